@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Generate every API client into OUT_ROOT (default: generated). One line per API:
+#   <openapi-python-client config>  <spec>  <package name>
+# The venv's bin must be first on PATH: the generator's ruff hooks shape the output, and
+# without ruff they are skipped (different code), which --fail-on-warning turns into an error.
+set -euo pipefail
+out_root=${1:-generated}
+clients=(
+  "gen/trackyard.yaml openapi.yaml trackyard_client"
+)
+mkdir -p "$out_root"
+for line in "${clients[@]}"; do
+  read -r config spec package <<<"$line"
+  out="$out_root/$package"
+  rm -rf "$out"  # --overwrite would only clear models/ and api/
+  openapi-python-client generate --path "$spec" --output-path "$out" --meta none \
+    --config "$config" --fail-on-warning >/dev/null
+  python tools/gen_operations.py "$spec" "$out/operations.py"
+  ruff format --no-cache --quiet "$out/operations.py"
+  find "$out" -name __pycache__ -prune -exec rm -rf {} +
+done
