@@ -57,7 +57,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	redocly lint --format=stylish openapi.yaml
 	ruff check overlay sandbox contract_tests tests tools bench
 	ruff format --check overlay sandbox contract_tests tests tools bench
-	mypy overlay/backbeat
+	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests) tools
 
 generate: $(VENV_STAMP)
 	tools/generate.sh generated
