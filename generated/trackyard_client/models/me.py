@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,7 +27,7 @@ class Me:
     rate_limit: RateLimit
     created_at: datetime.datetime | Unset = UNSET
     """ When the key was created. """
-    last_used_at: datetime.datetime | Unset | None = UNSET
+    last_used_at: datetime.datetime | None | Unset = UNSET
     """ The most recent call; null for a key never used before. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,7 +44,7 @@ class Me:
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
 
-        last_used_at: str | Unset | None
+        last_used_at: None | str | Unset
         if isinstance(self.last_used_at, Unset):
             last_used_at = UNSET
         elif isinstance(self.last_used_at, datetime.datetime):
@@ -70,7 +70,7 @@ class Me:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.rate_limit import RateLimit
 
         d = dict(src_dict)
@@ -89,7 +89,7 @@ class Me:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_last_used_at(data: object) -> datetime.datetime | Unset | None:
+        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,14 +14,14 @@ T = TypeVar("T", bound="RateLimit")
 @_attrs_define
 class RateLimit:
     requests_per_minute: int | Unset = UNSET
-    requests_per_day: int | Unset | None = UNSET
+    requests_per_day: int | None | Unset = UNSET
     """ Daily cap; null when the tier has none (pro). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         requests_per_minute = self.requests_per_minute
 
-        requests_per_day: int | Unset | None
+        requests_per_day: int | None | Unset
         if isinstance(self.requests_per_day, Unset):
             requests_per_day = UNSET
         else:
@@ -38,11 +38,11 @@ class RateLimit:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         requests_per_minute = d.pop("requests_per_minute", UNSET)
 
-        def _parse_requests_per_day(data: object) -> int | Unset | None:
+        def _parse_requests_per_day(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
