@@ -7,6 +7,7 @@ set -euo pipefail
 out_root=${1:-generated}
 clients=(
   "gen/trackyard.yaml openapi.yaml trackyard_client"
+  "gen/musicgpt.yaml musicgpt.openapi.yaml musicgpt_client"
 )
 mkdir -p "$out_root"
 for line in "${clients[@]}"; do

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MusicGenerationStarted")
+
+
+@_attrs_define
+class MusicGenerationStarted:
+    """Start response of `generateMusic`."""
+
+    success: bool
+    task_id: str
+    """ Identifies the task (a UUID). """
+    conversion_id_1: str
+    """ The first track. """
+    conversion_id_2: str
+    """ The second track. """
+    message: str | Unset = UNSET
+    eta: int | Unset = UNSET
+    """ Estimated seconds until completion. """
+    is_flagged: bool | Unset = UNSET
+    """ True when content moderation flagged the request; `reason` says why. """
+    reason: str | Unset = UNSET
+    """ Moderation reason; empty when not flagged. """
+    credit_estimate: float | Unset = UNSET
+    """ Estimated cost of the task, in balance units (apparently USD). """
+    status: str | Unset = UNSET
+    """ Task status. An open string: sources disagree on the set of values. Terminal values:
+    `COMPLETED`, `ERROR`, `FAILED`; anything else means "not finished yet".
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        task_id = self.task_id
+
+        conversion_id_1 = self.conversion_id_1
+
+        conversion_id_2 = self.conversion_id_2
+
+        message = self.message
+
+        eta = self.eta
+
+        is_flagged = self.is_flagged
+
+        reason = self.reason
+
+        credit_estimate = self.credit_estimate
+
+        status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "task_id": task_id,
+                "conversion_id_1": conversion_id_1,
+                "conversion_id_2": conversion_id_2,
+            }
+        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if eta is not UNSET:
+            field_dict["eta"] = eta
+        if is_flagged is not UNSET:
+            field_dict["is_flagged"] = is_flagged
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if credit_estimate is not UNSET:
+            field_dict["credit_estimate"] = credit_estimate
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        task_id = d.pop("task_id")
+
+        conversion_id_1 = d.pop("conversion_id_1")
+
+        conversion_id_2 = d.pop("conversion_id_2")
+
+        message = d.pop("message", UNSET)
+
+        eta = d.pop("eta", UNSET)
+
+        is_flagged = d.pop("is_flagged", UNSET)
+
+        reason = d.pop("reason", UNSET)
+
+        credit_estimate = d.pop("credit_estimate", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        music_generation_started = cls(
+            success=success,
+            task_id=task_id,
+            conversion_id_1=conversion_id_1,
+            conversion_id_2=conversion_id_2,
+            message=message,
+            eta=eta,
+            is_flagged=is_flagged,
+            reason=reason,
+            credit_estimate=credit_estimate,
+            status=status,
+        )
+
+        music_generation_started.additional_properties = d
+        return music_generation_started
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,583 @@
+"""MusicGPT's spec states exactly the project's decisions (shared/api-facts/musicgpt.md).
+
+The second half drives the generated `musicgpt_client` against respx mocks: raw-key auth, a real
+multipart upload and a 402 body with credit amounts.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+import httpx
+import pytest
+import respx
+from jsonschema import Draft202012Validator
+from musicgpt_client import AuthenticatedClient, models
+from musicgpt_client import operations as operation_facts
+from musicgpt_client.api.audio import change_voice, extract_stems
+from musicgpt_client.api.generation import generate_music
+from musicgpt_client.api.tasks import get_conversion
+from musicgpt_client.api.voices import list_voices
+from musicgpt_client.models import (
+    ChangeVoiceRequest,
+    ChangeVoiceRequestRemoveBackground,
+    ConversionType,
+    Error,
+    ExtractStemsRequest,
+    GenerateMusicRequest,
+)
+from musicgpt_client.types import File, Unset
+from openapi_spec_validator import validate
+from python_multipart import parse_form
+
+from tests.spec import spec_checks
+
+SPEC_FILE = "musicgpt.openapi.yaml"
+SPEC = spec_checks.load(SPEC_FILE)
+OPERATIONS = {op.operation_id: op for op in spec_checks.operations(SPEC)}
+EXAMPLES = spec_checks.examples(SPEC)
+
+BASE_STATUSES = frozenset({200, 400, 401, 403, 429, 500})
+POST_CONVERSION_STATUSES = BASE_STATUSES | {402, 409, 422}
+
+
+class Decided(NamedTuple):
+    """What shared/api-facts/musicgpt.md decides for one operation (decisions 2, 4 and 7)."""
+
+    method: str
+    path: str
+    statuses: frozenset[int]
+    credit_cost: int
+    idempotent: bool
+
+
+DECIDED = {
+    "generateMusic": Decided("POST", "/v2/MusicAI", POST_CONVERSION_STATUSES, 1, False),
+    "getConversion": Decided("GET", "/v1/byId", BASE_STATUSES | {404}, 0, True),
+    "listVoices": Decided("GET", "/v1/getAllVoices", BASE_STATUSES, 0, True),
+    "searchVoices": Decided("GET", "/v1/searchVoices", BASE_STATUSES, 0, True),
+    "textToSpeech": Decided("POST", "/v1/TextToSpeech", POST_CONVERSION_STATUSES, 1, False),
+    "extractStems": Decided("POST", "/v2/Extraction", POST_CONVERSION_STATUSES, 1, False),
+    "changeVoice": Decided("POST", "/v1/VoiceChanger", POST_CONVERSION_STATUSES, 1, False),
+    "generateLyrics": Decided("GET", "/v1/prompt_to_lyrics", BASE_STATUSES | {402}, 1, True),
+}
+ERROR_RESPONSES = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    402: "PaymentRequired",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+    422: "UnprocessableEntity",
+    429: "TooManyRequests",
+    500: "InternalServerError",
+}
+CONVERSION_TYPES = [
+    "MUSIC_AI", "TEXT_TO_SPEECH", "VOICE_CONVERSION", "EXTRACTION", "COVER", "STEMS_SEPARATION",
+    "VOCAL_EXTRACTION", "DENOISING", "DEECHO", "DEREVERB", "SOUND_GENERATOR",
+    "AUDIO_TRANSCRIPTION", "AUDIO_SPEED_CHANGER", "AUDIO_MASTERING", "AUDIO_CUTTER", "REMIX",
+    "FILE_CONVERT", "KEY_BPM_EXTRACTION", "AUDIO_TO_MIDI", "EXTEND", "INPAINT",
+    "SING_OVER_INSTRUMENTAL", "LYRICS_GENERATOR",
+]  # fmt: skip
+STEMS = [
+    "vocals", "instrumental", "male_vocal", "female_vocal", "lead_vocal", "back_vocal", "bass",
+    "drums", "guitar", "piano", "keys", "strings", "winds", "rhythm_guitar", "solo_guitar",
+    "acoustic_guitar", "electric_guitar", "kick_drum", "snare_drum", "toms", "hi_hat", "ride",
+    "crash",
+]  # fmt: skip
+AUDIO_URL = "https://example.org/a.mp3"
+FROM_URL = {"audio_url": AUDIO_URL}
+TASK_STATUSES = ["IN_QUEUE", "IN_PROGRESS", "PENDING", "PROCESSING", "COMPLETED", "ERROR", "FAILED"]
+
+BASE_URL = "http://musicgpt.test/api/public"
+KEY = "mg_test_free_spec1"
+
+
+SCHEMAS = SPEC["components"]["schemas"]
+
+
+def response(operation_id: str, status: int) -> dict[str, Any]:
+    """The response object an operation documents for a status, `$ref` followed."""
+    return spec_checks.resolve(SPEC, OPERATIONS[operation_id].body["responses"][str(status)])
+
+
+def parameters(operation_id: str) -> dict[str, dict[str, Any]]:
+    params = (spec_checks.resolve(SPEC, p) for p in OPERATIONS[operation_id].body["parameters"])
+    return {p["name"]: p for p in params}
+
+
+def request_schema(operation_id: str, media_type: str) -> dict[str, Any]:
+    content = OPERATIONS[operation_id].body["requestBody"]["content"]
+    assert list(content) == [media_type]
+    return spec_checks.resolve(SPEC, content[media_type]["schema"])
+
+
+# --- the spec states the decisions -----------------------------------------------------------
+
+
+def test_spec_is_valid_openapi_3_1_with_production_then_sandbox_servers() -> None:
+    validate(SPEC)
+    assert SPEC["openapi"].startswith("3.1.")
+    assert [s["url"] for s in SPEC["servers"]] == [
+        "https://api.musicgpt.com/api/public",
+        "http://127.0.0.1:8765/api/public",
+    ]
+
+
+def test_the_spec_holds_exactly_the_decided_operations() -> None:
+    assert set(OPERATIONS) == set(DECIDED)
+
+
+@pytest.mark.parametrize("operation_id", sorted(DECIDED))
+def test_operation_states_its_decided_facts(operation_id: str) -> None:
+    op = OPERATIONS[operation_id]
+    stated = Decided(
+        op.method.upper(),
+        op.path,
+        frozenset(op.statuses()),
+        op.body["x-credit-cost"],
+        op.body["x-idempotent"],
+    )
+    assert stated == DECIDED[operation_id]
+
+
+@pytest.mark.parametrize("operation_id", sorted(DECIDED))
+def test_every_operation_requires_the_raw_api_key_header(operation_id: str) -> None:
+    assert OPERATIONS[operation_id].body["security"] == [{"apiKeyAuth": []}]
+    scheme = SPEC["components"]["securitySchemes"]["apiKeyAuth"]
+    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "Authorization")
+    assert list(SPEC["components"]["securitySchemes"]) == ["apiKeyAuth"]
+
+
+@pytest.mark.parametrize("operation_id", sorted(DECIDED))
+def test_429_documents_an_optional_integer_retry_after(operation_id: str) -> None:
+    headers = response(operation_id, 429)["headers"]
+    retry_after = spec_checks.resolve(SPEC, headers["Retry-After"])
+    assert retry_after["required"] is False
+    assert retry_after["schema"] == {"type": "integer", "minimum": 0}
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "status"),
+    [(op_id, status) for op_id, decided in DECIDED.items() for status in decided.statuses],
+)
+def test_no_response_requires_a_header(operation_id: str, status: int) -> None:
+    # The vendor documents no rate-limit or credit headers: none may be invented as required.
+    headers = response(operation_id, status).get("headers", {})
+    assert set(headers) <= {"Retry-After"}
+    for name, header in headers.items():
+        assert spec_checks.resolve(SPEC, header).get("required", False) is False, name
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "status"),
+    [(op_id, s) for op_id, decided in DECIDED.items() for s in decided.statuses if s >= 400],
+)
+def test_error_status_refers_to_its_shared_response(operation_id: str, status: int) -> None:
+    raw = OPERATIONS[operation_id].body["responses"][str(status)]
+    assert raw == {"$ref": f"#/components/responses/{ERROR_RESPONSES[status]}"}
+
+
+@pytest.mark.parametrize("name", sorted(ERROR_RESPONSES.values()))
+def test_shared_error_response_is_json_error_with_named_examples(name: str) -> None:
+    (media_type, media), *others = SPEC["components"]["responses"][name]["content"].items()
+    assert (media_type, others) == ("application/json", [])
+    assert media["schema"] == {"$ref": "#/components/schemas/Error"}
+    assert media["examples"], "each error needs realistic named examples"
+    assert all(example["summary"] for example in media["examples"].values())
+
+
+def test_error_schema_is_the_decided_lenient_shape() -> None:
+    error = SCHEMAS["Error"]
+    assert error["required"] == ["success"]
+    assert error["properties"]["success"] == {
+        **error["properties"]["success"],
+        "type": "boolean",
+        "const": False,
+    }
+    assert set(error["properties"]) == {
+        "success",
+        "error",
+        "message",
+        "detail",
+        "required_credits",
+        "available_credits",
+    }
+    assert "type" not in error["properties"]["detail"]
+    for amount in ("required_credits", "available_credits"):
+        assert error["properties"][amount]["type"] == "number"
+    assert error["additionalProperties"] is True
+
+
+def test_402_examples_include_the_credit_amounts() -> None:
+    media = response("generateMusic", 402)["content"]["application/json"]
+    bodies = [example["value"] for example in media["examples"].values()]
+    assert any({"required_credits", "available_credits"} <= set(body) for body in bodies)
+    # The vendor uses both keys for the text; the examples must show both.
+    assert any("error" in body for body in bodies)
+    assert any("message" in body for body in bodies)
+
+
+def test_get_conversion_parameters() -> None:
+    params = parameters("getConversion")
+    assert set(params) == {"conversionType", "task_id", "conversion_id"}
+    assert params["conversionType"]["required"] is True
+    conversion_type = spec_checks.resolve(SPEC, params["conversionType"]["schema"])
+    assert conversion_type["enum"] == CONVERSION_TYPES
+    assert params["task_id"]["required"] is False
+    assert params["conversion_id"]["required"] is False
+
+
+@pytest.mark.parametrize("operation_id", ["listVoices", "searchVoices"])
+def test_paging_parameters_have_documented_bounds(operation_id: str) -> None:
+    params = parameters(operation_id)
+    assert params["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100,
+                                         "default": 20}  # fmt: skip
+    assert params["page"]["schema"] == {"type": "integer", "minimum": 0, "default": 0}
+    for name in ("limit", "page"):
+        assert params[name]["required"] is False
+        assert "this project" in params[name]["description"], "say where the vendor is silent"
+
+
+def test_search_and_lyrics_take_a_required_text_parameter() -> None:
+    query = parameters("searchVoices")["query"]
+    assert query["required"] is True
+    assert query["schema"]["type"] == "string"
+    prompt = parameters("generateLyrics")["prompt"]
+    assert prompt["required"] is True
+    assert prompt["schema"] == {"type": "string", "minLength": 1, "maxLength": 1000}
+
+
+def test_json_request_bodies() -> None:
+    music = request_schema("generateMusic", "application/json")
+    assert "required" not in music
+    assert music["properties"]["prompt"]["maxLength"] == 1000
+    assert SCHEMAS["MusicModel"]["enum"] == ["v6", "v6-pro", "v7", "v7-pro"]
+    speech = request_schema("textToSpeech", "application/json")
+    assert speech["required"] == ["text"]
+    assert "language" not in speech["properties"]
+
+
+def test_multipart_request_bodies() -> None:
+    stems = request_schema("extractStems", "multipart/form-data")
+    voice = request_schema("changeVoice", "multipart/form-data")
+    for body in (stems, voice):
+        assert body["properties"]["audio_file"] == {
+            **body["properties"]["audio_file"],
+            "type": "string",
+            "format": "binary",
+        }
+        assert body["properties"]["audio_url"]["type"] == "string"
+    for field in ("stems", "preprocessing_options"):
+        assert stems["properties"][field]["type"] == "string"  # a JSON-encoded array
+        assert stems["properties"][field]["default"] == "[]"
+    assert stems["properties"]["eco_mode"]["type"] == "boolean"
+    assert voice["required"] == ["voice_id"]
+    assert voice["properties"]["remove_background"]["enum"] == [0, 1]
+    pitch = voice["properties"]["pitch"]
+    assert (pitch["type"], pitch["minimum"], pitch["maximum"]) == ("integer", -12, 12)
+
+
+@pytest.mark.parametrize(
+    ("schema_name", "body", "valid"),
+    [
+        ("ExtractStemsRequest", {}, False),
+        ("ExtractStemsRequest", {"stems": '["vocals"]'}, False),
+        ("ExtractStemsRequest", {"audio_url": AUDIO_URL}, True),
+        ("ExtractStemsRequest", {"audio_file": "<bytes>"}, True),
+        ("ChangeVoiceRequest", {"voice_id": "JustinBieber"}, False),
+        ("ChangeVoiceRequest", {"voice_id": "JustinBieber", "audio_file": "<bytes>"}, True),
+        ("ChangeVoiceRequest", {"audio_url": AUDIO_URL}, False),
+        ("GenerateMusicRequest", {}, False),
+        ("GenerateMusicRequest", {"music_style": "Pop"}, False),
+        ("GenerateMusicRequest", {"lyrics": "la la", "music_style": "Pop"}, True),
+        ("GenerateMusicRequest", {"prompt": "lo-fi piano"}, True),
+        ("GenerateMusicRequest", {"prompt": ""}, False),
+        ("ExtractStemsRequest", {**FROM_URL, "stems": json.dumps(STEMS)}, True),
+        ("ExtractStemsRequest", {**FROM_URL, "stems": "[]"}, True),
+        ("ExtractStemsRequest", {**FROM_URL, "stems": '["kazoo"]'}, False),
+        ("ExtractStemsRequest", {**FROM_URL, "stems": "vocals,drums"}, False),
+        ("ExtractStemsRequest", {**FROM_URL, "stems": '["vocals",]'}, False),
+        ("ExtractStemsRequest", {"preprocessing_options": '["Denoise", "Dereverb"]'}, False),
+        ("ExtractStemsRequest", {**FROM_URL, "preprocessing_options": '["Denoise"]'}, True),
+        ("ExtractStemsRequest", {**FROM_URL, "preprocessing_options": '["denoise"]'}, False),
+        ("ExtractStemsRequest", {"audio_url": "youtube.com/watch?v=1"}, False),
+        ("TextToSpeechRequest", {"text": "Hello", "webhook_url": "ftp://example.org/hook"}, False),
+        ("TextToSpeechRequest", {"text": "Hello", "sample_audio_url": AUDIO_URL}, True),
+        ("TextToSpeechRequest", {"text": ""}, False),
+    ],
+)  # fmt: skip
+def test_request_body_rules(schema_name: str, body: Any, valid: bool) -> None:
+    validator = spec_checks.validator(SPEC, f"/components/schemas/{schema_name}")
+    assert validator.is_valid(body) is valid
+
+
+def test_task_status_is_an_open_string_with_the_known_values() -> None:
+    status = SCHEMAS["TaskStatus"]
+    assert status["type"] == "string"
+    assert "enum" not in status
+    assert status["examples"] == TASK_STATUSES
+
+
+def test_conversion_record_has_both_shapes_and_nothing_required() -> None:
+    conversion = SCHEMAS["Conversion"]
+    assert "required" not in conversion
+    fields = set(conversion["properties"])
+    for suffixed in ("conversion_id", "title", "lyrics", "conversion_path", "conversion_duration"):
+        assert {f"{suffixed}_1", f"{suffixed}_2"} <= fields
+    assert {"conversion_id", "status_msg", "audio_url", "conversion_cost"} <= fields
+    assert conversion["properties"]["status"] == {"$ref": "#/components/schemas/TaskStatus"}
+
+
+def _nodes(node: Any) -> Iterator[Any]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
+def test_no_timestamp_claims_date_time_format() -> None:
+    # The vendor's timestamp formats differ per field, some are not ISO 8601.
+    assert not [node for node in _nodes(SPEC) if node.get("format") == "date-time"]
+
+
+@pytest.mark.parametrize(
+    "operation_id", ["generateMusic", "textToSpeech", "extractStems", "changeVoice"]
+)
+def test_post_conversions_start_a_task(operation_id: str) -> None:
+    media = response(operation_id, 200)["content"]["application/json"]
+    started = spec_checks.resolve(SPEC, media["schema"])
+    assert {"success", "task_id"} <= set(started["required"])
+    assert started["properties"]["eta"]["type"] == "integer"
+    assert started["properties"]["credit_estimate"]["type"] == "number"
+
+
+# --- every example is valid --------------------------------------------------------------------
+
+
+def _parameter_examples() -> Iterator[tuple[str, str, Any]]:
+    """(where, schema pointer, value) of every parameter `example`."""
+    for op in spec_checks.operations(SPEC):
+        base = f"/paths/{op.path.replace('/', '~1')}/{op.method}/parameters"
+        for index, raw in enumerate(op.body.get("parameters", [])):
+            param = spec_checks.resolve(SPEC, raw)
+            # The validator's resolver walks list indices; spec_checks.pointer does not need to.
+            pointer = raw["$ref"].removeprefix("#") if "$ref" in raw else f"{base}/{index}"
+            if "example" in param:
+                yield f"{op.operation_id} {param['name']}", f"{pointer}/schema", param["example"]
+
+
+def _schema_examples(node: Any, pointer: str) -> Iterator[tuple[str, str, Any]]:
+    """(where, schema pointer, value) of every `examples` entry of a (sub)schema below node."""
+    if not isinstance(node, dict):
+        return
+    if isinstance(node.get("examples"), list) and ("type" in node or "$ref" in node):
+        yield from ((pointer, pointer, value) for value in node["examples"])
+    for key, child in node.items():
+        yield from _schema_examples(child, f"{pointer}/{key}")
+
+
+# Media and header examples (spec_checks), parameter examples, and schema-level examples.
+ALL_EXAMPLES = [
+    *((e.where, e.schema_pointer, e.value) for e in EXAMPLES),
+    *_parameter_examples(),
+    *_schema_examples(SCHEMAS, "/components/schemas"),
+]
+
+
+def test_every_kind_of_example_is_collected() -> None:
+    assert len(EXAMPLES) >= 35
+    kinds = {where.split(" ")[1] for where, _, _ in ALL_EXAMPLES if " " in where}
+    assert {"request", "200", "402", "429", "task_id", "prompt"} <= kinds
+    assert sum(where.startswith("/components/schemas/") for where, _, _ in ALL_EXAMPLES) >= 15
+
+
+@pytest.mark.parametrize(
+    ("schema_pointer", "value"),
+    [(pointer, value) for _, pointer, value in ALL_EXAMPLES],
+    ids=[where for where, _, _ in ALL_EXAMPLES],
+)
+def test_example_is_valid_against_its_schema(schema_pointer: str, value: Any) -> None:
+    problems = spec_checks.validator(SPEC, schema_pointer).iter_errors(value)
+    assert not [problem.message for problem in problems]
+
+
+def test_a_wrong_example_is_caught() -> None:
+    # Guards the test above: the validator must actually see the referenced schemas.
+    error_pointer = "/components/schemas/Error"
+    assert list(spec_checks.validator(SPEC, error_pointer).iter_errors({"success": True}))
+    voice_pointer = "/components/schemas/ChangeVoiceRequest"
+    assert list(spec_checks.validator(SPEC, voice_pointer).iter_errors({"pitch": 13}))
+    assert not Draft202012Validator({"type": "string"}).is_valid(1)
+
+
+# --- the generated client ----------------------------------------------------------------------
+
+# (where, generated model class, example value) for every media example with a named schema.
+MODEL_EXAMPLES = [
+    (e.where, getattr(models, name), e.value)
+    for e in EXAMPLES
+    if (name := spec_checks.schema_name(SPEC, e.schema_pointer))
+]
+
+
+def test_every_media_example_has_a_generated_model() -> None:
+    media_examples = [e for e in EXAMPLES if " header " not in e.where]
+    assert len(MODEL_EXAMPLES) == len(media_examples)
+
+
+@pytest.mark.parametrize(
+    ("model", "value"),
+    [(model, value) for _, model, value in MODEL_EXAMPLES],
+    ids=[where for where, _, _ in MODEL_EXAMPLES],
+)
+def test_generated_model_round_trips_example(model: Any, value: Any) -> None:
+    assert model.from_dict(value).to_dict() == value
+
+
+def test_generated_auth_server_and_operation_facts() -> None:
+    assert operation_facts.SECURITY == {"header": "Authorization", "prefix": ""}
+    assert set(operation_facts.OPERATIONS) == set(DECIDED)
+    assert SPEC["servers"][0]["url"] == operation_facts.SERVER_URL
+
+
+@pytest.mark.parametrize("operation_id", sorted(DECIDED))
+def test_generated_operation_facts_follow_the_decisions(operation_id: str) -> None:
+    facts = operation_facts.OPERATIONS[operation_id]
+    generated = Decided(
+        facts["method"],
+        facts["path"],
+        frozenset(facts["statuses"]),
+        facts["credit_cost"],
+        facts["idempotent"],
+    )
+    assert generated == DECIDED[operation_id]
+    assert list(facts["statuses"]) == sorted(facts["statuses"])
+
+
+@pytest.fixture
+def router() -> Iterator[respx.MockRouter]:
+    with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
+        yield mock
+
+
+def client() -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=BASE_URL, token=KEY, prefix="", timeout=httpx.Timeout(5))
+
+
+def started(conversion_id: str) -> dict[str, Any]:
+    return {"success": True, "task_id": "t-1", "conversion_id": conversion_id, "eta": 5,
+            "credit_estimate": 0.02, "message": "", "status": "IN_QUEUE"}  # fmt: skip
+
+
+def multipart_parts(request: httpx.Request) -> dict[str, tuple[str | None, bytes]]:
+    """field name -> (file name or None, bytes), parsed as a server would parse it."""
+    parts: dict[str, tuple[str | None, bytes]] = {}
+
+    def on_field(field: Any) -> None:
+        parts[field.field_name.decode()] = (None, field.value or b"")
+
+    def on_file(file: Any) -> None:
+        file.file_object.seek(0)
+        parts[file.field_name.decode()] = (file.file_name.decode(), file.file_object.read())
+
+    headers = {"Content-Type": request.headers["content-type"].encode()}
+    parse_form(headers, io.BytesIO(request.content), on_field, on_file)
+    return parts
+
+
+def test_client_sends_the_raw_key(router: respx.MockRouter) -> None:
+    page = {"success": True, "voices": [], "limit": 20, "page": 0, "total": 0}
+    route = router.get("/v1/getAllVoices").respond(200, json=page)
+    result = list_voices.sync_detailed(client=client(), limit=20, page=0)
+    assert result.status_code == 200
+    request = route.calls.last.request
+    assert request.headers["authorization"] == KEY
+    assert "bearer" not in request.headers["authorization"].lower()
+    assert dict(request.url.params) == {"limit": "20", "page": "0"}
+
+
+def test_client_polls_by_conversion_type(router: respx.MockRouter) -> None:
+    record = {"success": True, "conversion": {"task_id": "t-1", "status": "COMPLETED"}}
+    route = router.get("/v1/byId").respond(200, json=record)
+    result = get_conversion.sync(
+        client=client(), conversion_type=ConversionType.MUSIC_AI, task_id="t-1"
+    )
+    assert result is not None
+    assert not isinstance(result, Error)
+    assert result.conversion.status == "COMPLETED"
+    assert dict(route.calls.last.request.url.params) == {
+        "conversionType": "MUSIC_AI",
+        "task_id": "t-1",
+    }
+
+
+def test_extract_stems_uploads_the_file_as_multipart(router: respx.MockRouter) -> None:
+    route = router.post("/v2/Extraction").respond(200, json=started("c-1"))
+    audio = b"ID3\x04\x00fake mp3 bytes\r\n--not a boundary\x00\xff"
+    body = ExtractStemsRequest(
+        audio_file=File(payload=io.BytesIO(audio), file_name="song.mp3", mime_type="audio/mpeg"),
+        stems=json.dumps(["vocals", "drums"]),
+        eco_mode=True,
+    )
+    result = extract_stems.sync(client=client(), body=body)
+    assert result is not None
+    assert not isinstance(result, Error)
+    assert result.conversion_id == "c-1"
+    request = route.calls.last.request
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert request.headers["authorization"] == KEY
+    parts = multipart_parts(request)
+    assert parts["audio_file"] == ("song.mp3", audio)
+    assert parts["stems"] == (None, b'["vocals", "drums"]')
+    assert parts["preprocessing_options"] == (None, b"[]")
+    # Form booleans travel as Python's str(bool): the spec accepts any letter case.
+    assert parts["eco_mode"] == (None, b"True")
+    assert "audio_url" not in parts
+
+
+def test_change_voice_sends_integers_as_form_strings(router: respx.MockRouter) -> None:
+    route = router.post("/v1/VoiceChanger").respond(200, json=started("c-2"))
+    body = ChangeVoiceRequest(
+        voice_id="JustinBieber",
+        audio_url="https://example.org/audio/demo-vocals.mp3",
+        remove_background=ChangeVoiceRequestRemoveBackground.VALUE_1,
+        pitch=-12,
+    )
+    change_voice.sync(client=client(), body=body)
+    parts = multipart_parts(route.calls.last.request)
+    assert parts["voice_id"] == (None, b"JustinBieber")
+    assert parts["remove_background"] == (None, b"1")
+    assert parts["pitch"] == (None, b"-12")
+    assert "audio_file" not in parts
+
+
+def test_402_with_amounts_is_parsed_into_the_error_model(router: respx.MockRouter) -> None:
+    body = {"success": False, "error": "Insufficient credits for this operation",
+            "required_credits": 150.75, "available_credits": 100.0}  # fmt: skip
+    router.post("/v2/MusicAI").respond(402, json=body)
+    result = generate_music.sync_detailed(
+        client=client(), body=GenerateMusicRequest(prompt="lo-fi piano")
+    )
+    assert result.status_code == 402
+    assert isinstance(result.parsed, Error)
+    assert result.parsed.success is False
+    assert result.parsed.error == "Insufficient credits for this operation"
+    assert (result.parsed.required_credits, result.parsed.available_credits) == (150.75, 100.0)
+    assert result.parsed.to_dict() == body
+
+
+def test_402_with_only_a_message_is_parsed_too(router: respx.MockRouter) -> None:
+    body = {"success": False, "message": "Insufficient credit balance"}
+    router.post("/v2/MusicAI").respond(402, json=body)
+    result = generate_music.sync_detailed(client=client(), body=GenerateMusicRequest(prompt="x"))
+    assert isinstance(result.parsed, Error)
+    assert result.parsed.message == "Insufficient credit balance"
+    assert isinstance(result.parsed.required_credits, Unset)
+    assert isinstance(result.parsed.error, Unset)
