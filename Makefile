@@ -56,11 +56,11 @@ lock:
 	rm -rf .lock-venv
 
 lint: $(VENV_STAMP) $(NODE_STAMP)
-	openapi-spec-validator openapi.yaml
-	redocly lint --format=stylish openapi.yaml
+	openapi-spec-validator openapi.yaml musicgpt.openapi.yaml
+	redocly lint --format=stylish openapi.yaml musicgpt.openapi.yaml
 	ruff check $(PY_DIRS)
 	ruff format --check $(PY_DIRS)
-	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests) tools
+	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests bench) tools
 
 generate: $(VENV_STAMP)
 	tools/generate.sh generated
@@ -75,6 +75,30 @@ test: $(VENV_STAMP) $(NODE_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup
 
 check: lint check-generated test
+
+# Foreground, one worker (state lives in the process). SANDBOX_ARGS adds flags, e.g.
+# SANDBOX_ARGS="--enable-reset" or "--log-level warning --no-access-log" for benchmarks.
+sandbox: $(VENV_STAMP)
+	python -m backbeat_sandbox --host $(HOST) --port $(PORT) $(SANDBOX_ARGS)
+
+# Without BASE_URL the runner starts the sandbox on a free port and stops it by PID. Settings
+# travel as environment variables (never on the command line, so make never echoes API_KEY).
+contract: export CONTRACT_API := $(API)
+contract: export CONTRACT_PROFILE := $(PROFILE)
+contract: export CONTRACT_CREDIT_BUDGET := $(CREDIT_BUDGET)
+contract: export CONTRACT_BASE_URL := $(BASE_URL)
+contract: export CONTRACT_API_KEY := $(API_KEY)
+contract: $(VENV_STAMP)
+	python -m contract_tests $(CONTRACT_ARGS)
+
+# Benchmarks (bench/): wrk from Debian's packages when it can be installed (root), else the
+# Python load generator. BENCH_SECONDS = load seconds per (server, path); the committed
+# bench/results.md comes from the default 30. BENCH_ARGS passes more flags (python -m bench -h).
+BENCH_SECONDS ?= 30
+bench: $(VENV_STAMP) $(NODE_STAMP)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; } \
+		|| echo "bench: wrk could not be installed; using the Python load generator (bench/pyload.py)"
+	python -m bench --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules reports .hypothesis .schemathesis .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,130 @@
+"""The retry engine: one policy loop, driven by the sync and the async transport alike.
+
+`RetryEngine.attempts(request)` returns an iterator of `Attempt`s. The transport sleeps
+`attempt.wait`, closes `attempt.stale` (the response being retried), sends, and feeds the
+outcome back with `record`; the iterator ends when the outcome is final and `result()`
+returns it (or raises it). The engine itself never sleeps and never does I/O, so both
+transports share every decision: idempotency, backoff, `Retry-After`, budget and pacing.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import httpx
+
+from ._budget import RetryBudget
+from ._pacing import Pacer
+from ._ratelimit import RateLimitInfo
+from ._retry import Decision, RetryPolicy
+from ._routing import Operation, OperationTable
+
+__all__ = ["Attempt", "Attempts", "RetryEngine"]
+
+LOGGER = logging.getLogger("backbeat")
+
+Outcome = httpx.Response | httpx.TransportError
+
+
+@dataclass(frozen=True)
+class Attempt:
+    wait: float
+    stale: httpx.Response | None = None
+
+
+@dataclass(frozen=True)
+class RetryEngine:
+    policy: RetryPolicy
+    budget: RetryBudget
+    operations: OperationTable
+    clock: Callable[[], float]
+    rng: random.Random
+    pacer: Pacer | None = None
+
+    def attempts(self, request: httpx.Request) -> Attempts:
+        return Attempts(self, self.operations.match(request))
+
+
+class Attempts(Iterator[Attempt]):
+    """The attempts of one request; see the module docstring for the protocol."""
+
+    def __init__(self, engine: RetryEngine, operation: Operation) -> None:
+        self._engine = engine
+        self._operation = operation
+        self._outcome: Outcome | None = None
+        self._started = False
+        self._retries = 0
+        self._retry_cost_paid: int | None = None
+
+    def __next__(self) -> Attempt:
+        if not self._started:
+            self._started = True
+            return Attempt(self._paced(0.0))
+        if self._outcome is None:
+            raise StopIteration
+        decision = self._decide(self._outcome)
+        if decision.wait is None or not self._pay_for(decision):
+            raise StopIteration
+        self._retries += 1
+        wait = self._paced(decision.wait)
+        LOGGER.info(
+            "retrying %s: attempt %d of %d in %.2f s after %s",
+            self._operation.name,
+            self._retries + 1,
+            self._engine.policy.max_retries + 1,
+            wait,
+            decision.reason,
+        )
+        stale = self._outcome if isinstance(self._outcome, httpx.Response) else None
+        return Attempt(wait, stale)
+
+    def record(self, outcome: Outcome) -> None:
+        self._outcome = outcome
+        if not isinstance(outcome, httpx.Response):
+            return
+        if self._engine.pacer is not None:
+            info = RateLimitInfo.from_headers(outcome.headers)
+            self._engine.pacer.observe(info, self._engine.clock())
+        if outcome.is_success:
+            self._engine.budget.record_success(self._retry_cost_paid)
+
+    def result(self) -> httpx.Response:
+        if self._outcome is None:
+            raise RuntimeError("result() before any attempt was recorded")
+        if isinstance(self._outcome, httpx.TransportError):
+            raise self._outcome
+        return self._outcome
+
+    def _decide(self, outcome: Outcome) -> Decision:
+        policy, rng = self._engine.policy, self._engine.rng
+        idempotent, retry_number = self._operation.idempotent, self._retries + 1
+        if isinstance(outcome, httpx.Response):
+            return policy.after_response(
+                outcome,
+                idempotent=idempotent,
+                retry_number=retry_number,
+                now=self._engine.clock(),
+                rng=rng,
+            )
+        return policy.after_error(
+            outcome, idempotent=idempotent, retry_number=retry_number, rng=rng
+        )
+
+    def _pay_for(self, decision: Decision) -> bool:
+        cost = self._engine.budget.acquire(after_timeout=decision.is_timeout)
+        if cost is None:
+            LOGGER.info(
+                "not retrying %s after %s: the client's retry budget is spent",
+                self._operation.name,
+                decision.reason,
+            )
+            return False
+        self._retry_cost_paid = cost
+        return True
+
+    def _paced(self, wait: float) -> float:
+        pacer = self._engine.pacer
+        return wait if pacer is None else pacer.reserve(self._engine.clock(), not_before=wait)

@@ -1,0 +1,186 @@
+"""The request pipeline every API shares, driven by its spec and a thin ``ApiBehaviour``.
+
+Order: route -> authenticate -> ``Prefer`` forcing -> rate limits -> validation -> permission
+-> credits -> the operation's handler -> headers completed from the spec -> usage log. The
+pipeline after the body has been read never awaits, so one request at a time touches state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from .accounts import Account, Denial, KeyRegistry, Profile, UnknownKey, UsageRecord
+from .clock import Clock
+from .inbound import Inbound, read_inbound
+from .replies import Reply, complete_headers, forced_reply, parse_prefer
+from .spec import JSON, Operation, Spec
+from .validation import Arguments, Invalid, validate_request
+
+log = logging.getLogger("backbeat_sandbox")
+
+AuthFailure = Literal["missing", "malformed", "unknown", "revoked"]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One authenticated, validated call, as a handler sees it."""
+
+    op: Operation
+    args: Arguments
+    account: Account
+    now: float
+    sequence: int
+    """The how-many-th call this state has served: the seed for deterministic ids."""
+
+
+class ApiBehaviour(Protocol):
+    """What is specific to one API; everything else comes from its spec."""
+
+    spec_file: str
+    max_body_bytes: int
+    profiles: Mapping[str, Profile]
+
+    def error(self, status: int, message: str, code: str | None = None) -> JSON: ...
+
+    def auth_failure(self, kind: AuthFailure) -> Reply: ...
+
+    def rejected(self, problem: Invalid) -> Reply:
+        """The reply to a request that breaks the spec."""
+
+    def account_headers(self, account: Account, now: float) -> dict[str, str]: ...
+
+    def payment_required(self, account: Account, cost: float) -> Reply: ...
+
+    def check(self, op: Operation, args: Arguments) -> None:
+        """Rules the schema cannot express; raises ``Invalid``."""
+
+    @property
+    def handlers(self) -> Mapping[str, Callable[[Call], Reply]]:
+        """The handler of each operation id."""
+
+
+@dataclass
+class State:
+    """Everything a reset forgets: the accounts and the count of calls served."""
+
+    registry: KeyRegistry
+    served: int = 0
+
+
+class ApiService:
+    """An ASGI app serving one API under its spec's base path."""
+
+    def __init__(self, api: ApiBehaviour, spec: Spec, clock: Clock) -> None:
+        self.api = api
+        self.spec = spec
+        self.clock = clock
+        self.state = State(KeyRegistry(api.profiles))
+
+    def reset(self) -> None:
+        self.state = State(KeyRegistry(self.api.profiles))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        path = request.url.path.removeprefix(self.spec.base_path) or "/"
+        inbound = await read_inbound(request, path, self.api.max_body_bytes)
+        reply = self.respond(inbound)
+        response = Response(reply.content(), reply.status, dict(reply.headers), reply.media_type)
+        await response(scope, receive, send)
+
+    def respond(self, inbound: Inbound) -> Reply:
+        started = self.clock()
+        op, allowed = self.spec.match(inbound.method, inbound.path)
+        if op is None:
+            return self._unrouted(inbound, allowed)
+        account_or_failure = self._authenticate(inbound, started)
+        if not isinstance(account_or_failure, Account):
+            return self.api.auth_failure(account_or_failure)
+        account = account_or_failure
+        self.state.served += 1
+        reply, charged, forced = self._serve(op, inbound, account, started)
+        reply = reply.with_headers(self.api.account_headers(account, started))
+        reply = complete_headers(self.spec, op, reply, forced=forced)
+        finished = self.clock()
+        account.usage.append(
+            UsageRecord(
+                timestamp=started,
+                endpoint=op.path,
+                status_code=reply.status,
+                credits_consumed=charged,
+                response_time_ms=max(0, int((finished - started) * 1000)),
+            )
+        )
+        account.last_used_at = started
+        return reply
+
+    def _unrouted(self, inbound: Inbound, allowed: tuple[str, ...]) -> Reply:
+        if allowed:
+            message = f"{inbound.method} is not allowed on {inbound.path}"
+            body = self.api.error(405, message, "method_not_allowed")
+            return Reply(405, body, {"Allow": ", ".join(allowed)})
+        return Reply(
+            404, self.api.error(404, f"no such endpoint: {inbound.path[:100]}", "not_found")
+        )
+
+    def _authenticate(self, inbound: Inbound, now: float) -> Account | AuthFailure:
+        security = self.spec.security
+        raw = inbound.headers.get(security.header, "").strip()
+        if not raw:
+            return "missing"
+        key = raw
+        if security.prefix:
+            scheme, _, key = raw.partition(" ")
+            key = key.strip()
+            if scheme.lower() != security.prefix.lower() or not key or " " in key:
+                return "malformed"
+        try:
+            account = self.state.registry.account(key, now)
+        except UnknownKey:
+            return "unknown"
+        return "revoked" if account.profile.revoked else account
+
+    def _serve(
+        self, op: Operation, inbound: Inbound, account: Account, now: float
+    ) -> tuple[Reply, float, bool]:
+        """The reply to an authenticated call, the credits it consumed, whether it was forced."""
+        try:
+            preference = parse_prefer(inbound.headers.getlist("prefer"))
+            if preference is not None:
+                return forced_reply(self.spec, op, preference), 0, True
+            denial = account.admit(op.operation_id, now)
+            if denial is not None:
+                return self._rate_limited(denial), 0, False
+            args = validate_request(self.spec, op, inbound)
+            self.api.check(op, args)
+        except Invalid as problem:
+            return self.api.rejected(problem), 0, False
+        if op.operation_id in account.profile.forbidden:
+            message = f"This API key may not call {op.operation_id}"
+            return Reply(403, self.api.error(403, message, "insufficient_permissions")), 0, False
+        return (*self._charged(Call(op, args, account, now, self.state.served)), False)
+
+    def _rate_limited(self, denial: Denial) -> Reply:
+        message = f"Rate limit exceeded: {denial.limit.allowance} requests per {denial.limit.name}"
+        body = self.api.error(429, message, "rate_limit_exceeded")
+        return Reply(429, body, {"Retry-After": str(denial.retry_after)})
+
+    def _charged(self, call: Call) -> tuple[Reply, float]:
+        cost = call.op.credit_cost
+        if not call.account.reserve(cost):
+            return self.api.payment_required(call.account, cost), 0
+        try:
+            reply = self.api.handlers[call.op.operation_id](call)
+        except Exception:
+            log.exception("handler of %s failed", call.op.operation_id)
+            reply = Reply(500, self.api.error(500, "An unexpected error occurred"))
+        if reply.succeeded:
+            return reply, cost
+        call.account.refund(cost)
+        return reply, 0
