@@ -1,0 +1,164 @@
+"""Requests the suite builds itself (targeted scenarios and semantic checks), from the spec's
+examples and schemas, plus a key-free curl reproducer for each."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import requests
+
+from contract_tests.profiles import Tweak
+from contract_tests.spec import Node, Operation
+
+TIMEOUT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class Call:
+    operation: Operation
+    key: str | None = field(repr=False)
+    body: Any = None
+    query: Mapping[str, Any] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_multipart(self) -> bool:
+        return self.operation.request_media_type == "multipart/form-data"
+
+    def with_key(self, key: str | None) -> Call:
+        return replace(self, key=key)
+
+    def with_headers(self, **headers: str) -> Call:
+        return replace(self, headers={**self.headers, **headers})
+
+    def tweaked(self, tweak: Tweak) -> Call:
+        body = self.body
+        if "json" in tweak:
+            body = {**(body or {}), **tweak["json"]}
+        for name in tweak.get("drop", {}):
+            body = {k: v for k, v in (body or {}).items() if k != name}
+        return replace(self, body=body, query={**self.query, **tweak.get("query", {})})
+
+    def auth_headers(self) -> dict[str, str]:
+        if self.key is None:
+            return {}
+        security = self.operation.spec.security
+        return {security.header: security.value(self.key)}
+
+
+def send(session: requests.Session, base_url: str, call: Call) -> requests.Response:
+    return session.request(
+        call.operation.method,
+        base_url + call.operation.path,
+        params=call.query,
+        headers={**call.auth_headers(), **call.headers},
+        timeout=TIMEOUT_SECONDS,
+        **_body_arguments(call),
+    )
+
+
+def _body_arguments(call: Call) -> dict[str, Any]:
+    if call.body is None:
+        return {}
+    if call.is_multipart:
+        return {"files": {name: (None, _form_value(value)) for name, value in call.body.items()}}
+    return {"json": call.body}
+
+
+def _form_value(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def curl(base_url: str, call: Call, shown_key: str) -> str:
+    """A reproducer showing the key as `shown_key` (e.g. `$API_KEY`), never a secret key."""
+    request = requests.Request(
+        call.operation.method, base_url + call.operation.path, params=call.query
+    )
+    parts = ["curl", "-X", call.operation.method, shlex.quote(str(request.prepare().url))]
+    if call.key is not None:
+        security = call.operation.spec.security
+        parts += ["-H", f'"{security.header}: {security.prefix}{shown_key}"']
+    parts += [
+        arg
+        for name, value in call.headers.items()
+        for arg in ("-H", shlex.quote(f"{name}: {value}"))
+    ]
+    if call.body is not None and call.is_multipart:
+        parts += [
+            arg
+            for name, value in call.body.items()
+            for arg in ("-F", shlex.quote(f"{name}={value}"))
+        ]
+    elif call.body is not None:
+        parts += [
+            "-H",
+            "'Content-Type: application/json'",
+            "-d",
+            shlex.quote(json.dumps(call.body)),
+        ]
+    return " ".join(parts)
+
+
+def _example_value(schema: Node) -> Any:
+    for source in ("example", "default"):
+        if source in schema:
+            return schema[source]
+    if schema.get("examples"):
+        return schema["examples"][0]
+    if schema.get("enum"):
+        return schema["enum"][0]
+    return None
+
+
+def valid_call(operation: Operation, key: str | None, tweak: Tweak | None = None) -> Call:
+    """The spec's first request example, with the required query parameters filled in."""
+    examples = operation.request_examples()
+    body = examples[0] if examples else None
+    query: dict[str, Any] = {}
+    for param in operation.query_parameters:
+        value = param.get(
+            "example", _example_value(operation.spec.resolve(param.get("schema", {})))
+        )
+        if param.get("required") and value is not None:
+            query[str(param["name"])] = value
+    call = Call(operation, key, body=body, query=query)
+    return call.tweaked(tweak) if tweak else call
+
+
+def invalid_tweak(operation: Operation) -> Tweak | None:
+    """A tweak that breaks a documented constraint of one value (a bound, an enum, a length),
+    else, where the operation documents no 422 for it, drops a required field. None if the spec
+    documents no constraint to break."""
+    for param in operation.query_parameters:
+        bad = _violating_value(operation.spec.resolve(param.get("schema", {})))
+        if bad is not None:
+            return {"query": {str(param["name"]): bad}}
+    properties = operation.request_schema.get("properties", {})
+    for name, schema in properties.items():
+        bad = _violating_value(operation.spec.resolve(schema))
+        if bad is not None:
+            return {"json": {name: bad}}
+    return None if 422 in operation.statuses else missing_field_tweak(operation)
+
+
+def missing_field_tweak(operation: Operation) -> Tweak | None:
+    """A tweak that drops the first required body field, if there is one."""
+    required = operation.request_schema.get("required", [])
+    return {"drop": {required[0]: None}} if required else None
+
+
+def _violating_value(schema: Node) -> Any:
+    kind = schema.get("type")
+    if kind in ("integer", "number") and "maximum" in schema:
+        return schema["maximum"] + 1
+    if kind in ("integer", "number") and "minimum" in schema:
+        return schema["minimum"] - 1
+    if kind == "string" and schema.get("enum"):
+        return "not-a-documented-value"
+    if kind == "string" and "maxLength" in schema:
+        return "x" * (int(schema["maxLength"]) + 1)
+    return None

@@ -1,0 +1,115 @@
+"""pytest wiring: options, the shared harness, and the reports written at the end."""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import pytest
+
+from contract_tests import reports, runtime, settings
+from contract_tests.harness import Harness
+from contract_tests.keys import VARIABLES
+from contract_tests.spec import Spec
+
+HARNESS = pytest.StashKey[Harness]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    settings.add_options(parser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("help"):
+        return
+    run = settings.load(config)
+    harness = Harness(run, Spec.load(run.spec_path))
+    harness.ledger.documented = {op.operation_id: op.statuses for op in harness.spec.operations}
+    harness.ledger.note(
+        f"mode `{run.mode}`; credit budget {run.credit_budget if run.is_live else 'none'}"
+    )
+    if run.sandbox_magic:
+        legend = ", ".join(
+            f"{VARIABLES[r]}: {k}_<suffix>" for r, k in run.profile.sandbox.keys.items()
+        )
+        harness.ledger.note(f"keys: fresh sandbox accounts per scenario ({legend})")
+    config.stash[HARNESS] = harness
+    runtime.install(harness)
+    if not config.option.xmlpath:
+        config.option.xmlpath = str(run.report_dir / f"{run.report_stem}-junit.xml")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "operation_status" in metafunc.fixturenames:
+        spec = metafunc.config.stash[HARNESS].spec
+        pairs = [(op, status) for op in spec.operations for status in op.statuses]
+        ids = [f"{op.operation_id}-{status}" for op, status in pairs]
+        metafunc.parametrize("operation_status", pairs, ids=ids)
+    if "operation" in metafunc.fixturenames:
+        ops = metafunc.config.stash[HARNESS].spec.operations
+        metafunc.parametrize("operation", ops, ids=[op.operation_id for op in ops])
+
+
+# Targeted scenarios and semantic checks first: under a live credit budget they matter most.
+MODULE_ORDER = ("test_statuses", "test_semantics", "test_fuzz", "test_stateful")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.stem
+        return MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
+
+    items.sort(key=rank)
+
+
+@pytest.fixture(scope="session")
+def harness(pytestconfig: pytest.Config) -> Iterator[Harness]:
+    h = pytestconfig.stash[HARNESS]
+    yield h
+    h.session.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    decided = report.when == "call" or (report.skipped and report.when == "setup")
+    if item.path.stem == "test_semantics" and decided:
+        name = item.name.removeprefix("test_").replace("_", " ")
+        item.config.stash[HARNESS].ledger.checks[name] = _outcome(report)
+    return report
+
+
+def _outcome(report: pytest.TestReport) -> str:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return f"skipped: {report.longrepr[2].removeprefix('Skipped: ')}"
+    return "kept" if report.passed else "violated (see Violations)"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    harness = session.config.stash.get(HARNESS, None)
+    if harness is None:
+        return
+    spent = harness.session.budget.spent
+    harness.ledger.note(f"credits spent by this run (counted and observed): {spent}")
+    for path in reports.write(harness.settings, harness.ledger):
+        session.config.stash.setdefault(WRITTEN, []).append(path)
+    if reports.has_violations(harness.ledger) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+WRITTEN = pytest.StashKey[list[Path]]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    harness = config.stash.get(HARNESS, None)
+    if harness is not None and config.option.xmlpath:
+        reports.redact_file(harness.settings, Path(config.option.xmlpath))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for path in terminalreporter.config.stash.get(WRITTEN, []):
+        terminalreporter.write_line(f"contract report: {path}")

@@ -1,0 +1,142 @@
+"""schemathesis wired to the run: the target, the key, the seed, and the guarded session
+through which every request (checks' own re-sends included) goes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis import GenerationMode
+from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.schemas import BaseSchema
+from schemathesis.specs.openapi.checks import negative_data_rejection
+
+from contract_tests.guard import BudgetSpent, QuotaSpent
+from contract_tests.harness import Harness
+from contract_tests.ledger import Verdict, Violation
+from contract_tests.spec import Operation
+
+STATEFUL_STEPS = 6
+
+
+def load_schema(h: Harness) -> BaseSchema:
+    schema = schemathesis.openapi.from_path(h.settings.spec_path)
+    security = h.spec.security
+    schema.config.update(
+        base_url=h.settings.base_url,
+        headers={security.header: security.value(h.key("main"))},
+        request_timeout=30,
+    )
+    schema.config.seed = h.settings.seed
+    schema.config.generation.update(
+        modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+        max_examples=h.settings.max_examples,
+        database="none",
+    )
+    schema.config.phases.update(phases=list(h.settings.phases))
+    schema.config.phases.stateful.max_steps = STATEFUL_STEPS
+    schema.hook(_prose_rules_filter(h))
+    return schema
+
+
+def _prose_rules_filter(h: Harness) -> Any:
+    profile = h.settings.profile
+
+    def filter_case(context: Any, case: Any) -> bool:
+        """Keep positive cases valid under the rules the spec states only in prose."""
+        operation = h.spec.find(case.operation.method.upper(), case.operation.path)
+        if operation is None or _mode(case) is not GenerationMode.POSITIVE:
+            return True
+        return _ordered(profile.strictly_less.get(operation.operation_id), case.body) and (
+            _any_present(profile.any_of_parameters.get(operation.operation_id), case.query)
+        )
+
+    return filter_case
+
+
+def _ordered(rule: tuple[str, str] | None, body: Any) -> bool:
+    if rule is None or not isinstance(body, dict):
+        return True
+    low, high = (body.get(name) for name in rule)
+    if isinstance(low, int | float) and isinstance(high, int | float):
+        return low < high
+    return True
+
+
+def _any_present(names: tuple[str, ...] | None, query: Any) -> bool:
+    return names is None or any((query or {}).get(name) not in (None, "") for name in names)
+
+
+def _mode(case: Any) -> GenerationMode | None:
+    meta = getattr(case, "meta", None)
+    return meta.generation.mode if meta is not None else None
+
+
+def stateful_settings(h: Harness) -> hypothesis.settings:
+    return hypothesis.settings(
+        max_examples=max(2, h.settings.max_examples // 5),
+        stateful_step_count=STATEFUL_STEPS,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+
+
+def exercise(h: Harness, case: Any) -> None:
+    """Send one generated case through the guard and run every schemathesis check on it."""
+    with skip_when_refused():
+        response = case.call(session=h.session)
+        validate(h, case, response)
+
+
+@contextmanager
+def skip_when_refused() -> Iterator[None]:
+    """A call the guard refused ends the test as skipped, with the guard's reason."""
+    try:
+        yield
+    except (BudgetSpent, QuotaSpent) as refusal:
+        pytest.skip(str(refusal))
+
+
+def validate(h: Harness, case: Any, response: Any) -> None:
+    operation = h.spec.find(case.operation.method.upper(), case.operation.path)
+    excluded = [negative_data_rejection] if operation and _is_form(operation) else []
+    try:
+        case.validate_response(
+            response, excluded_checks=excluded, transport_kwargs={"session": h.session}
+        )
+    except FailureGroup as group:
+        _record(h, operation, case, response.status_code, list(group.exceptions))
+        raise
+    except Failure as failure:
+        _record(h, operation, case, response.status_code, [failure])
+        raise
+    if operation and response.status_code in operation.statuses:
+        h.ledger.mark(operation.operation_id, response.status_code, Verdict.OBSERVED, "fuzzing")
+
+
+def _is_form(operation: Operation) -> bool:
+    """Form fields travel as text: a value of the wrong type (`0` for a boolean, an object for
+    a string) arrives as a valid string, so "invalid data accepted" would be a false alarm.
+    The targeted 400/422 scenarios still check that forms reject what is really invalid."""
+    return operation.request_media_type == "multipart/form-data"
+
+
+def _record(
+    h: Harness, operation: Operation | None, case: Any, status: int, failures: list[Failure]
+) -> None:
+    name = operation.operation_id if operation else case.operation.label
+    security = h.spec.security
+    curl = case.as_curl_command(base_url=h.settings.base_url).replace(
+        f"{security.header}: [Filtered]", f"{security.header}: {security.prefix}$API_KEY"
+    )
+    curl = h.settings.keys.redact(curl)
+    for failure in failures:
+        reason = h.settings.keys.redact(f"{failure.title}: {failure.message}".splitlines()[0])
+        point = f"schemathesis:{failure.title}"
+        h.ledger.violate(Violation(name, status, point, reason[:300], curl))

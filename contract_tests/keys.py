@@ -1,0 +1,52 @@
+"""API keys by role, fresh sandbox accounts, and how keys appear (never) in reports."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+
+from contract_tests.profiles import KEY_ROLES
+
+# Shell variables standing for keys in reproducers; a scenario key is the main key's kind.
+VARIABLES = {role: f"${role.upper()}_KEY" for role in KEY_ROLES} | {
+    "main": "$API_KEY",
+    "scenario": "$API_KEY",
+}
+
+
+class Keys:
+    """API keys by role. Never printed: the repr names roles only, reports show variables."""
+
+    def __init__(self, keys: Mapping[str, str], magic: Mapping[str, str] | None) -> None:
+        self._keys = dict(keys)
+        self._magic = dict(magic or {})
+        self._run = secrets.token_hex(5)
+        # Every key handed out -> its role, so that reports can name it by role.
+        self._roles = {key: role for role, key in self._keys.items()}
+
+    def __repr__(self) -> str:
+        return f"Keys(roles={sorted(set(self._keys) | set(self._magic))})"
+
+    def has(self, role: str) -> bool:
+        return role in self._keys or role in self._magic
+
+    def get(self, role: str) -> str:
+        """The key for `role`; on the sandbox a fresh account for every call."""
+        if role in self._magic:
+            key = f"{self._magic[role]}_{self._run}x{len(self._roles) + 1}"
+            self._roles[key] = role
+            return key
+        if role == "scenario":
+            return self.get("main")
+        return self._keys[role]
+
+    def shown(self, key: str) -> str:
+        """How a key appears in reports: `$API_KEY`, `$EXHAUSTED_KEY`, ... (others as is:
+        a key the suite made up to be refused is no secret)."""
+        role = self._roles.get(key)
+        return VARIABLES[role] if role else key
+
+    def redact(self, text: str) -> str:
+        for key in sorted(self._roles, key=len, reverse=True):
+            text = text.replace(key, self.shown(key))
+        return text

@@ -1,0 +1,72 @@
+"""What the run found, per operation and status: the coverage matrix's data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class Verdict(enum.IntEnum):
+    # Ordered by strength: a cell shows the strongest verdict it received.
+    NOT_PROVOKABLE = 0
+    OBSERVED = 1
+    VERIFIED = 2
+    VIOLATED = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", " ") + (
+            " here" if self is Verdict.NOT_PROVOKABLE else ""
+        )
+
+
+@dataclass(frozen=True)
+class Violation:
+    operation: str
+    status: int | None
+    point: str
+    reason: str
+    curl: str
+
+
+@dataclass
+class Cell:
+    verdict: Verdict | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ledger:
+    """Filled by the tests, rendered by `reports`."""
+
+    documented: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    cells: dict[tuple[str, int], Cell] = field(default_factory=dict)
+    violations: list[Violation] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    # Semantic check -> "kept", "violated" or "skipped: <reason>".
+    checks: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, operation: str, status: int) -> Cell:
+        return self.cells.setdefault((operation, status), Cell())
+
+    def mark(self, operation: str, status: int, verdict: Verdict, note: str = "") -> None:
+        cell = self.cell(operation, status)
+        if cell.verdict is None or verdict > cell.verdict:
+            cell.verdict = verdict
+        if note and note not in cell.notes:
+            cell.notes.append(note)
+
+    def violate(self, violation: Violation) -> None:
+        violation = replace(violation, reason=" ".join(violation.reason.split()))
+        if violation not in self.violations:
+            self.violations.append(violation)
+        if violation.status is not None:
+            self.mark(violation.operation, violation.status, Verdict.VIOLATED, violation.point)
+
+    def note(self, fact: str) -> None:
+        if fact not in self.facts:
+            self.facts.append(fact)
+
+    def verdict(self, operation: str, status: int) -> Verdict | None:
+        cell = self.cells.get((operation, status))
+        return cell.verdict if cell else None

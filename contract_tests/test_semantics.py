@@ -1,0 +1,137 @@
+"""Semantic rules schemathesis cannot know: credits, rate-limit counters, downloads."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+import requests
+
+from contract_tests.calls import invalid_tweak
+from contract_tests.conformance import media_type
+from contract_tests.harness import Harness
+from contract_tests.spec import Operation
+
+CALLS_TO_WATCH = 3
+DISPOSITION = re.compile(r"^\s*attachment\s*;.*filename\*?=", re.IGNORECASE)
+
+
+def _balance(h: Harness, response: requests.Response) -> int | None:
+    raw = response.headers.get(h.settings.profile.credits_header or "", "")
+    return int(raw) if raw.strip().isdigit() else None
+
+
+def _require_success(h: Harness, operation: Operation, response: requests.Response) -> None:
+    if response.status_code != operation.success_status:
+        pytest.skip(f"a valid request answered {response.status_code}: nothing to measure")
+
+
+def _paid(h: Harness) -> list[Operation]:
+    return [op for op in h.spec.operations if op.credit_cost]
+
+
+def test_credits_charged_only_on_success(harness: Harness) -> None:
+    h = harness
+    if not h.settings.profile.credits_header:
+        pytest.skip("the API documents no balance header to measure charges with")
+    for operation in _paid(h):
+        tweak = invalid_tweak(operation)
+        success = h.valid(operation, "scenario")
+        failure = success.tweaked(tweak) if tweak else success.with_key(None)
+        first = h.send(success)
+        _require_success(h, operation, first)
+        before = _balance(h, first)
+        failed = h.send(failure)
+        after_failure = _balance(h, failed)
+        second = h.send(success)
+        after_success = _balance(h, second)
+        name = h.settings.profile.credits_header
+        if before is None or after_success is None:
+            h.violate(success, operation.success_status, "credits-header", f"{name} missing")
+            continue
+        if after_failure is not None and after_failure != before:
+            h.violate(
+                failure,
+                failed.status_code,
+                "credits-charged-on-failure",
+                f"a {failed.status_code} moved {name} from {before} to {after_failure}",
+            )
+        expected = before - operation.credit_cost
+        if second.status_code == operation.success_status and after_success != expected:
+            h.violate(
+                success,
+                operation.success_status,
+                "credits-charged-on-success",
+                f"a success moved {name} from {before} to {after_success}, "
+                f"x-credit-cost says {operation.credit_cost}",
+            )
+    _assert_points(h, "credits-")
+
+
+def test_ratelimit_remaining_decreases(harness: Harness) -> None:
+    h = harness
+    header = h.settings.profile.remaining_header
+    if not header:
+        pytest.skip("the API documents no remaining-requests header")
+    operation = min(h.spec.operations, key=lambda op: op.credit_cost)
+    call = h.valid(operation, "scenario")
+    seen = [_remaining(h, h.send(call), header)]
+    if seen[0] < CALLS_TO_WATCH:
+        pytest.skip(f"{header} is {seen[0]}: too few requests left to watch it move")
+    # Back to back: a paced run would let a sliding window refill between the calls.
+    with h.session.unpaced():
+        seen += [_remaining(h, h.send(call), header) for _ in range(CALLS_TO_WATCH - 1)]
+    if not all(later < earlier for earlier, later in itertools.pairwise(seen)):
+        h.violate(
+            call,
+            operation.success_status,
+            "ratelimit-remaining-decreases",
+            f"{header} went {seen} across {CALLS_TO_WATCH} back-to-back calls",
+        )
+    _assert_points(h, "ratelimit-remaining-decreases")
+
+
+def _remaining(h: Harness, response: requests.Response, header: str) -> int:
+    raw = response.headers.get(header, "")
+    if response.status_code == 429 or not raw.isdigit():
+        pytest.skip(f"no {header} to follow (status {response.status_code})")
+    return int(raw)
+
+
+def test_download_is_an_attachment(harness: Harness) -> None:
+    h = harness
+    downloads = [op for op in h.spec.operations if _is_download(op)]
+    if not downloads:
+        pytest.skip("the API has no binary download")
+    for operation in downloads:
+        call = h.valid(operation, "scenario")
+        response = h.send(call)
+        _require_success(h, operation, response)
+        documented = operation.media_types(operation.success_status)
+        actual = media_type(response)
+        if actual not in documented:
+            h.violate(
+                call,
+                operation.success_status,
+                "download-content-type",
+                f"Content-Type {actual!r}, documented {list(documented)}",
+            )
+        disposition = response.headers.get("Content-Disposition", "")
+        if not DISPOSITION.match(disposition):
+            h.violate(
+                call,
+                operation.success_status,
+                "download-content-disposition",
+                f"Content-Disposition {disposition!r} is not an attachment with a filename",
+            )
+    _assert_points(h, "download-")
+
+
+def _is_download(operation: Operation) -> bool:
+    return any(mt.startswith("audio/") for mt in operation.media_types(operation.success_status))
+
+
+def _assert_points(h: Harness, prefix: str) -> None:
+    found = [v for v in h.ledger.violations if v.point.startswith(prefix)]
+    assert not found, "; ".join(f"{v.operation} [{v.point}] {v.reason}" for v in found)

@@ -1,0 +1,29 @@
+"""Stateful testing along the spec's links (e.g. search -> downloadTrack)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from contract_tests import fuzzing
+from contract_tests.harness import Harness
+
+
+def test_links(harness: Harness) -> None:
+    if "stateful" not in harness.settings.phases:
+        pytest.skip("the stateful phase is not selected (--phases)")
+    schema = fuzzing.load_schema(harness)
+    if not schema.statistic.transitions.total:
+        pytest.skip("the spec defines no links")
+    base = schema.as_state_machine()
+
+    class GuardedMachine(base):  # type: ignore[misc,valid-type]
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {"session": harness.session}
+
+        def validate_response(self, response: Any, case: Any, *args: Any, **kwargs: Any) -> None:
+            fuzzing.validate(harness, case, response)
+
+    with fuzzing.skip_when_refused():
+        GuardedMachine.run(settings=fuzzing.stateful_settings(harness))

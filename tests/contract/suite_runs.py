@@ -1,0 +1,91 @@
+"""Run the contract suite as a user would (a subprocess) against a server started here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.sandbox_process import free_port, stop_sandbox
+
+REPO = Path(__file__).resolve().parents[2]
+SUITE_SECONDS = 120
+# PYTHONDONTWRITEBYTECODE makes pytest re-rewrite schemathesis' modules on every start.
+FAST = ("--max-examples", "3", "--assert=plain", "--phases", "examples,fuzzing")
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    returncode: int
+    output: str
+    reports: Path
+
+    def report(self, name: str) -> str:
+        return (self.reports / name).read_text(encoding="utf-8")
+
+    def all_text(self) -> str:
+        files = "".join(p.read_text(encoding="utf-8") for p in sorted(self.reports.iterdir()))
+        return self.output + files
+
+
+@contextmanager
+def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
+    """Start `command` (formatted with {port}) on a free port; yield its root URL."""
+    port = free_port()
+    argv = [part.format(port=port) for part in command]
+    root = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            if not _answers(root + ready_path, process):
+                log.seek(0)
+                raise RuntimeError(f"{argv[:3]} did not start:\n{log.read().decode()[-2000:]}")
+            yield root
+        finally:
+            stop_sandbox(process)
+
+
+def _answers(url: str, process: subprocess.Popen[bytes]) -> bool:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            httpx.get(url, timeout=1.0)
+            return True
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return False
+
+
+def fault_server(name: str) -> list[str]:
+    return [sys.executable, "-m", "tests.contract.fault_server", name, "{port}"]
+
+
+def run_suite(args: Sequence[str], reports: Path, env: dict[str, str] | None = None) -> SuiteRun:
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "contract_tests",
+        "--report-dir",
+        str(reports),
+        *args,
+    ]
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**clean_env, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=SUITE_SECONDS,
+        check=False,
+    )
+    return SuiteRun(done.returncode, done.stdout + done.stderr, reports)

@@ -1,0 +1,51 @@
+"""Each fault variant of the sandbox makes the contract suite fail, naming the broken promise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.contract.suite_runs import FAST, fault_server, run_suite, serve
+
+BASE_PATHS = {"trackyard": "/api/external/v1", "musicgpt": "/api/public"}
+REPORTS = {"trackyard": "contract-coverage.md", "musicgpt": "contract-musicgpt-coverage.md"}
+
+# (api, fault, a line of the report's violation list must contain this)
+VARIANTS = [
+    ("trackyard", "not_found_as_bad_request", "**downloadTrack 404** [status]"),
+    ("trackyard", "missing_retry_after", "**getMe 429** [header:Retry-After]"),
+    ("trackyard", "error_without_message", "**listUsage 400** [body-schema]"),
+    ("trackyard", "json_as_text", "**getMe 200** [content-type]"),
+    ("trackyard", "auth_ignored", "**getMe 401** [status] no key"),
+    ("trackyard", "server_error_on_bad_input", "**listUsage 400** [status]"),
+    ("trackyard", "remaining_not_decreasing", "[ratelimit-remaining-decreases]"),
+    ("trackyard", "remaining_nonzero_on_429", "**getMe 429** [ratelimit-remaining-on-429]"),
+    ("trackyard", "download_without_disposition", "[download-content-disposition]"),
+    ("trackyard", "mistyped_success_body", "**getMe 200** [body-schema]"),
+    ("trackyard", "prefer_ignored_for_403", "**getMe 403** [status] forced with Prefer"),
+    ("trackyard", "credits_charged_on_failure", "[credits-charged-on-failure]"),
+    ("trackyard", "credits_charged_twice", "[credits-charged-on-success]"),
+    ("musicgpt", "not_found_as_bad_request", "**getConversion 404** [status]"),
+    ("musicgpt", "forbidden_as_unauthorized", "**listVoices 403** [status] an unknown key"),
+    ("musicgpt", "insane_retry_after", "**generateMusic 429** [retry-after]"),
+    ("musicgpt", "error_without_success", "**listVoices 400** [body-schema]"),
+    ("musicgpt", "json_as_text", "**listVoices 200** [content-type]"),
+    ("musicgpt", "auth_ignored", "**listVoices 401** [status] no key"),
+    ("musicgpt", "server_error_on_bad_input", "**listVoices 400** [status]"),
+    ("musicgpt", "mistyped_success_body", "**listVoices 200** [body-schema]"),
+    ("musicgpt", "prefer_ignored_for_409", "**generateMusic 409** [status] forced with Prefer"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("api", "fault", "expected"), VARIANTS, ids=[f"{a}-{f}" for a, f, _ in VARIANTS]
+)
+def test_fault_is_caught(api: str, fault: str, expected: str, tmp_path: Path) -> None:
+    with serve(fault_server(fault), "/_sandbox/health") as root:
+        args = ["--api", api, "--base-url", root + BASE_PATHS[api], "--sandbox-magic", "1"]
+        run = run_suite([*args, *FAST], tmp_path)
+    assert run.returncode == 1, run.output[-3000:]
+    violations = [line for line in run.report(REPORTS[api]).splitlines() if line.startswith("- **")]
+    assert any(expected in line for line in violations), "\n".join(violations) or run.output[-3000:]

@@ -1,0 +1,105 @@
+"""Conformance judgements and report rendering, on hand-made responses (no server)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+
+from contract_tests import reports
+from contract_tests.conformance import problems
+from contract_tests.keys import Keys
+from contract_tests.ledger import Ledger, Verdict, Violation
+from contract_tests.profiles import PROFILES
+from contract_tests.settings import REPO_ROOT, RunSettings
+from contract_tests.spec import Spec
+
+RATE_HEADERS = {"X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0", "X-Credits-Remaining": "4"}
+ERROR = {"error": "Too Many Requests", "message": "Rate limit exceeded"}
+
+
+@pytest.fixture(scope="module")
+def spec() -> Spec:
+    return Spec.load(REPO_ROOT / "openapi.yaml")
+
+
+def _response(status: int, body: object, **headers: str) -> requests.Response:
+    response = requests.Response()
+    response.status_code = status
+    response.headers.update({"Content-Type": "application/json", **headers})
+    response._content = json.dumps(body).encode()
+    return response
+
+
+def _points(spec: Spec, status: int, response: requests.Response) -> list[str]:
+    found = problems(spec.operation("getMe"), status, response, "X-RateLimit-Remaining")
+    return [point for point, _ in found]
+
+
+def test_a_conforming_429_has_no_problems(spec: Spec) -> None:
+    response = _response(429, ERROR, **RATE_HEADERS, **{"Retry-After": "30"})
+    assert _points(spec, 429, response) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "point"),
+    [
+        ({"Retry-After": None}, "header:Retry-After"),
+        ({"Retry-After": "soon"}, "retry-after"),
+        ({"Retry-After": "90000"}, "retry-after"),
+        ({"X-RateLimit-Remaining": "2"}, "ratelimit-remaining-on-429"),
+        ({"X-Credits-Remaining": "-1"}, "header:X-Credits-Remaining"),
+        ({"Content-Type": "text/plain"}, "content-type"),
+    ],
+)
+def test_each_broken_promise_of_a_429_is_named(
+    spec: Spec, change: dict[str, str | None], point: str
+) -> None:
+    headers = {**RATE_HEADERS, "Retry-After": "30", **change}
+    response = _response(429, ERROR, **{k: v for k, v in headers.items() if v is not None})
+    assert point in _points(spec, 429, response)
+
+
+def test_an_error_body_without_message_breaks_the_schema(spec: Spec) -> None:
+    response = _response(
+        429, {"error": "Too Many Requests"}, **RATE_HEADERS, **{"Retry-After": "1"}
+    )
+    assert _points(spec, 429, response) == ["body-schema"]
+
+
+def test_an_unexpected_status_is_reported_alone(spec: Spec) -> None:
+    assert problems(spec.operation("getMe"), 401, _response(200, {}), None) == [
+        ("status", "expected 401, got 200")
+    ]
+
+
+def test_reports_show_every_documented_status_and_hide_keys(spec: Spec, tmp_path: Path) -> None:
+    keys = Keys({"main": "sk-secret-0042"}, magic=None)
+    settings = RunSettings(
+        profile=PROFILES["trackyard"],
+        spec_path=spec.path,
+        base_url="https://api.example/v1",
+        mode="sandbox",
+        credit_budget=0,
+        max_examples=1,
+        phases=("examples",),
+        seed=1,
+        report_dir=tmp_path,
+        sandbox_magic=False,
+        keys=keys,
+    )
+    ledger = Ledger(documented={op.operation_id: op.statuses for op in spec.operations})
+    ledger.mark("getMe", 200, Verdict.VERIFIED, "a valid request")
+    curl = "curl -H 'Authorization: Bearer sk-secret-0042' https://api.example/v1/me"
+    ledger.violate(Violation("getMe", 429, "retry-after", "Retry-After\nsoon", curl))
+    written = reports.write(settings, ledger)
+    markdown = (tmp_path / "contract-coverage.md").read_text()
+    assert [p.name for p in written] == ["contract-coverage.md", "contract-coverage.html"]
+    assert "| getMe | 200 | verified | a valid request |" in markdown
+    assert "| getMe | 429 | violated | retry-after |" in markdown
+    assert "| listUsage | 500 | not run |" in markdown
+    assert "[retry-after] Retry-After soon" in markdown
+    assert "Bearer $API_KEY" in markdown
+    assert all("sk-secret-0042" not in p.read_text() for p in written)

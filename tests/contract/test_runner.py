@@ -1,0 +1,89 @@
+"""`python -m contract_tests` (what `make contract` runs): sandbox up, suite, sandbox down."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.contract.suite_runs import REPO
+
+STARTED = re.compile(r"contract: sandbox at (\S+) \(pid (\d+)\)")
+
+
+def _runner(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "contract_tests", *args],
+        cwd=REPO,
+        env={**clean, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("api", ["trackyard", "musicgpt"])
+def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -> None:
+    started = time.monotonic()
+    runner = _runner({"CONTRACT_API": api, "CONTRACT_REPORT_DIR": str(tmp_path)})
+    output, _ = runner.communicate(timeout=120)
+    elapsed = time.monotonic() - started
+    stem = "contract" if api == "trackyard" else "contract-musicgpt"
+    assert runner.returncode == 0, output[-4000:]
+    assert " passed" in output
+    assert " failed" not in output
+    for name in (f"{stem}-junit.xml", f"{stem}-coverage.md", f"{stem}-coverage.html"):
+        assert (tmp_path / name).stat().st_size > 0
+    matrix = (tmp_path / f"{stem}-coverage.md").read_text()
+    assert "| violated |" not in matrix
+    assert "## Violations (0)" in matrix
+    assert "| verified |" in matrix
+    match = STARTED.search(output)
+    assert match, output[-2000:]
+    assert _gone(int(match.group(2))), "the sandbox outlived the run"
+    print(f"{api}: python -m contract_tests took {elapsed:.1f} s")
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_sandbox(tmp_path: Path) -> None:
+    runner = _runner({"CONTRACT_REPORT_DIR": str(tmp_path)})
+    assert runner.stdout is not None
+    line = ""
+    while not (match := STARTED.search(line)):
+        line = runner.stdout.readline()
+        assert line, "the runner ended before starting the sandbox"
+    runner.send_signal(signal.SIGINT)
+    runner.communicate(timeout=60)
+    pid = int(match.group(2))
+    deadline = time.monotonic() + 10
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _gone(pid), "the sandbox survived Ctrl-C"
+    assert runner.returncode != 0
+
+
+@pytest.mark.slow
+def test_a_usage_error_still_stops_the_sandbox(tmp_path: Path) -> None:
+    runner = _runner({"CONTRACT_REPORT_DIR": str(tmp_path)}, "--credit-budget", "lots")
+    output, _ = runner.communicate(timeout=60)
+    assert runner.returncode != 0
+    assert "--credit-budget must be an integer" in output
+    match = STARTED.search(output)
+    assert match
+    assert _gone(int(match.group(2)))
