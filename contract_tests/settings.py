@@ -33,7 +33,7 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
         if role not in ("main", "scenario")
     },
 }
-DEFAULT_EXAMPLES = {"sandbox": 25, "live": 5}
+DEFAULT_EXAMPLES = {"sandbox": 100, "live": 5}
 # The coverage phase sends every boundary case however few examples are asked for: too many
 # requests for a paced, budgeted live run.
 KNOWN_PHASES = ("examples", "coverage", "fuzzing", "stateful")
