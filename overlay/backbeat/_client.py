@@ -162,12 +162,23 @@ class _BaseClient:
             httpx_args=self._httpx_args(transport, sleep),
         )
 
+    # The I/O flavour (sync or async): the transports it accepts, the retrying wrapper that
+    # drives the shared engine, the sleep it waits with, and its response hook.
+    _transport_type: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
+    # RetryTransport or AsyncRetryTransport; each sleeps its flavour's way unless told otherwise.
+    _retry_transport: ClassVar[Any]
+    _on_response: Callable[[httpx.Response], Any]
+
     def _httpx_args(
         self,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
         sleep: Sleep | AsyncSleep | None,
     ) -> dict[str, Any]:
-        raise NotImplementedError
+        if transport is not None and not isinstance(transport, self._transport_type):
+            expected = f"httpx.{self._transport_type.__name__}"
+            raise TypeError(f"{type(self).__name__} needs an {expected}")
+        retrying = self._retry_transport(transport, self._engine, sleep)
+        return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
 
     def _resolve_api_key(self, api_key: str | None) -> str:
         key = api_key if api_key is not None else os.environ.get(self.profile.api_key_env)
@@ -236,19 +247,12 @@ class _BaseClient:
 
 
 class SyncClient(_BaseClient):
+    _transport_type = httpx.BaseTransport
+    _retry_transport = RetryTransport
+
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
-
-    def _httpx_args(
-        self,
-        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-        sleep: Sleep | AsyncSleep | None,
-    ) -> dict[str, Any]:
-        if transport is not None and not isinstance(transport, httpx.BaseTransport):
-            raise TypeError(f"{type(self).__name__} needs an httpx.BaseTransport")
-        retrying = RetryTransport(transport, self._engine, cast(Sleep, sleep or time.sleep))
-        return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
 
     def _on_response(self, response: httpx.Response) -> None:
         if not response.is_success:
@@ -278,21 +282,12 @@ class SyncClient(_BaseClient):
 
 
 class AsyncClient(_BaseClient):
+    _transport_type = httpx.AsyncBaseTransport
+    _retry_transport = AsyncRetryTransport
+
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
-
-    def _httpx_args(
-        self,
-        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
-        sleep: Sleep | AsyncSleep | None,
-    ) -> dict[str, Any]:
-        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise TypeError(f"{type(self).__name__} needs an httpx.AsyncBaseTransport")
-        retrying = AsyncRetryTransport(
-            transport, self._engine, cast(AsyncSleep, sleep or asyncio.sleep)
-        )
-        return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
 
     async def _on_response(self, response: httpx.Response) -> None:
         if not response.is_success:

@@ -8,7 +8,9 @@ milliseconds), which a client that is configured but never used should not pay.
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import time
 from collections.abc import Awaitable, Callable
 
 import httpx
@@ -23,11 +25,11 @@ class RetryTransport(httpx.BaseTransport):
         self,
         inner: httpx.BaseTransport | None,
         engine: RetryEngine,
-        sleep: Callable[[float], None],
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self._given = inner
         self._engine = engine
-        self._sleep = sleep
+        self._sleep = sleep or time.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
@@ -59,11 +61,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self,
         inner: httpx.AsyncBaseTransport | None,
         engine: RetryEngine,
-        sleep: Callable[[float], Awaitable[None]],
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._given = inner
         self._engine = engine
-        self._sleep = sleep
+        self._sleep = sleep or asyncio.sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)

@@ -63,16 +63,6 @@ class SearchOptions(TypedDict, total=False):
     filters: Filters | None
 
 
-class ClipOptions(TypedDict, total=False):
-    duration_seconds: float | None
-    hit_point_seconds: float | None
-
-
-class PageOptions(TypedDict, total=False):
-    limit: int | None
-    offset: int | None
-
-
 def _search_call(
     query: str, **options: Unpack[SearchOptions]
 ) -> Call[SearchResponse, SearchResponse]:
@@ -88,6 +78,11 @@ def _search_call(
     return Call("search", search, {"body": body}, SearchResponse, itself)
 
 
+class ClipOptions(TypedDict, total=False):
+    duration_seconds: float | None
+    hit_point_seconds: float | None
+
+
 def _download_call(track_id: str, **clip: Unpack[ClipOptions]) -> Call[File, Download]:
     body = DownloadTrackRequest(
         track_id=track_id,
@@ -100,6 +95,11 @@ def _download_call(track_id: str, **clip: Unpack[ClipOptions]) -> Call[File, Dow
 
 def _me_call() -> Call[Me, Me]:
     return Call("getMe", get_me, {}, Me, itself)
+
+
+class PageOptions(TypedDict, total=False):
+    limit: int | None
+    offset: int | None
 
 
 def _usage_call(**page: Unpack[PageOptions]) -> Call[UsagePage, UsagePage]:

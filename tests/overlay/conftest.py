@@ -102,9 +102,15 @@ def client_factory(
 
 
 @pytest.fixture(params=["sync", "async"])
+def io_mode(request: pytest.FixtureRequest) -> str:
+    """Every test that builds clients runs once with the sync and once with the async class."""
+    return str(request.param)
+
+
+@pytest.fixture
 def make_client(
-    request: pytest.FixtureRequest, fake_time: FakeTime, mock_api: respx.MockRouter
+    io_mode: str, fake_time: FakeTime, mock_api: respx.MockRouter
 ) -> Callable[..., Handle]:
     """A factory of Trackyard clients of the parametrized mode (see `client_factory`)."""
     classes = (Trackyard, AsyncTrackyard)
-    return client_factory(classes, (API_KEY, BASE_URL), mock_api, fake_time, request.param)
+    return client_factory(classes, (API_KEY, BASE_URL), mock_api, fake_time, io_mode)

@@ -219,36 +219,29 @@ def usage_page(start: int, count: int, limit: int) -> dict[str, object]:
     return {"usage": records, "total_count": 250, "offset": start, "limit": limit}
 
 
+@pytest.mark.parametrize(
+    ("options", "page_size", "page_counts"),
+    [({}, 100, [100, 100, 50]), ({"page_size": 2}, 2, [2, 0])],
+    ids=["default size, short last page", "empty last page"],
+)
 def test_iter_usage_pages_until_a_short_page(
-    mock_api: respx.MockRouter, make_client: Callable[..., Handle]
+    mock_api: respx.MockRouter,
+    make_client: Callable[..., Handle],
+    options: dict[str, int],
+    page_size: int,
+    page_counts: list[int],
 ) -> None:
-    route = mock_api.get("/usage").mock(
-        side_effect=[
-            httpx.Response(200, json=usage_page(0, 100, 100)),
-            httpx.Response(200, json=usage_page(100, 100, 100)),
-            httpx.Response(200, json=usage_page(200, 50, 100)),
-        ]
-    )
-    records = make_client().collect("iter_usage")
-    assert [record["n"] for record in records] == list(range(250))
-    assert [dict(call.request.url.params) for call in route.calls] == [
-        {"limit": "100", "offset": "0"},
-        {"limit": "100", "offset": "100"},
-        {"limit": "100", "offset": "200"},
+    starts = [page_size * index for index in range(len(page_counts))]
+    pages = [
+        usage_page(start, count, page_size)
+        for start, count in zip(starts, page_counts, strict=True)
     ]
-
-
-def test_iter_usage_stops_on_an_empty_page(
-    mock_api: respx.MockRouter, make_client: Callable[..., Handle]
-) -> None:
-    route = mock_api.get("/usage").mock(
-        side_effect=[
-            httpx.Response(200, json=usage_page(0, 2, 2)),
-            httpx.Response(200, json=usage_page(2, 0, 2)),
-        ]
-    )
-    assert len(make_client().collect("iter_usage", page_size=2)) == 2
-    assert route.call_count == 2
+    route = mock_api.get("/usage").mock(side_effect=[httpx.Response(200, json=p) for p in pages])
+    records = make_client().collect("iter_usage", **options)
+    assert [record["n"] for record in records] == list(range(sum(page_counts)))
+    assert [dict(call.request.url.params) for call in route.calls] == [
+        {"limit": str(page_size), "offset": str(start)} for start in starts
+    ]
 
 
 def test_usage_passes_paging(

@@ -44,12 +44,9 @@ def mock_mg() -> Iterator[respx.MockRouter]:
         yield router
 
 
-@pytest.fixture(params=["sync", "async"])
-def make_mg(
-    request: pytest.FixtureRequest, fake_time: FakeTime, mock_mg: respx.MockRouter
-) -> Callable[..., Handle]:
-    classes = (MusicGPT, AsyncMusicGPT)
-    return client_factory(classes, (KEY, BASE_URL), mock_mg, fake_time, request.param)
+@pytest.fixture
+def make_mg(io_mode: str, fake_time: FakeTime, mock_mg: respx.MockRouter) -> Callable[..., Handle]:
+    return client_factory((MusicGPT, AsyncMusicGPT), (KEY, BASE_URL), mock_mg, fake_time, io_mode)
 
 
 def test_raw_key_and_environment(
