@@ -179,18 +179,20 @@ BY_ID = {track.id: track for track in CATALOG}
 
 def search(query: str, filters: Mapping[str, Any], limit: int, offset: int) -> list[Track]:
     """Tracks passing ``filters``, best fit first (ties keep catalog order)."""
-    candidates = [track for track in CATALOG if matches(track, filters)]
-    wanted = _words(query)
+    positions = [i for i, track in enumerate(CATALOG) if not filters or matches(track, filters)]
+    wanted = tuple(_words(query))
     if wanted:
-        scored = [
-            (relevance(track, wanted), position, track) for position, track in enumerate(candidates)
-        ]
-        ranked = [
-            track for score, _, track in sorted(scored, key=lambda s: (-s[0], s[1])) if score > 0
-        ]
-    else:
-        ranked = candidates
-    return ranked[offset : offset + limit]
+        scores = _scores(wanted)
+        # sorted() is stable: equal scores keep catalog order.
+        positions = sorted((i for i in positions if scores[i] > 0), key=lambda i: -scores[i])
+    return [CATALOG[i] for i in positions[offset : offset + limit]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(wanted: tuple[str, ...]) -> tuple[int, ...]:
+    """Relevance of every catalog track to the query words, in catalog order (the catalog is
+    immutable, so a repeated query costs one cache lookup)."""
+    return tuple(relevance(track, wanted) for track in CATALOG)
 
 
 def relevance(track: Track, wanted: Sequence[str]) -> int:
