@@ -18,6 +18,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection
 from contract_tests.guard import BudgetSpent, QuotaSpent
 from contract_tests.harness import Harness
 from contract_tests.ledger import Verdict, Violation
+from contract_tests.rules import filter_case
 from contract_tests.spec import Operation
 
 STATEFUL_STEPS = 6
@@ -39,41 +40,8 @@ def load_schema(h: Harness) -> BaseSchema:
     )
     schema.config.phases.update(phases=list(h.settings.phases))
     schema.config.phases.stateful.max_steps = STATEFUL_STEPS
-    schema.hook(_prose_rules_filter(h))
+    schema.hook(filter_case)
     return schema
-
-
-def _prose_rules_filter(h: Harness) -> Any:
-    profile = h.settings.profile
-
-    def filter_case(context: Any, case: Any) -> bool:
-        """Keep positive cases valid under the rules the spec states only in prose."""
-        operation = h.spec.find(case.operation.method.upper(), case.operation.path)
-        if operation is None or _mode(case) is not GenerationMode.POSITIVE:
-            return True
-        return _ordered(profile.strictly_less.get(operation.operation_id), case.body) and (
-            _any_present(profile.any_of_parameters.get(operation.operation_id), case.query)
-        )
-
-    return filter_case
-
-
-def _ordered(rule: tuple[str, str] | None, body: Any) -> bool:
-    if rule is None or not isinstance(body, dict):
-        return True
-    low, high = (body.get(name) for name in rule)
-    if isinstance(low, int | float) and isinstance(high, int | float):
-        return low < high
-    return True
-
-
-def _any_present(names: tuple[str, ...] | None, query: Any) -> bool:
-    return names is None or any((query or {}).get(name) not in (None, "") for name in names)
-
-
-def _mode(case: Any) -> GenerationMode | None:
-    meta = getattr(case, "meta", None)
-    return meta.generation.mode if meta is not None else None
 
 
 def stateful_settings(h: Harness) -> hypothesis.settings:

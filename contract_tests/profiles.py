@@ -38,10 +38,6 @@ class ApiProfile:
     valid_requests: Mapping[str, Tweak] = field(default_factory=dict)
     # The API base path on a server that serves the spec's paths (the sandbox does).
     base_path: str
-    # operationId -> (a, b): body field `a` must be strictly less than `b` when both are sent.
-    # Documented in prose only (JSON Schema cannot compare fields), so generated "valid" bodies
-    # that break the rule are not valid and are not generated as such.
-    strictly_less: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     sandbox: SandboxMagic
     # operationId -> calls per window the `low_limit` key's plan allows (documented limits the
     # server does not announce in headers); a burst sends one more.
@@ -54,8 +50,6 @@ class ApiProfile:
     credits_header: str | None = None
     rate_limit_header: str | None = None
     remaining_header: str | None = None
-    # operationId -> query parameters of which a valid request sends at least one (prose rule).
-    any_of_parameters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # operationIds the `forbidden` key is refused on (403).
     forbidden_key_operations: frozenset[str] = frozenset()
     # A 429 burst sends at most this many calls; larger limits are not burst.
@@ -86,7 +80,6 @@ TRACKYARD = ApiProfile(
     remaining_header="X-RateLimit-Remaining",
     forbidden_key_operations=frozenset({"downloadTrack"}),
     triggers={("downloadTrack", 404): {"json": {"track_id": "trk_missing"}}},
-    strictly_less={"downloadTrack": ("hit_point_seconds", "duration_seconds")},
     sandbox=SandboxMagic(
         keys=magic_keys("ty_test_", "load starter exhausted revoked nodownload tinylimit"),
         triggers={("downloadTrack", 500): {"json": {"track_id": "trk_server_error"}}},
@@ -110,7 +103,6 @@ MUSICGPT = ApiProfile(
         "getConversion": 20,
     },
     prerequisites={"getConversion": ("generateMusic", "task_id", "task_id")},
-    any_of_parameters={"getConversion": ("task_id", "conversion_id")},
     sandbox=SandboxMagic(
         keys=magic_keys("mg_test_", "load plus broke revoked - free"),
     ),

@@ -58,9 +58,6 @@ class ApiBehaviour(Protocol):
 
     def payment_required(self, account: Account, cost: float) -> Reply: ...
 
-    def check(self, op: Operation, args: Arguments) -> None:
-        """Rules the schema cannot express; raises ``Invalid``."""
-
     @property
     def handlers(self) -> Mapping[str, Callable[[Call], Reply]]:
         """The handler of each operation id."""
@@ -158,7 +155,6 @@ class ApiService:
             if denial is not None:
                 return self._rate_limited(denial), 0, False
             args = validate_request(self.spec, op, inbound)
-            self.api.check(op, args)
         except Invalid as problem:
             return self.api.rejected(problem), 0, False
         if op.operation_id in account.profile.forbidden:

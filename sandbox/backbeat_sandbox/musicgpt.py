@@ -15,8 +15,8 @@ from typing import Any
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
 from .replies import Reply
-from .spec import JSON, Operation
-from .validation import Arguments, Invalid
+from .spec import JSON
+from .validation import Invalid
 
 STATUSES = ("IN_QUEUE", "IN_PROGRESS", "COMPLETED")
 FILES = "https://lalals.s3.amazonaws.com"
@@ -290,10 +290,3 @@ class MusicGPT:
             "available_credits": account.credits,
         }
         return Reply(402, body)
-
-    def check(self, op: Operation, args: Arguments) -> None:
-        # Two optional query parameters of which one is required: no schema can say so.
-        if op.operation_id == "getConversion" and not (
-            args.query.get("task_id") or args.query.get("conversion_id")
-        ):
-            raise Invalid("Invalid request parameters: give task_id or conversion_id")

@@ -10,8 +10,8 @@ from .accounts import Account, Limit, Profile
 from .clock import timestamp
 from .engine import AuthFailure, Call
 from .replies import Reply
-from .spec import JSON, Operation
-from .validation import Arguments, Invalid
+from .spec import JSON
+from .validation import Invalid
 
 MINUTE, DAY = 60, 86_400
 SERVER_ERROR_TRACK = "trk_server_error"
@@ -184,9 +184,3 @@ class Trackyard:
 
     def payment_required(self, account: Account, cost: float) -> Reply:
         return Reply(402, self.error(402, "Please top up or upgrade your plan"))
-
-    def check(self, op: Operation, args: Arguments) -> None:
-        body = args.body if isinstance(args.body, dict) else {}
-        hit_point, duration = body.get("hit_point_seconds"), body.get("duration_seconds")
-        if hit_point is not None and duration is not None and hit_point >= duration:
-            raise Invalid("hit_point_seconds must be less than duration_seconds")

@@ -1,4 +1,5 @@
-"""Request validation against the spec: query parameters, JSON bodies and form bodies.
+"""Request validation against the spec: query parameters, JSON bodies and form bodies, and
+the rules the spec states as vendor extensions (``rules``).
 
 Values that travel as strings (query parameters, form fields) are coerced per their schema
 before a Draft 2020-12 validator built from the spec judges them. Every problem becomes an
@@ -18,6 +19,7 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from .inbound import FormValue, Inbound, Upload
+from .rules import missing_one_of, out_of_order
 from .spec import JSON, Operation, Spec, pointer_to
 
 MAX_MESSAGE_CHARS = 300
@@ -52,6 +54,7 @@ def validate_request(spec: Spec, op: Operation, inbound: Inbound) -> Arguments:
     if inbound.problem is not None:
         raise Invalid(inbound.problem)
     query = _validate_query(spec, op, inbound.query)
+    _raise_if(missing_one_of(op, query, inbound.headers), source="query")
     body, uploads = _validate_body(spec, op, inbound)
     return Arguments(query=query, body=body, uploads=uploads)
 
@@ -104,7 +107,13 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
     else:
         value, uploads = _parse_json(inbound.body), {}
     _check(spec, schema_pointer, value, "body", source="body")
+    _raise_if(out_of_order(spec, spec.at(schema_pointer), value), source="body")
     return value, uploads
+
+
+def _raise_if(problem: str | None, *, source: str) -> None:
+    if problem is not None:
+        raise Invalid(problem, source=source)
 
 
 def _parse_json(raw: bytes) -> JSON:

@@ -101,7 +101,11 @@ def test_unknown_ids_and_wrong_types_are_404(client: TestClient) -> None:
 
 
 def test_by_id_needs_an_id_and_a_known_type(client: TestClient) -> None:
-    assert poll(client, "mg_test_pro", conversionType="MUSIC_AI").status_code == 400
+    no_id = poll(client, "mg_test_pro", conversionType="MUSIC_AI", task_id="")
+    assert no_id.status_code == 400
+    neither = poll(client, "mg_test_pro", conversionType="MUSIC_AI")
+    assert neither.status_code == 400
+    assert neither.json()["error"] == "Invalid request parameters: give task_id or conversion_id"
     bad_type = poll(client, "mg_test_pro", conversionType="NOPE", task_id="x")
     assert bad_type.status_code == 400
     assert "conversionType" in bad_type.json()["error"]

@@ -231,6 +231,20 @@ def test_get_conversion_parameters() -> None:
     assert params["conversion_id"]["required"] is False
 
 
+def test_get_conversion_requires_one_of_its_optional_ids() -> None:
+    rule = OPERATIONS["getConversion"].body["x-requires-one-of"]
+    assert rule == ["task_id", "conversion_id"]
+    params = parameters("getConversion")
+    assert all(params[name]["in"] == "query" and not params[name]["required"] for name in rule)
+    assert "x-requires-one-of" in SPEC["info"]["description"]
+    assert "x-less-than" in SPEC["info"]["description"]
+
+
+def test_no_other_operation_carries_a_requires_one_of_rule() -> None:
+    carriers = {name for name, op in OPERATIONS.items() if "x-requires-one-of" in op.body}
+    assert carriers == {"getConversion"}
+
+
 @pytest.mark.parametrize("operation_id", ["listVoices", "searchVoices"])
 def test_paging_parameters_have_documented_bounds(operation_id: str) -> None:
     params = parameters(operation_id)

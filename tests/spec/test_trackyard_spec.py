@@ -204,6 +204,21 @@ def test_hit_point_rule_is_stated_and_answered_by_the_documented_400() -> None:
     assert example["code"] == "invalid_parameters"
 
 
+def test_hit_point_rule_is_stated_as_the_x_less_than_extension() -> None:
+    properties = schema("DownloadTrackRequest")["properties"]
+    assert properties["hit_point_seconds"]["x-less-than"] == "duration_seconds"
+    assert "duration_seconds" in properties
+    carriers = {
+        (name, prop)
+        for name, body in SPEC["components"]["schemas"].items()
+        for prop, value in body.get("properties", {}).items()
+        if "x-less-than" in value
+    }
+    assert carriers == {("DownloadTrackRequest", "hit_point_seconds")}
+    assert "x-less-than" in SPEC["info"]["description"]
+    assert "x-requires-one-of" in SPEC["info"]["description"]
+
+
 def test_spec_has_examples_to_check() -> None:
     assert len(EXAMPLES) >= 30
 
