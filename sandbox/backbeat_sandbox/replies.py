@@ -210,7 +210,7 @@ def _rules(spec: Spec, operation_pointer: str, status: int) -> tuple[HeaderRule,
                 required=bool(header.get("required", False)),
                 particular=name.lower() not in usual,
                 schema=spec.resolve(header.get("schema", {})),
-                validator=spec.validator(header_pointer + "/schema"),
+                validator=spec.quick_validator(header_pointer + "/schema"),
                 fallback=_header_text(example),
             )
         )

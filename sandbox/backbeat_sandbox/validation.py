@@ -8,6 +8,7 @@ before a Draft 2020-12 validator built from the spec judges them. Every problem 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -199,6 +200,9 @@ def _types(schema: Mapping[str, JSON]) -> tuple[str, ...]:
 
 
 def _check(spec: Spec, schema_pointer: str, value: JSON, root: str, *, source: str) -> None:
+    with contextlib.suppress(ValueError, RecursionError):
+        if spec.quick_validator(schema_pointer).is_valid(value):
+            return
     try:
         error = best_match(spec.validator(schema_pointer).iter_errors(value))
     except RecursionError:
