@@ -87,6 +87,7 @@ class Spec:
             return self.at(self.follow(_local(node["$ref"])))
         return node
 
+    @functools.cache  # noqa: B019 - pointers repeat on every request; the document never changes
     def follow(self, pointer: str) -> str:
         """The pointer at the end of the ``$ref`` chain that starts at ``pointer``."""
         seen = {pointer}
@@ -99,6 +100,7 @@ class Spec:
             node = self.at(pointer)
         return pointer
 
+    @functools.cache  # noqa: B019 - as above
     def at(self, pointer: str) -> JSON:
         node: JSON = self.document
         for token in pointer.lstrip("/").split("/"):
