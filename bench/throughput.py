@@ -1,0 +1,208 @@
+"""Section 2: sandbox throughput against Prism 5.14.2 serving the same spec.
+
+Both servers run side by side; the load generator (wrk `-t1`, else the Python one) hits each
+(server, path) for `seconds` in all, cut into `slices` slices that alternate between the
+servers, so a noisy neighbour hurts both alike. The sandbox's credits are read through the
+API before and after every `/search` slice: they must drop by exactly the 200s it served.
+"""
+
+from __future__ import annotations
+
+import pstats
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from . import pyload, wrk
+from .interleave import ratios
+from .load import LoadResult, LoadTarget
+from .processes import pinned
+from .profiling import breakdown_table, hottest
+from .report import Figure, Section, Target
+from .servers import LOAD_CPUS, REPO_ROOT, SERVER_CPUS, prism, sandbox
+from .stats import Spread
+from .trackyard import BASE_PATH, SEARCH_PATH, SPEC_FILE, credits_remaining, load_targets
+
+__all__ = ["LoadGenerator", "choose_generator", "run"]
+
+TARGET = Target(3.0, at_most=False)
+WARMUP_SECONDS = 1.0
+EXACT_CHECK_SECONDS = 3.0
+PROFILE_SECONDS = 3.0
+
+
+class RunLoad(Protocol):
+    def __call__(self, target: LoadTarget, *, seconds: float, connections: int) -> LoadResult: ...
+
+
+@dataclass(frozen=True)
+class LoadGenerator:
+    name: str
+    run: RunLoad
+
+
+WRK = LoadGenerator("wrk -t1 (Debian package)", wrk.run)
+PYTHON = LoadGenerator("Python asyncio generator (bench/pyload.py)", pyload.run)
+
+
+def choose_generator(preference: str = "auto") -> LoadGenerator:
+    """`wrk` when installed (or asked for), else the Python generator."""
+    if preference == "python" or (preference == "auto" and not wrk.available()):
+        return PYTHON
+    return WRK
+
+
+def run(*, seconds: float, slices: int, connections: int, generator: LoadGenerator) -> Section:
+    section = Section("Sandbox throughput versus Prism", _method(seconds, slices, connections))
+    slice_seconds = seconds / slices
+    with (
+        pinned(LOAD_CPUS),
+        sandbox(cpus=SERVER_CPUS) as sandbox_root,
+        prism(REPO_ROOT / SPEC_FILE) as prism_root,
+    ):
+        servers = {"sandbox": sandbox_root + BASE_PATH, "prism": prism_root}
+        paths = list(load_targets(servers["sandbox"]))
+        results: dict[tuple[str, str], list[LoadResult]] = {
+            (server, path): [] for path in paths for server in servers
+        }
+        warm_up = min(WARMUP_SECONDS, slice_seconds)
+        for server, path in results:  # imports, JIT, first-use caches
+            generator.run(load_targets(servers[server])[path], seconds=warm_up, connections=8)
+        for _ in range(slices):
+            for server, path in results:
+                # Only the sandbox keeps state; its paid path gets the credit check.
+                checked = server == "sandbox" and path == SEARCH_PATH
+                measure = _credit_checked if checked else _unchecked
+                run_slice = measure(section, generator, servers[server], path)
+                results[server, path].append(run_slice(slice_seconds, connections))
+        exact_seconds = min(seconds, EXACT_CHECK_SECONDS)
+        _exact_state_check(section, servers["sandbox"], connections, exact_seconds)
+    _add_figures(section, results)
+    section.notes.append(f"load generator: {generator.name}")
+    if section.missed:
+        with pinned(LOAD_CPUS):
+            section.findings += _sandbox_profile(paths, connections, min(seconds, PROFILE_SECONDS))
+    return section
+
+
+def _sandbox_profile(paths: list[str], connections: int, seconds: float) -> str:
+    """The sandbox under cProfile, one fresh process per path, loaded by the Python generator
+    (which awaits every answer, so the request count the profile is divided by is exact)."""
+    profiles = {f"sandbox {path}": _profiled_sandbox(path, connections, seconds) for path in paths}
+    idle, _ = _profiled_sandbox(paths[0], connections, 0.0)
+    slowest = f"sandbox {paths[-1]}"
+    return (
+        f"\n### Where the time goes: the sandbox under cProfile ({seconds:g} s of "
+        f"load per path, {connections} connections)\n\n"
+        f"Self time per request, by the package the code lives in, less an idle run's "
+        f"(start-up and shut-down); cProfile roughly doubles Python-level costs, and the "
+        f"waiting row is the event loop idling in epoll:\n\n"
+        f"{breakdown_table(profiles, baseline=idle)}\n\n"
+        f"{slowest}, the functions with the most self time per request (less the idle "
+        f"run's):\n\n```text\n{hottest(*profiles[slowest], baseline=idle, limit=25)}\n```\n"
+    )
+
+
+SliceRun = Callable[[float, int], LoadResult]
+
+
+def _unchecked(section: Section, generator: LoadGenerator, api_url: str, path: str) -> SliceRun:
+    target = load_targets(api_url)[path]
+    return lambda seconds, connections: generator.run(
+        target, seconds=seconds, connections=connections
+    )
+
+
+def _credit_checked(
+    section: Section, generator: LoadGenerator, api_url: str, path: str
+) -> SliceRun:
+    """A slice on a paid path, with the credit balance read before and after."""
+    target = load_targets(api_url)[path]
+
+    def run_slice(seconds: float, connections: int) -> LoadResult:
+        before = credits_remaining(api_url)
+        result = generator.run(target, seconds=seconds, connections=connections)
+        dropped = before - credits_remaining(api_url)
+        # wrk abandons the requests in flight when its time is up; the server may still have
+        # served (and charged) them, so up to one per connection can be missing from its count.
+        slack = 0 if result.drained else connections
+        in_flight = f" (+ up to {slack} unanswered in flight)" if slack else ""
+        section.checks.append(
+            (
+                f"{target.method} {path} slice: credits dropped by {dropped:g}; {result.ok} "
+                f"200s counted by the generator{in_flight}",
+                result.ok <= dropped <= result.ok + slack,
+            )
+        )
+        return result
+
+    return run_slice
+
+
+def _exact_state_check(section: Section, api_url: str, connections: int, seconds: float) -> None:
+    """Concurrent load from the Python generator, which awaits every answer: exact equality."""
+    target = load_targets(api_url)[SEARCH_PATH]
+    before = credits_remaining(api_url)
+    result = pyload.run(target, seconds=seconds, connections=connections)
+    dropped = before - credits_remaining(api_url)
+    section.checks.append(
+        (
+            f"exact (Python generator): {connections} connections for {seconds:g} s, "
+            f"{result.ok} 200s of {result.requests} answers; credits dropped by {dropped:g}",
+            dropped == result.ok,
+        )
+    )
+
+
+def _add_figures(section: Section, results: dict[tuple[str, str], list[LoadResult]]) -> None:
+    paths = sorted({path for _, path in results})
+    for path in paths:
+        sandbox_runs, prism_runs = results["sandbox", path], results["prism", path]
+        for server, runs in (("sandbox", sandbox_runs), ("prism", prism_runs)):
+            section.figures += [
+                Figure(f"{server} {path} throughput", _spread(runs, "rps"), "req/s"),
+                Figure(f"{server} {path} p99 latency", _spread(runs, "p99").scaled(1000), "ms"),
+            ]
+            non_2xx = sum(run.requests - run.ok for run in runs)
+            errors = sum(run.socket_errors for run in runs)
+            section.notes.append(
+                f"{server} {path}: {sum(run.requests for run in runs)} answers, "
+                f"{non_2xx} non-2xx, {errors} socket errors"
+            )
+        ratio = Spread.of(
+            ratios([run.per_second for run in sandbox_runs], [run.per_second for run in prism_runs])
+        )
+        section.figures.append(Figure(f"sandbox/prism {path} req/s", ratio, "x", TARGET))
+
+
+def _spread(runs: list[LoadResult], what: str) -> Spread:
+    values = [run.per_second if what == "rps" else run.p99 for run in runs]
+    return Spread.of(values)
+
+
+def _profiled_sandbox(path: str, connections: int, seconds: float) -> tuple[pstats.Stats, int]:
+    """A fresh sandbox under cProfile, `seconds` of load on `path`; the profile and the exact
+    number of requests served (the Python generator awaits every answer)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "sandbox.prof"
+        with sandbox(["-m", "cProfile", "-o", str(output)], cpus=SERVER_CPUS) as root:
+            target = load_targets(root + BASE_PATH)[path]
+            served = pyload.run(target, seconds=seconds, connections=connections).requests
+        return pstats.Stats(str(output)), max(1, served)
+
+
+def _method(seconds: float, slices: int, connections: int) -> str:
+    return (
+        f"Each server serves `{SPEC_FILE}`: the sandbox as `python -m backbeat_sandbox "
+        f"--log-level warning --no-access-log` (one uvicorn worker), Prism as "
+        f"`prism mock {SPEC_FILE} -h 127.0.0.1 -p PORT`. Key `ty_test_load` (no limit bites). "
+        f"{connections} connections, {seconds:g} s per (server, path) in all, run as {slices} "
+        f"slices of {seconds / slices:g} s that alternate sandbox and Prism; figures are "
+        f"min/median/max over the slices, the ratio is taken slice by slice. `/search` posts "
+        f"the documented example query. The machine has 2 cores and the load generator runs "
+        f"on it too, so it competes with the server: the servers are pinned to one core and "
+        f"the load generator (one thread) to the other, for both servers alike. The absolute "
+        f"figures are those of one core each side, not of a dedicated host."
+    )
