@@ -73,6 +73,9 @@ def _check_for(hint: Any, models: types.ModuleType) -> Check:
 
     if not nested:
         return matches_plain
+    if len(nested) == 1:  # the usual `list[...] | Unset` or `Model | Unset`: no generator
+        (only,) = nested
+        return lambda value: matches_plain(value) or only(value)
     return lambda value: matches_plain(value) or any(check(value) for check in nested)
 
 
