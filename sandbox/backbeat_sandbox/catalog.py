@@ -99,7 +99,9 @@ class Track:
     energy_level: str
     instruments: tuple[str, ...]
 
-    def as_json(self) -> dict[str, Any]:
+    @functools.cached_property
+    def as_json(self) -> Mapping[str, Any]:
+        """The spec's Track object. Built once (the catalog never changes) and shared: read-only."""
         return {
             "id": self.id,
             "title": self.title,

@@ -81,7 +81,7 @@ def _search(call: Call) -> Reply:
         offset=int(body.get("offset", 0)),
     )
     payload = {
-        "tracks": [t.as_json() for t in tracks],
+        "tracks": [t.as_json for t in tracks],
         "credits_remaining": int(call.account.credits),
     }
     return Reply(200, payload)
