@@ -61,7 +61,8 @@ def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 def pointer(spec: dict[str, Any], ref: str) -> Any:
     node: Any = spec
     for part in ref.removeprefix("#").removeprefix("/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+        key = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(key)] if isinstance(node, list) else node[key]
     return node
 
 
@@ -118,6 +119,34 @@ def examples(spec: dict[str, Any]) -> list[Example]:
                         )
                     )
     return found
+
+
+def all_examples(spec: dict[str, Any]) -> list[Example]:
+    """`examples(spec)`, plus every parameter `example` and every schema-level `examples` entry."""
+    return [*examples(spec), *_parameter_examples(spec), *_schema_examples(spec)]
+
+
+def _parameter_examples(spec: dict[str, Any]) -> Iterator[Example]:
+    for op in operations(spec):
+        base = f"/paths/{op.path.replace('/', '~1')}/{op.method}/parameters"
+        for index, raw in enumerate(op.body.get("parameters", [])):
+            param = resolve(spec, raw)
+            where = raw["$ref"].removeprefix("#") if "$ref" in raw else f"{base}/{index}"
+            if "example" in param:
+                yield Example(f"{op.operation_id} {param['name']}", f"{where}/schema",
+                              param["example"])  # fmt: skip
+
+
+def _schema_examples(spec: dict[str, Any]) -> Iterator[Example]:
+    stack: list[tuple[Any, str]] = [(spec["components"]["schemas"], "/components/schemas")]
+    while stack:
+        node, where = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if isinstance(node.get("examples"), list) and ("type" in node or "$ref" in node):
+            found = (Example(where, where, value) for value in node["examples"])
+            yield from found
+        stack.extend((child, f"{where}/{key}") for key, child in node.items())
 
 
 def validator(spec: dict[str, Any], schema_pointer: str) -> Draft202012Validator:

@@ -375,34 +375,8 @@ def test_post_conversions_start_a_task(operation_id: str) -> None:
 # --- every example is valid --------------------------------------------------------------------
 
 
-def _parameter_examples() -> Iterator[tuple[str, str, Any]]:
-    """(where, schema pointer, value) of every parameter `example`."""
-    for op in spec_checks.operations(SPEC):
-        base = f"/paths/{op.path.replace('/', '~1')}/{op.method}/parameters"
-        for index, raw in enumerate(op.body.get("parameters", [])):
-            param = spec_checks.resolve(SPEC, raw)
-            # The validator's resolver walks list indices; spec_checks.pointer does not need to.
-            pointer = raw["$ref"].removeprefix("#") if "$ref" in raw else f"{base}/{index}"
-            if "example" in param:
-                yield f"{op.operation_id} {param['name']}", f"{pointer}/schema", param["example"]
-
-
-def _schema_examples(node: Any, pointer: str) -> Iterator[tuple[str, str, Any]]:
-    """(where, schema pointer, value) of every `examples` entry of a (sub)schema below node."""
-    if not isinstance(node, dict):
-        return
-    if isinstance(node.get("examples"), list) and ("type" in node or "$ref" in node):
-        yield from ((pointer, pointer, value) for value in node["examples"])
-    for key, child in node.items():
-        yield from _schema_examples(child, f"{pointer}/{key}")
-
-
-# Media and header examples (spec_checks), parameter examples, and schema-level examples.
-ALL_EXAMPLES = [
-    *((e.where, e.schema_pointer, e.value) for e in EXAMPLES),
-    *_parameter_examples(),
-    *_schema_examples(SCHEMAS, "/components/schemas"),
-]
+# Media and header examples, parameter examples, and schema-level examples.
+ALL_EXAMPLES = [(e.where, e.schema_pointer, e.value) for e in spec_checks.all_examples(SPEC)]
 
 
 def test_every_kind_of_example_is_collected() -> None:
