@@ -36,7 +36,7 @@ help:
 
 venv: $(VENV_STAMP)
 # The editable install maps the packages that exist when it runs: a new package reinstalls.
-$(VENV_STAMP): requirements-dev.lock pyproject.toml $(wildcard generated/*/__init__.py overlay/*/__init__.py sandbox/*/__init__.py)
+$(VENV_STAMP): requirements-dev.lock pyproject.toml $(wildcard generated/*/__init__.py overlay/*/__init__.py sandbox/*/__init__.py contract_tests/*/__init__.py)
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.lock
@@ -60,7 +60,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	redocly lint --format=stylish openapi.yaml musicgpt.openapi.yaml
 	ruff check $(PY_DIRS)
 	ruff format --check $(PY_DIRS)
-	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests bench) tools
+	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract bench) tools
 
 generate: $(VENV_STAMP)
 	tools/generate.sh generated
@@ -89,7 +89,7 @@ contract: export CONTRACT_CREDIT_BUDGET := $(CREDIT_BUDGET)
 contract: export CONTRACT_BASE_URL := $(BASE_URL)
 contract: export CONTRACT_API_KEY := $(API_KEY)
 contract: $(VENV_STAMP)
-	python -m contract_tests $(CONTRACT_ARGS)
+	python -m backbeat_contract $(CONTRACT_ARGS)
 
 # Benchmarks (bench/): wrk from Debian's packages when it can be installed (root), else the
 # Python load generator. BENCH_SECONDS = load seconds per (server, path); the committed

@@ -73,9 +73,13 @@ def run(
 
 # The documented CLI run: the hooks module keeps positive cases within the spec's
 # `x-less-than` / `x-requires-one-of` rules, which JSON Schema cannot state (README, "Sandbox").
-# It runs from a scratch directory (schemathesis writes .hypothesis/ there), so the repo root
-# goes on the import path.
-CLI_ENV = {**os.environ, "SCHEMATHESIS_HOOKS": "contract_tests.hooks", "PYTHONPATH": str(REPO_ROOT)}
+# It runs from a scratch directory (schemathesis writes .hypothesis/ there), so the folder that
+# holds backbeat_contract goes on the import path.
+CLI_ENV = {
+    **os.environ,
+    "SCHEMATHESIS_HOOKS": "backbeat_contract.hooks",
+    "PYTHONPATH": str(REPO_ROOT / "contract_tests"),
+}
 
 
 def _schemathesis_argv(api_url: str) -> list[str]:
@@ -120,7 +124,7 @@ def _slowest_tests(output: str) -> str:
 def _method(runs: int) -> str:
     return (
         f"Wall time of `make contract` (default profile; it starts and stops its own sandbox, "
-        f"which is included), and of `SCHEMATHESIS_HOOKS=contract_tests.hooks schemathesis run "
+        f"which is included), and of `SCHEMATHESIS_HOOKS=backbeat_contract.hooks schemathesis run "
         f"{SPEC_FILE} --url URL -H "
         f'"Authorization: Bearer {KEY}" --seed 1` against a sandbox started just before (its '
         f"start is not included). {runs} run(s) of each, alternating."

@@ -73,7 +73,7 @@ def run_suite(args: Sequence[str], reports: Path, env: dict[str, str] | None = N
         sys.executable,
         "-m",
         "pytest",
-        "contract_tests",
+        "contract_tests/backbeat_contract",
         "--report-dir",
         str(reports),
         *args,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from contract_tests.calls import curl, invalid_tweak, missing_field_tweak, valid_call
-from contract_tests.keys import Keys
-from contract_tests.profiles import PROFILES
-from contract_tests.settings import REPO_ROOT
-from contract_tests.spec import Spec
+from backbeat_contract.calls import curl, invalid_tweak, missing_field_tweak, valid_call
+from backbeat_contract.keys import Keys
+from backbeat_contract.profiles import PROFILES
+from backbeat_contract.settings import REPO_ROOT
+from backbeat_contract.spec import Spec
 
 
 @pytest.fixture(scope="module")

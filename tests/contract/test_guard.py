@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 import requests
-
-from contract_tests.guard import BudgetSpent, CreditBudget, QuotaSpent, Throttle
+from backbeat_contract.guard import BudgetSpent, CreditBudget, QuotaSpent, Throttle
 
 
 def test_budget_refuses_the_call_that_would_exceed_it() -> None:

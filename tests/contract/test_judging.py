@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 import requests
-
-from contract_tests import reports
-from contract_tests.conformance import problems
-from contract_tests.keys import Keys
-from contract_tests.ledger import Ledger, Verdict, Violation
-from contract_tests.profiles import PROFILES
-from contract_tests.settings import REPO_ROOT, RunSettings
-from contract_tests.spec import Spec
+from backbeat_contract import reports
+from backbeat_contract.conformance import problems
+from backbeat_contract.keys import Keys
+from backbeat_contract.ledger import Ledger, Verdict, Violation
+from backbeat_contract.profiles import PROFILES
+from backbeat_contract.settings import REPO_ROOT, RunSettings
+from backbeat_contract.spec import Spec
 
 RATE_HEADERS = {"X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0", "X-Credits-Remaining": "4"}
 ERROR = {"error": "Too Many Requests", "message": "Rate limit exceeded"}

@@ -8,17 +8,16 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import backbeat_contract.hooks
 import hypothesis
 import pytest
 import schemathesis
+from backbeat_contract.rules import filter_case, rules_for
+from backbeat_contract.spec import Spec
 from hypothesis.errors import NoSuchExample
 from schemathesis import GenerationMode
 from schemathesis.generation.meta import TestPhase
 from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
-
-import contract_tests.hooks
-from contract_tests.rules import filter_case, rules_for
-from contract_tests.spec import Spec
 
 FIND_SETTINGS = hypothesis.settings(database=None, derandomize=True, max_examples=300)
 
@@ -182,11 +181,11 @@ def test_the_hook_leaves_negative_cases_alone_outside_stateful_runs(
 
 @pytest.fixture
 def without_global_hook() -> Iterator[None]:
-    GLOBAL_HOOK_DISPATCHER.unregister(contract_tests.hooks.filter_case)
+    GLOBAL_HOOK_DISPATCHER.unregister(backbeat_contract.hooks.filter_case)
     try:
         yield
     finally:
-        schemathesis.hook(contract_tests.hooks.filter_case)
+        schemathesis.hook(backbeat_contract.hooks.filter_case)
 
 
 def breaks_the_order(generated: Any) -> bool:
@@ -197,7 +196,9 @@ def breaks_the_order(generated: Any) -> bool:
 def test_the_hooks_module_keeps_broken_cases_out_of_positive_generation(
     marks: schemathesis.schemas.APIOperation,
 ) -> None:
-    assert contract_tests.hooks.filter_case in GLOBAL_HOOK_DISPATCHER.get_all_by_name("filter_case")
+    assert backbeat_contract.hooks.filter_case in GLOBAL_HOOK_DISPATCHER.get_all_by_name(
+        "filter_case"
+    )
     positive = marks.as_strategy(generation_mode=GenerationMode.POSITIVE)
     with pytest.raises(NoSuchExample):
         hypothesis.find(positive, breaks_the_order, settings=FIND_SETTINGS)

@@ -1,4 +1,4 @@
-"""`python -m contract_tests` (what `make contract` runs): sandbox up, suite, sandbox down."""
+"""`python -m backbeat_contract` (what `make contract` runs): sandbox up, suite, sandbox down."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ STARTED = re.compile(r"contract: sandbox at (\S+) \(pid (\d+)\)")
 def _runner(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
     return subprocess.Popen(
-        [sys.executable, "-m", "contract_tests", *args],
+        [sys.executable, "-m", "backbeat_contract", *args],
         cwd=REPO,
         env={**clean, **env},
         stdout=subprocess.PIPE,
@@ -57,7 +57,7 @@ def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -
     match = STARTED.search(output)
     assert match, output[-2000:]
     assert _gone(int(match.group(2))), "the sandbox outlived the run"
-    print(f"{api}: python -m contract_tests took {elapsed:.1f} s")
+    print(f"{api}: python -m backbeat_contract took {elapsed:.1f} s")
 
 
 @pytest.mark.slow

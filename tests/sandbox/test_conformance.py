@@ -8,13 +8,13 @@ hidden counters.
 
 from __future__ import annotations
 
+import backbeat_contract.hooks  # noqa: F401 - keeps positive cases within the specs' x- rules
 import hypothesis
 import pytest
 import schemathesis
 from backbeat_sandbox import create_app
 from schemathesis import GenerationMode
 
-import contract_tests.hooks  # noqa: F401 - keeps positive cases within the specs' x- rules
 from tests.sandbox.conftest import ROOT, FakeClock
 
 MAX_EXAMPLES = 40

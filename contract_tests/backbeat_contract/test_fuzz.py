@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract_tests import fuzzing, runtime
-from contract_tests.harness import Harness
+from backbeat_contract import fuzzing, runtime
+from backbeat_contract.harness import Harness
 
 schema = fuzzing.load_schema(runtime.current())
 

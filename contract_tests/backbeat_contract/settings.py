@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.keys import Keys
-from contract_tests.profiles import KEY_ROLES, PROFILES, ApiProfile
+from backbeat_contract.keys import Keys
+from backbeat_contract.profiles import KEY_ROLES, PROFILES, ApiProfile
 
 PROFILE_NAMES = ("sandbox", "live")
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # option name -> (environment variable, default, help)
 OPTIONS: Mapping[str, tuple[str, str | None, str]] = {

@@ -13,7 +13,7 @@ import requests
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from contract_tests.spec import HeaderSpec, Operation
+from backbeat_contract.spec import HeaderSpec, Operation
 
 Problem = tuple[str, str]
 ONE_DAY_SECONDS = 86_400

@@ -3,7 +3,7 @@ builds its parametrized tests at import time, before fixtures exist)."""
 
 from __future__ import annotations
 
-from contract_tests.harness import Harness
+from backbeat_contract.harness import Harness
 
 _current: list[Harness] = []
 
@@ -14,5 +14,7 @@ def install(harness: Harness) -> None:
 
 def current() -> Harness:
     if not _current:
-        raise RuntimeError("the contract suite is not configured: run `pytest contract_tests`")
+        raise RuntimeError(
+            "the contract suite is not configured: run `pytest contract_tests/backbeat_contract`"
+        )
     return _current[0]

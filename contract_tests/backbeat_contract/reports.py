@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from contract_tests.ledger import Ledger, Verdict
-from contract_tests.settings import RunSettings
+from backbeat_contract.ledger import Ledger, Verdict
+from backbeat_contract.settings import RunSettings
 
 LEGEND = (
     "verified: provoked for real and kept the contract; observed: seen only when forced with "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 
-from contract_tests.profiles import KEY_ROLES
+from backbeat_contract.profiles import KEY_ROLES
 
 # Shell variables standing for keys in reproducers; a scenario key is the main key's kind.
 VARIABLES = {role: f"${role.upper()}_KEY" for role in KEY_ROLES} | {

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import requests
 
-from contract_tests import scenarios
-from contract_tests.calls import Call
-from contract_tests.harness import Harness
-from contract_tests.ledger import Verdict
-from contract_tests.spec import Operation
+from backbeat_contract import scenarios
+from backbeat_contract.calls import Call
+from backbeat_contract.harness import Harness
+from backbeat_contract.ledger import Verdict
+from backbeat_contract.spec import Operation
 
 
 def test_status(harness: Harness, operation_status: tuple[Operation, int]) -> None:

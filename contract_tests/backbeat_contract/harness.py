@@ -8,12 +8,12 @@ from functools import cached_property, partial
 import pytest
 import requests
 
-from contract_tests import conformance
-from contract_tests.calls import Call, curl, send, valid_call
-from contract_tests.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
-from contract_tests.ledger import Ledger, Verdict, Violation
-from contract_tests.settings import RunSettings
-from contract_tests.spec import Operation, Spec
+from backbeat_contract import conformance
+from backbeat_contract.calls import Call, curl, send, valid_call
+from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
+from backbeat_contract.ledger import Ledger, Verdict, Violation
+from backbeat_contract.settings import RunSettings
+from backbeat_contract.spec import Operation, Spec
 
 INVALID_KEY = "contract-suite-invalid-key"
 

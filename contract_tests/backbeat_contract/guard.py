@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from contract_tests.spec import Spec
+from backbeat_contract.spec import Spec
 
 MAX_WAIT_SECONDS = 120.0
 

@@ -1,7 +1,7 @@
 """`make contract`: run the suite against `$CONTRACT_BASE_URL`, or, without one, against a
 sandbox started here on a free port and stopped by PID afterwards (also on failure or Ctrl-C).
 
-Usage: python -m contract_tests [pytest args...]   (settings come from $CONTRACT_* variables)
+Usage: python -m backbeat_contract [pytest args...]   (settings come from $CONTRACT_* variables)
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import IO
 
 import pytest
 
-from contract_tests.profiles import PROFILES
+from backbeat_contract.profiles import PROFILES
 
 SUITE_DIR = Path(__file__).resolve().parent
 HEALTH_PATH = "/_sandbox/health"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from contract_tests.calls import Call, invalid_tweak, missing_field_tweak
-from contract_tests.harness import INVALID_KEY, Harness
-from contract_tests.ledger import Verdict
-from contract_tests.spec import Operation
+from backbeat_contract.calls import Call, invalid_tweak, missing_field_tweak
+from backbeat_contract.harness import INVALID_KEY, Harness
+from backbeat_contract.ledger import Verdict
+from backbeat_contract.spec import Operation
 
 # One step of a scenario: what it does, in words, and the request.
 Step = tuple[str, Call]

@@ -8,10 +8,10 @@ import re
 import pytest
 import requests
 
-from contract_tests.calls import invalid_tweak
-from contract_tests.conformance import media_type
-from contract_tests.harness import Harness
-from contract_tests.spec import Operation
+from backbeat_contract.calls import invalid_tweak
+from backbeat_contract.conformance import media_type
+from backbeat_contract.harness import Harness
+from backbeat_contract.spec import Operation
 
 CALLS_TO_WATCH = 3
 DISPOSITION = re.compile(r"^\s*attachment\s*;.*filename\*?=", re.IGNORECASE)

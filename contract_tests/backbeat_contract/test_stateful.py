@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from contract_tests import fuzzing
-from contract_tests.harness import Harness
+from backbeat_contract import fuzzing
+from backbeat_contract.harness import Harness
 
 
 def test_links(harness: Harness) -> None:

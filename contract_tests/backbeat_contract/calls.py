@@ -11,8 +11,8 @@ from typing import Any
 
 import requests
 
-from contract_tests.profiles import Tweak
-from contract_tests.spec import Node, Operation
+from backbeat_contract.profiles import Tweak
+from backbeat_contract.spec import Node, Operation
 
 TIMEOUT_SECONDS = 30.0
 

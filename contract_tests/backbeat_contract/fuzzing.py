@@ -15,11 +15,11 @@ from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from contract_tests.guard import BudgetSpent, QuotaSpent
-from contract_tests.harness import Harness
-from contract_tests.ledger import Verdict, Violation
-from contract_tests.rules import filter_case
-from contract_tests.spec import Operation
+from backbeat_contract.guard import BudgetSpent, QuotaSpent
+from backbeat_contract.harness import Harness
+from backbeat_contract.ledger import Verdict, Violation
+from backbeat_contract.rules import filter_case
+from backbeat_contract.spec import Operation
 
 STATEFUL_STEPS = 6
 

@@ -8,7 +8,7 @@
 A positive case that breaks one is valid for the schema but not for the API: the server's
 correct 400 would be reported as "valid request rejected". `filter_case` keeps such cases from
 being sent as positive; the suite registers it on its schema, the schemathesis CLI through
-`contract_tests.hooks`. Negative cases are left alone, except in the stateful phase (see
+`backbeat_contract.hooks`. Negative cases are left alone, except in the stateful phase (see
 `_sent_as_positive`).
 """
 
@@ -21,7 +21,7 @@ from typing import Any, TypeGuard
 from schemathesis import GenerationMode
 from schemathesis.generation.meta import TestPhase
 
-from contract_tests.spec import Node, Spec
+from backbeat_contract.spec import Node, Spec
 
 # Where a schemathesis case keeps the parameters of each OpenAPI location.
 CASE_ATTRIBUTES = {"query": "query", "header": "headers", "path": "path_parameters",

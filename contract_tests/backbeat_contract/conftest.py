@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests import reports, runtime, settings
-from contract_tests.harness import Harness
-from contract_tests.keys import VARIABLES
-from contract_tests.spec import Spec
+from backbeat_contract import reports, runtime, settings
+from backbeat_contract.harness import Harness
+from backbeat_contract.keys import VARIABLES
+from backbeat_contract.spec import Spec
 
 HARNESS = pytest.StashKey[Harness]()
 
