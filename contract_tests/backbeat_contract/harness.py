@@ -11,11 +11,20 @@ import requests
 from backbeat_contract import conformance
 from backbeat_contract.calls import Call, curl, send, valid_call
 from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
-from backbeat_contract.ledger import Ledger, Verdict, Violation
+from backbeat_contract.ledger import Exchange, Ledger, Verdict, Violation
 from backbeat_contract.settings import RunSettings
 from backbeat_contract.spec import Operation, Spec
 
 INVALID_KEY = "contract-suite-invalid-key"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response as evidence keeps it, whichever HTTP client received it."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
 
 
 @dataclass
@@ -23,6 +32,8 @@ class Harness:
     settings: RunSettings
     spec: Spec
     ledger: Ledger = field(default_factory=Ledger)
+    # What the requests sent now count as in the report's cases per phase.
+    phase: str = "scenarios"
 
     @cached_property
     def session(self) -> GuardedSession:
@@ -35,6 +46,7 @@ class Harness:
 
     def send(self, call: Call) -> requests.Response:
         """Send `call`; a refusal by the budget or quota guard skips the calling test."""
+        self.ledger.cases[self.phase] += 1
         try:
             return send(self.session, self.settings.base_url, call)
         except (BudgetSpent, QuotaSpent) as exc:
@@ -60,11 +72,34 @@ class Harness:
     ) -> requests.Response:
         remaining = self.settings.profile.remaining_header
         found = conformance.problems(call.operation, expected, response, remaining)
+        self.ledger.judged += 1
         for point, reason in found:
             self.violate(call, expected, point, f"{what}: {reason}")
         if not found:
             self.ledger.mark(call.operation.operation_id, expected, verdict, what)
+        problems = tuple(f"[{point}] {reason}" for point, reason in found)
+        answer = Answer(response.status_code, tuple(response.headers.items()), response.content)
+        self.witness(call.operation.operation_id, expected, what, self.curl(call), answer, problems)
         return response
+
+    def witness(
+        self,
+        operation: str,
+        status: int,
+        what: str,
+        curl: str,
+        answer: Answer,
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        """Keep this exchange as evidence for the cell (a few per cell), keys redacted."""
+        if not self.ledger.wants_evidence(operation, status):
+            return
+        redact = self.settings.keys.redact
+        headers = tuple((k, redact(v)) for k, v in answer.headers)
+        kind = next((v for k, v in answer.headers if k.lower() == "content-type"), "")
+        body = redact(conformance.excerpt(kind, answer.content))
+        exchange = Exchange(redact(what), curl, answer.status, headers, body, problems)
+        self.ledger.witness(operation, status, exchange)
 
     def assert_clean(self, operation: Operation, status: int | None = None) -> None:
         found = [

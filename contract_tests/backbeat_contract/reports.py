@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
+from backbeat_contract import coverage
 from backbeat_contract.ledger import Ledger, Verdict
 from backbeat_contract.settings import RunSettings
 
@@ -81,10 +83,15 @@ def render_html(settings: RunSettings, ledger: Ledger) -> str:
     )
 
 
-def write(settings: RunSettings, ledger: Ledger) -> list[Path]:
+def write(settings: RunSettings, ledger: Ledger, facts: coverage.RunFacts) -> list[Path]:
     settings.report_dir.mkdir(parents=True, exist_ok=True)
     stem = settings.report_dir / f"{settings.report_stem}-coverage"
     written = []
+    doc = coverage.document(facts, ledger)
+    path = stem.with_suffix(".json")
+    text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    path.write_text(settings.keys.redact(text), encoding="utf-8")
+    written.append(path)
     for suffix, render in ((".md", render_markdown), (".html", render_html)):
         path = stem.with_suffix(suffix)
         path.write_text(settings.keys.redact(render(settings, ledger)), encoding="utf-8")

@@ -9,6 +9,7 @@ import pytest
 import requests
 from backbeat_contract import reports
 from backbeat_contract.conformance import problems
+from backbeat_contract.coverage import RunFacts
 from backbeat_contract.keys import Keys
 from backbeat_contract.ledger import Ledger, Verdict, Violation
 from backbeat_contract.profiles import PROFILES
@@ -93,9 +94,24 @@ def test_reports_show_every_documented_status_and_hide_keys(spec: Spec, tmp_path
     ledger.mark("getMe", 200, Verdict.VERIFIED, "a valid request")
     curl = "curl -H 'Authorization: Bearer sk-secret-0042' https://api.example/v1/me"
     ledger.violate(Violation("getMe", 429, "retry-after", "Retry-After\nsoon", curl))
-    written = reports.write(settings, ledger)
+    facts = RunFacts(
+        "trackyard",
+        "openapi.yaml",
+        settings.base_url,
+        "sandbox",
+        1,
+        "2026-01-01T00:00:00Z",
+        1.0,
+        0,
+        None,
+    )
+    written = reports.write(settings, ledger, facts)
     markdown = (tmp_path / "contract-coverage.md").read_text()
-    assert [p.name for p in written] == ["contract-coverage.md", "contract-coverage.html"]
+    assert sorted(p.name for p in written) == [
+        "contract-coverage.html",
+        "contract-coverage.json",
+        "contract-coverage.md",
+    ]
     assert "| getMe | 200 | verified | a valid request |" in markdown
     assert "| getMe | 429 | violated | retry-after |" in markdown
     assert "| listUsage | 500 | not run |" in markdown
