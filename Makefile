@@ -27,7 +27,8 @@ export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
 	@echo "make contract   run the contract suite against the embedded sandbox"
-	@echo "                (BASE_URL=... API_KEY=... to target another server; API=, PROFILE=)"
+	@echo "                (BASE_URL=... API_KEY=... to target another server; API=, PROFILE=;"
+	@echo "                SPEC=any-openapi.yaml BASE_URL=...; BASELINE=old.json FAIL_ON_REGRESSION=1)"
 	@echo "make sandbox    serve the sandbox on $(HOST):$(PORT) (foreground)"
 	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
 	@echo "make generate   regenerate generated/ from the specs"
@@ -83,7 +84,10 @@ sandbox: $(VENV_STAMP)
 
 # Without BASE_URL the runner starts the sandbox on a free port and stops it by PID. Settings
 # travel as environment variables (never on the command line, so make never echoes API_KEY).
-contract: export CONTRACT_API := $(API)
+contract: export CONTRACT_API := $(if $(and $(SPEC),$(filter file,$(origin API))),,$(API))
+contract: export CONTRACT_SPEC := $(SPEC)
+contract: export CONTRACT_BASELINE := $(BASELINE)
+contract: export CONTRACT_FAIL_ON_REGRESSION := $(FAIL_ON_REGRESSION)
 contract: export CONTRACT_PROFILE := $(PROFILE)
 contract: export CONTRACT_CREDIT_BUDGET := $(CREDIT_BUDGET)
 contract: export CONTRACT_BASE_URL := $(BASE_URL)

@@ -102,9 +102,21 @@ def main(argv: Sequence[str]) -> int:
         return int(pytest.ExitCode.INTERRUPTED)
 
 
+def _given(argv: Sequence[str], name: str) -> bool:
+    """Whether a setting was given, as an option or as its environment variable."""
+    option = "--" + name.lower().replace("_", "-")
+    in_args = any(arg == option or arg.startswith(option + "=") for arg in argv)
+    return in_args or bool(os.environ.get(f"CONTRACT_{name}"))
+
+
 def _run(argv: Sequence[str]) -> int:
-    if os.environ.get("CONTRACT_BASE_URL"):
+    if _given(argv, "BASE_URL"):
         return run_suite(argv)
+    if _given(argv, "SPEC") and not _given(argv, "API"):
+        raise SystemExit(
+            "a spec given with SPEC= (--spec) needs BASE_URL= (--base-url): the embedded "
+            f"sandbox serves only {' and '.join(sorted(PROFILES))}"
+        )
     api = os.environ.get("CONTRACT_API") or "trackyard"
     if api not in PROFILES:
         raise SystemExit(f"API must be one of {sorted(PROFILES)}, got {api!r}")

@@ -12,8 +12,7 @@ import pytest
 from backbeat_contract import reports, runtime, settings
 from backbeat_contract.coverage import RunFacts
 from backbeat_contract.harness import Harness
-from backbeat_contract.keys import VARIABLES
-from backbeat_contract.spec import Spec
+from backbeat_contract.keys import variable
 
 HARNESS = pytest.StashKey[Harness]()
 # When the run started: wall clock (shown) and monotonic (measured).
@@ -30,8 +29,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("help"):
         return
-    run = settings.load(config)
-    harness = Harness(run, Spec.load(run.spec_path))
+    run, spec = settings.load(config)
+    harness = Harness(run, spec)
     config.stash[STARTED] = (datetime.now(UTC), time.monotonic())
     harness.ledger.documented = {op.operation_id: op.statuses for op in harness.spec.operations}
     harness.ledger.labels = {
@@ -40,9 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
     harness.ledger.note(
         f"mode `{run.mode}`; credit budget {run.credit_budget if run.is_live else 'none'}"
     )
-    if run.sandbox_magic:
+    if run.sandbox_magic and run.builtin:
         legend = ", ".join(
-            f"{VARIABLES[r]}: {k}_<suffix>" for r, k in run.profile.sandbox.keys.items()
+            f"{variable(r)}: {k}_<suffix>" for r, k in run.builtin.sandbox.keys.items()
         )
         harness.ledger.note(f"keys: fresh sandbox accounts per scenario ({legend})")
     config.stash[HARNESS] = harness
@@ -126,7 +125,7 @@ def _facts(config: pytest.Config, harness: Harness) -> RunFacts:
     run = harness.settings
     probed = harness.__dict__.get("prefer_honoured")  # a cached_property, if it was probed
     return RunFacts(
-        api=run.profile.name,
+        api=run.api,
         spec=run.spec_path.name,
         target=run.base_url,
         profile=run.mode,

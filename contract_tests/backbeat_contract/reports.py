@@ -32,7 +32,7 @@ def _rows(ledger: Ledger) -> list[tuple[str, str, str, str]]:
 
 def render_markdown(settings: RunSettings, ledger: Ledger) -> str:
     lines = [
-        f"# Contract coverage: {settings.profile.name}",
+        f"# Contract coverage: {settings.api}",
         "",
         f"Target `{settings.base_url}`, profile `{settings.mode}`, seed {settings.seed}.",
         "",
@@ -69,11 +69,11 @@ def render_html(settings: RunSettings, ledger: Ledger) -> str:
     checks = "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in ledger.checks.items())
     return (
         '<!doctype html><html><head><meta charset="utf-8">'
-        f"<title>Contract coverage: {esc(settings.profile.name)}</title><style>"
+        f"<title>Contract coverage: {esc(settings.api)}</title><style>"
         "td,th{border:1px solid #999;padding:2px 6px}table{border-collapse:collapse}"
         ".violated{background:#fbb}.verified{background:#bfb}.observed{background:#ffd}"
         "</style></head><body>"
-        f"<h1>Contract coverage: {esc(settings.profile.name)}</h1>"
+        f"<h1>Contract coverage: {esc(settings.api)}</h1>"
         f"<p>Target <code>{esc(settings.base_url)}</code>, profile <code>{esc(settings.mode)}"
         f"</code>, seed {settings.seed}.</p><p>{esc(LEGEND)}</p>"
         f"<table><tr><th>Operation</th><th>Status</th><th>Verdict</th><th>Notes</th></tr>{rows}"

@@ -25,28 +25,37 @@ def test_statuses_and_costs_come_from_the_spec(trackyard: Spec) -> None:
     assert trackyard.security.value("k") == "Bearer k"
 
 
-def test_every_profile_names_real_operations() -> None:
-    for profile in PROFILES.values():
-        spec_path = REPO_ROOT / profile.spec_file
-        if not spec_path.exists():
-            continue
-        ids = {op.operation_id for op in Spec.load(spec_path).operations}
-        named = {op for op, _ in profile.triggers} | set(profile.burst_limits)
-        named |= set(profile.prerequisites)
-        assert named <= ids, named - ids
+def test_sandbox_magic_keys_cover_the_specs_key_roles() -> None:
+    for api in PROFILES.values():
+        roles = set(Spec.load(REPO_ROOT / api.spec_file).key_roles)
+        assert roles <= set(api.sandbox.keys), roles - set(api.sandbox.keys)
+
+
+def test_provocations_come_from_the_spec(trackyard: Spec) -> None:
+    download = trackyard.operation("downloadTrack")
+    assert [p.key for p in download.provocations(403) or ()] == ["forbidden"]
+    assert download.provocations(404)[0].request == {"body": {"track_id": "trk_missing"}}  # type: ignore[index]
+    # Shared responses carry their own x-provoke.
+    assert [p.key for p in trackyard.operation("getMe").provocations(401) or ()] == [
+        "none",
+        "unknown",
+        "revoked",
+    ]
+    assert trackyard.operation("getMe").provocations(500) is None
+    assert trackyard.meter_headers["credits"] == "X-Credits-Remaining"
 
 
 def test_invalid_requests_break_a_documented_bound(trackyard: Spec) -> None:
     assert invalid_tweak(trackyard.operation("listUsage")) == {"query": {"limit": 101}}
-    assert invalid_tweak(trackyard.operation("search")) == {"json": {"limit": 101}}
-    assert missing_field_tweak(trackyard.operation("search")) == {"drop": {"query": None}}
+    assert invalid_tweak(trackyard.operation("search")) == {"body": {"limit": 101}}
+    assert missing_field_tweak(trackyard.operation("search")) == {"omit": ["query"]}
     assert invalid_tweak(trackyard.operation("getMe")) is None
 
 
 def test_a_valid_call_uses_the_first_example(trackyard: Spec) -> None:
     call = valid_call(trackyard.operation("downloadTrack"), "secret-key")
     assert call.body == {"track_id": "trk_abc123"}
-    assert call.tweaked({"drop": {"track_id": None}}).body == {}
+    assert call.tweaked({"omit": ["track_id"]}).body == {}
 
 
 def test_reproducers_and_reports_never_show_a_given_key(trackyard: Spec) -> None:

@@ -78,7 +78,7 @@ def test_an_unexpected_status_is_reported_alone(spec: Spec) -> None:
 def test_reports_show_every_documented_status_and_hide_keys(spec: Spec, tmp_path: Path) -> None:
     keys = Keys({"main": "sk-secret-0042"}, magic=None)
     settings = RunSettings(
-        profile=PROFILES["trackyard"],
+        api="trackyard",
         spec_path=spec.path,
         base_url="https://api.example/v1",
         mode="sandbox",
@@ -89,6 +89,7 @@ def test_reports_show_every_documented_status_and_hide_keys(spec: Spec, tmp_path
         report_dir=tmp_path,
         sandbox_magic=False,
         keys=keys,
+        builtin=PROFILES["trackyard"],
     )
     ledger = Ledger(documented={op.operation_id: op.statuses for op in spec.operations})
     ledger.mark("getMe", 200, Verdict.VERIFIED, "a valid request")
