@@ -6,6 +6,7 @@ import time
 from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,9 +116,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.config.stash.setdefault(WRITTEN, []).append(path)
     if reports.has_violations(harness.ledger) and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    worse = reports.regressed(harness.settings) if harness.settings.baseline else []
+    session.config.stash[REGRESSED] = worse
+    if worse and harness.settings.fail_on_regression:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 WRITTEN = pytest.StashKey[list[Path]]()
+REGRESSED = pytest.StashKey[list[Any]]()
 
 
 def _facts(config: pytest.Config, harness: Harness) -> RunFacts:
@@ -147,3 +153,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for path in terminalreporter.config.stash.get(WRITTEN, []):
         terminalreporter.write_line(f"contract report: {path}")
+    for cell in terminalreporter.config.stash.get(REGRESSED, []):
+        terminalreporter.write_line(
+            f"contract: worse since the baseline: {cell['operation']} {cell['status']} "
+            f"({cell['before']} -> {cell['after']})",
+            red=True,
+        )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from backbeat_contract import coverage
 from backbeat_contract.keys import OWN_ROLES, Keys, env_name
 from backbeat_contract.profiles import PROFILES, BuiltinApi
 from backbeat_contract.spec import Spec, SpecError
@@ -156,8 +157,11 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
     if budget < 0:
         raise pytest.UsageError("--credit-budget must not be negative")
     baseline = _option(config, "baseline")
-    if baseline and not Path(baseline).is_file():
-        raise pytest.UsageError(f"--baseline {baseline}: no such file")
+    if baseline:
+        try:
+            coverage.load(Path(baseline))
+        except ValueError as exc:
+            raise pytest.UsageError(f"--baseline: {exc}") from None
     settings = RunSettings(
         api=builtin.name if builtin else spec.title,
         spec_path=spec_path,

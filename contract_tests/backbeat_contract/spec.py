@@ -70,14 +70,14 @@ class Provocation:
         elif self.key == "unknown":
             parts.append("an unknown key")
         elif self.key:
-            parts.append(f"a `{self.key}` key")
+            parts.append(f"a {self.key} key")
         if self.request:
-            parts.append(f"request {dict(self.request)}")
+            parts.append(f"x-provoke request {dict(self.request)}")
         if self.times > 1:
             parts.append(f"sent {self.times} times")
         if self.burst:
             parts.append("a burst")
-        return "x-provoke: " + ", ".join(parts or ["a valid request"])
+        return ", ".join(parts or ["a valid request"])
 
 
 @dataclass(frozen=True)
