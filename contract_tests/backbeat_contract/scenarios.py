@@ -87,7 +87,8 @@ def _declared(h: Harness, operation: Operation, declared: tuple[Provocation, ...
         if role not in (None, "none", "unknown") and not h.settings.keys.has(role):
             missing.append(f"no `{role}` key was given ($CONTRACT_{env_name(role)})")
             continue
-        steps.append(Step(provocation.describe(), _provoking_call(h, operation, provocation)))
+        call = _provoking_call(h, operation, provocation)
+        steps.append(Step(provocation.describe(), call, provocation.times))
     if not steps:
         return "; ".join(missing)
     return Plan(tuple(steps), Verdict.VERIFIED)
@@ -156,10 +157,13 @@ def _bad_request(h: Harness, operation: Operation) -> list[Step] | str:
 
 def _unprocessable(h: Harness, operation: Operation) -> list[Step] | str:
     tweak = missing_field_tweak(operation)
-    if tweak is None:
-        return "the request body has no required field to leave out"
-    what = f"a required field left out {dict(tweak)}"
-    return [Step(what, h.valid(operation, "scenario").tweaked(tweak))]
+    if tweak is not None:
+        what = f"a required field left out {dict(tweak)}"
+        return [Step(what, h.valid(operation, "scenario").tweaked(tweak))]
+    # An API that answers 422 and never 400 rejects invalid parameters with its 422.
+    if 400 not in operation.statuses:
+        return _bad_request(h, operation)
+    return "the request body has no required field to leave out"
 
 
 def _unknown_keys(h: Harness, operation: Operation) -> list[Step]:

@@ -64,7 +64,7 @@ class Provocation:
         return cls(key, request, times, bool(node.get("burst", False)))
 
     def describe(self) -> str:
-        parts = []
+        parts = ["a burst"] if self.burst else []
         if self.key == "none":
             parts.append("no key")
         elif self.key == "unknown":
@@ -75,8 +75,6 @@ class Provocation:
             parts.append(f"x-provoke request {dict(self.request)}")
         if self.times > 1:
             parts.append(f"sent {self.times} times")
-        if self.burst:
-            parts.append("a burst")
         return ", ".join(parts or ["a valid request"])
 
 
