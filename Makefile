@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 VENV_STAMP := $(VENV)/.backbeat-installed
 NODE_STAMP := node_modules/.backbeat-installed
+CHROMIUM_STAMP := $(VENV)/.chromium-installed
 PIP_VERSION := 26.3
 
 # API=trackyard|musicgpt selects the spec for the contract suite and the sandbox checks.
@@ -22,7 +23,7 @@ PY_DIRS = $(wildcard overlay sandbox contract_tests tests tools bench)
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 
-.PHONY: help venv node lint typecheck generate check-generated test check sandbox contract bench lock clean
+.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract bench lock clean
 
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
@@ -49,6 +50,15 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The contract report's screenshot test renders the HTML matrix in Debian's Chromium. CI runs
+# as root with apt reachable; elsewhere install it yourself (the test fails without it).
+chromium: $(CHROMIUM_STAMP)
+$(CHROMIUM_STAMP): | $(VENV_STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "chromium could not be installed (needs root and apt): apt-get install chromium"; exit 1; }
+	@touch $@
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet pip==$(PIP_VERSION) && .lock-venv/bin/pip install --quiet -r requirements-dev.in
@@ -72,7 +82,7 @@ check-generated: $(VENV_STAMP)
 	if diff -r -x __pycache__ generated "$$tmp"; then echo "generated/ is up to date"; \
 	else echo "generated/ differs from what the specs produce: run 'make generate'"; exit 1; fi
 
-test: $(VENV_STAMP) $(NODE_STAMP)
+test: $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup
 
 check: lint check-generated test

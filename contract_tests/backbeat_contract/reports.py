@@ -164,11 +164,18 @@ def _mark(cell: Document | None) -> str:
     return mark if cell["documented"] else f"{mark}⚠"
 
 
-STYLE = """
+# Text on each verdict's colour.
+INK = {"verified": "#fff", "violated": "#fff"}
+CELL_STYLE = "".join(
+    f".v-{verdict}{{background:{colour};color:{INK.get(verdict, '#212529')}}}"
+    for verdict, colour in COLOURS.items()
+)
+STYLE = CELL_STYLE + """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
  margin:24px;color:#212529;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:12px 0;
+.facts{display:grid;grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);
+ gap:2px 16px;margin:12px 0;
  padding:10px 14px;background:#f8f9fa;border:1px solid #dee2e6;border-radius:6px;max-width:1100px}
 .facts dt{font-weight:600;color:#495057}.facts dd{margin:0;word-break:break-all}
 .summary span,.legend span{display:inline-block;margin:0 14px 6px 0}
@@ -184,9 +191,7 @@ table.matrix{border-collapse:separate;border-spacing:3px}
  color:inherit;text-decoration:none;font-size:12px;font-weight:600}
 .matrix td.blank{background:transparent}
 .matrix td.undocumented{outline:3px dashed #212529;outline-offset:-3px}
-.v-verified{background:#2f9e44;color:#fff}.v-observed{background:#f2b705;color:#212529}
-.v-not_provokable{background:#adb5bd;color:#212529}.v-violated{background:#e03131;color:#fff}
-.v-not_run{background:#fff;color:#868e96;border:1px dashed #adb5bd}
+.v-not_run{color:#868e96;border:1px dashed #adb5bd}
 details.evidence{margin:6px 0;border:1px solid #dee2e6;border-radius:6px;padding:6px 10px}
 details.evidence[open]{background:#f8f9fa}details.evidence:target{border-color:#1c7ed6;
  box-shadow:0 0 0 2px #a5d8ff}

@@ -134,3 +134,24 @@ def test_a_fault_is_caught_and_named(fault: str, tmp_path: Path) -> None:
         line for line in report.splitlines() if line.startswith("- **") or line.startswith("- [")
     ]
     assert any(expected in line for line in violations), "\n".join(violations) or run.output[-3000:]
+
+
+@pytest.mark.slow
+def test_fail_on_regression_exits_non_zero_when_a_cell_got_worse(tmp_path: Path) -> None:
+    """A clean run (no violation) still fails when asked to, if a cell is worse than the
+    baseline says it was."""
+    _, report, _ = _run(SPEC, tmp_path / "first", None, *FAST)
+    for operation in report["operations"]:
+        for cell in operation["cells"]:
+            if (operation["operation_id"], cell["status"]) in NOT_DERIVABLE:
+                cell["verdict"] = "verified"  # as if an earlier run had verified them
+    previous = tmp_path / "previous.json"
+    previous.write_text(json.dumps(report), encoding="utf-8")
+    args = ["--baseline", str(previous), "--fail-on-regression", "1", *FAST]
+    with serve(_server(), "/notes") as root:
+        run = run_suite(["--spec", str(SPEC), "--base-url", root, *args], tmp_path / "r", env=ENV)
+    assert run.returncode == 1, run.output[-3000:]
+    now = json.loads(run.report("contract-coverage.json"))
+    assert now["violations"] == []
+    assert {(c["operation"], c["status"]) for c in now["changes"]["worse"]} == NOT_DERIVABLE
+    assert "contract: worse since the baseline: deleteNote 403" in run.output
