@@ -148,7 +148,7 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
     try:
         spec = Spec.load(spec_path)
     except SpecError as exc:
-        raise pytest.UsageError(f"--spec: {exc}") from None
+        raise pytest.UsageError(f"spec error: {exc}") from None
     magic = _flag(config, "sandbox-magic")
     if magic and builtin is None:
         raise pytest.UsageError("--sandbox-magic needs --api (the sandbox serves its two APIs)")
