@@ -170,7 +170,9 @@ CELL_STYLE = "".join(
     f".v-{verdict}{{background:{colour};color:{INK.get(verdict, '#212529')}}}"
     for verdict, colour in COLOURS.items()
 )
-STYLE = CELL_STYLE + """
+STYLE = (
+    CELL_STYLE
+    + """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
  margin:24px;color:#212529;background:#fff}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
@@ -201,6 +203,7 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
  overflow:auto}
 ul.changes li.worse{color:#c92a2a}ul.changes li.better{color:#2b8a3e}
 """
+)
 # Opening the cell's evidence when a matrix cell is clicked (the anchor alone scrolls to it).
 SCRIPT = """
 function openTarget(){var e=document.getElementById(location.hash.slice(1));

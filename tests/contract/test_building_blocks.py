@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from backbeat_contract.calls import curl, invalid_tweak, missing_field_tweak, valid_call
 from backbeat_contract.keys import Keys
 from backbeat_contract.profiles import PROFILES
 from backbeat_contract.settings import REPO_ROOT
-from backbeat_contract.spec import Spec
+from backbeat_contract.spec import Spec, SpecError
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,39 @@ def test_sandbox_keys_are_fresh_accounts_per_call() -> None:
     first, second = keys.get("scenario"), keys.get("scenario")
     assert first != second
     assert first.startswith("ty_test_starter_")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{unclosed", "is not YAML or JSON"),
+        ("swagger: '2.0'\n", "not an OpenAPI 3.0 or 3.1 document"),
+        ("openapi: 3.1.0\npaths: {}\n", "documents no operations"),
+        (
+            "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      operationId: a\n"
+            "      x-provoke: {'404': {times: 0}}\n      responses: {'404': {description: x}}\n",
+            "a x-provoke 404: times must be an integer from 1 to 10, got 0",
+        ),
+        (
+            "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      operationId: a\n"
+            "      responses: {'401': {description: x, x-provoke: {kee: none}}}\n",
+            "a response 401 x-provoke: x-provoke takes key, request, times and burst",
+        ),
+        (
+            "openapi: 3.1.0\nx-key-roles: {none: {}}\npaths: {/a: {get: {operationId: a, responses: {'200': {description: x}}}}}\n",
+            "'none' is reserved",
+        ),
+    ],
+)
+def test_a_spec_that_cannot_drive_a_run_is_refused_with_the_place_named(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "api.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(message)):
+        Spec.load(path)
+
+
+def test_a_missing_spec_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SpecError, match="cannot read the spec"):
+        Spec.load(tmp_path / "nope.yaml")
