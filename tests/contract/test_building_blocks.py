@@ -95,7 +95,8 @@ def test_sandbox_keys_are_fresh_accounts_per_call() -> None:
             "a response 401 x-provoke: x-provoke takes key, request, times and burst",
         ),
         (
-            "openapi: 3.1.0\nx-key-roles: {none: {}}\npaths: {/a: {get: {operationId: a, responses: {'200': {description: x}}}}}\n",
+            "openapi: 3.1.0\nx-key-roles: {none: {}}\n"
+            "paths: {/a: {get: {operationId: a, responses: {'200': {description: x}}}}}\n",
             "'none' is reserved",
         ),
     ],
