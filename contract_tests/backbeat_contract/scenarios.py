@@ -70,7 +70,7 @@ def _real(h: Harness, operation: Operation, status: int) -> Plan | str:
         return _burst(h, operation, Provocation(burst=True), "a burst past the announced limit")
     builder = BUILDERS.get(status, _success if 200 <= status < 300 else None)
     if builder is None:
-        return f"no way to provoke {status} derives from the spec (x-provoke can say how)"
+        return f"nothing in the spec says how to provoke {status} (x-provoke can)"
     steps = builder(h, operation)
     if isinstance(steps, str):
         return steps
