@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 
 # Hand-written Python (generated/ is shaped by the generator's own ruff hooks).
-PY_DIRS = $(wildcard overlay sandbox contract_tests tests tools bench)
+PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests tools bench setup.py)
 
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
@@ -36,7 +36,9 @@ help:
 
 venv: $(VENV_STAMP)
 # The editable install maps the packages that exist when it runs: a new package reinstalls.
-$(VENV_STAMP): requirements-dev.lock pyproject.toml $(wildcard generated/*/__init__.py overlay/*/__init__.py sandbox/*/__init__.py contract_tests/*/__init__.py)
+# The version (metadata) and entry points (console scripts, the pytest plugin) too.
+PACKAGE_DIRS := generated overlay sandbox contract_tests specs plugin
+$(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_version.py $(foreach dir,$(PACKAGE_DIRS),$(wildcard $(dir)/*/__init__.py))
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.lock
@@ -60,7 +62,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	redocly lint --format=stylish openapi.yaml musicgpt.openapi.yaml
 	ruff check $(PY_DIRS)
 	ruff format --check $(PY_DIRS)
-	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract bench) tools
+	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract specs/backbeat_specs plugin/backbeat_pytest examples bench) tools
 
 generate: $(VENV_STAMP)
 	tools/generate.sh generated

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from backbeat_specs import spec_dir
 
 from backbeat_contract.keys import Keys
 from backbeat_contract.profiles import KEY_ROLES, PROFILES, ApiProfile
 
 PROFILE_NAMES = ("sandbox", "live")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # option name -> (environment variable, default, help)
 OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
@@ -110,7 +110,7 @@ def load(config: pytest.Config) -> RunSettings:
         raise pytest.UsageError("--credit-budget must not be negative")
     return RunSettings(
         profile=profile,
-        spec_path=REPO_ROOT / profile.spec_file,
+        spec_path=spec_dir() / profile.spec_file,
         base_url=base_url.rstrip("/"),
         mode=mode,
         credit_budget=budget,

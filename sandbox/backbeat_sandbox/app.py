@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
+from backbeat_specs import spec_dir as installed_spec_dir
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -16,12 +17,16 @@ from .musicgpt import MusicGPT
 from .spec import load_spec
 from .trackyard import Trackyard
 
-SPEC_DIR = Path(__file__).resolve().parents[2]
-"""The repository root, where the specs live (``--spec-dir`` overrides)."""
+SPEC_DIR = installed_spec_dir()
+"""Where the specs live: the repository root in a checkout, the copies installed with the
+wheel otherwise (``--spec-dir`` overrides)."""
+
+APIS: dict[str, Callable[[], ApiBehaviour]] = {"trackyard": Trackyard, "musicgpt": MusicGPT}
+"""The APIs the sandbox can serve, by the name ``--api`` takes."""
 
 
 def default_apis() -> list[ApiBehaviour]:
-    return [Trackyard(), MusicGPT()]
+    return [make() for make in APIS.values()]
 
 
 def create_app(
@@ -31,11 +36,11 @@ def create_app(
     spec_dir: Path = SPEC_DIR,
     apis: Sequence[ApiBehaviour] | None = None,
 ) -> Starlette:
-    """A fresh sandbox: new state, its own clock. APIs whose spec file is absent are skipped."""
+    """A fresh sandbox: new state, its own clock. Raises `SpecError` when an API's spec is
+    missing or broken (serving 404s in its place would hide the mistake)."""
     services = [
         ApiService(api, load_spec(spec_dir / api.spec_file), clock)
         for api in (default_apis() if apis is None else apis)
-        if (spec_dir / api.spec_file).is_file()
     ]
     routes: list[BaseRoute] = [Route("/_sandbox/health", _health, methods=["GET"])]
     if enable_reset:

@@ -12,8 +12,10 @@ from backbeat_contract.conformance import problems
 from backbeat_contract.keys import Keys
 from backbeat_contract.ledger import Ledger, Verdict, Violation
 from backbeat_contract.profiles import PROFILES
-from backbeat_contract.settings import REPO_ROOT, RunSettings
+from backbeat_contract.settings import RunSettings
 from backbeat_contract.spec import Spec
+
+from tests.contract.suite_runs import REPO as REPO_ROOT
 
 RATE_HEADERS = {"X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0", "X-Credits-Remaining": "4"}
 ERROR = {"error": "Too Many Requests", "message": "Rate limit exceeded"}
