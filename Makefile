@@ -22,7 +22,7 @@ PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests 
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 
-.PHONY: help venv node lint typecheck generate check-generated test check sandbox contract bench lock clean
+.PHONY: help venv node lint typecheck generate check-generated test check sandbox contract bench lock clean prove-install dist
 
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
@@ -32,6 +32,8 @@ help:
 	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
 	@echo "make generate   regenerate generated/ from the specs"
 	@echo "make check      lint + check-generated + test"
+	@echo "make dist       build the wheel and the sdist into dist/"
+	@echo "make prove-install  install the built wheel in a fresh venv outside the checkout, use it"
 	@echo "make bench      run the benchmarks into bench/results.md"
 
 venv: $(VENV_STAMP)
@@ -77,6 +79,14 @@ test: $(VENV_STAMP) $(NODE_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup
 
 check: lint check-generated test
+
+dist: $(VENV_STAMP)
+	rm -rf dist && python -m build --outdir dist .
+
+# Build, install into a fresh virtualenv in a temp folder outside the checkout, and use the
+# installed commands, client, plugin and types there (tools/prove_install.sh). CI runs it.
+prove-install: $(VENV_STAMP)
+	PYTHON=$(PYTHON) tools/prove_install.sh
 
 # Foreground, one worker (state lives in the process). SANDBOX_ARGS adds flags, e.g.
 # SANDBOX_ARGS="--enable-reset" or "--log-level warning --no-access-log" for benchmarks.
