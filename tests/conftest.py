@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from backbeat_pytest import Sandbox
 
+pytest_plugins = ["pytester"]  # tests/plugin runs pytest sessions that use backbeat's plugin
+
 
 @pytest.fixture(scope="session")
 def sandbox_url(backbeat_sandbox: Sandbox) -> str:

@@ -156,8 +156,10 @@ def load_spec(path: Path) -> Spec:
             document = yaml.load(stream, Loader=_PlainLoader)
     except FileNotFoundError:
         raise SpecError(path, "no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpecError(path, f"cannot be read ({error})") from None
+    except UnicodeDecodeError as error:
+        raise SpecError(path, f"is not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise SpecError(path, f"cannot be read ({error.strerror or error})") from None
     except yaml.YAMLError as error:
         raise SpecError(path, f"is not valid YAML ({_one_line(error)})") from None
     if not isinstance(document, dict) or "openapi" not in document:
