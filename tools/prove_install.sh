@@ -39,7 +39,15 @@ test -f "$wheel" && test -f "$sdist" || fail "expected $wheel and $sdist"
 quietly "$dev" -m twine check --strict "$wheel" "$sdist"
 "$dev" tools/check_dist.py "$wheel" "$sdist"
 
-step "fresh virtualenv outside the checkout: $work/venv"
+step "fresh virtualenvs outside the checkout: $work/venv (both extras), $work/core (none)"
+# The core one installs in the background meanwhile; its step waits for it.
+install_core() {
+  "$python" -m venv "$work/core" &&
+    "$work/core/bin/python" -m pip install --disable-pip-version-check \
+      -c "$repo/requirements-dev.lock" "$wheel" pytest
+}
+install_core >"$work/core-install.log" 2>&1 &
+core_install=$!
 "$python" -m venv "$work/venv"
 bin=$work/venv/bin
 quietly "$bin/python" -m pip install --disable-pip-version-check -c requirements-dev.lock \
@@ -153,8 +161,7 @@ grep -q 'uses_backbeat.py:[0-9]*: note: Revealed type is .*SearchResponse' mypy.
 ! grep -q "uses_backbeat.py.*error" mypy.txt || fail "mypy --strict rejects correct code"
 
 step "core install (no extras): the plugin loads harmlessly, its fixtures say what to install"
-"$python" -m venv "$work/core"
-quietly "$work/core/bin/python" -m pip install --disable-pip-version-check -c "$repo/requirements-dev.lock" "$wheel" pytest
+wait "$core_install" || { tail -n 60 "$work/core-install.log" >&2; fail "core install"; }
 mkdir "$work/core-user" && cd "$work/core-user"
 cat >test_core.py <<'PY'
 import backbeat
