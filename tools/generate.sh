@@ -16,10 +16,10 @@ for line in "${clients[@]}"; do
   rm -rf "$out"  # --overwrite would only clear models/ and api/
   openapi-python-client generate --path "$spec" --output-path "$out" --meta none \
     --config "$config" --fail-on-warning >/dev/null
-  # PEP 561 marker (the generator writes one only with --meta): users' type checkers read
-  # the clients' annotations from the wheel. Same text as the generator's own.
-  printf '# Marker file for PEP 561' >"$out/py.typed"
   python tools/gen_operations.py "$spec" "$out/operations.py"
   ruff format --isolated --no-cache --quiet "$out/operations.py"
   find "$out" -name __pycache__ -prune -exec rm -rf {} +
+  # PEP 561 marker (the generator writes one only with --meta): users' type checkers read
+  # the clients' annotations from the wheel. Same text as the generator's own.
+  printf '# Marker file for PEP 561' >"$out/py.typed"
 done
