@@ -138,7 +138,10 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], root: str, log: IO[byt
         if process.poll() is not None:
             log.seek(0)
             error = log.read().decode(errors="replace")
-            raise SystemExit(f"the sandbox exited with {process.returncode}:\n{error[-2000:]}")
+            raise SystemExit(
+                f"{PROG}: the embedded sandbox exited with {process.returncode} (to check a "
+                f"running server instead, pass --base-url):\n{error[-2000:]}"
+            )
         if time.monotonic() > deadline:
             raise SystemExit(f"the sandbox did not answer {HEALTH_PATH} within {STARTUP_SECONDS} s")
         time.sleep(0.1)

@@ -114,6 +114,20 @@ def test_given(backbeat_sandbox, backbeat_trackyard):
     refused.stdout.fnmatch_lines(["*no backbeat sandbox answers at http://127.0.0.1:1*"])
 
 
+def test_ini_flags_reach_the_session_sandbox(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nbackbeat_sandbox_args = --api trackyard\n")
+    pytester.makepyfile(
+        test_one_api="""
+import httpx
+
+def test_only_trackyard(backbeat_sandbox, backbeat_trackyard):
+    assert backbeat_trackyard.me().tier.value == "pro"
+    assert httpx.get(backbeat_sandbox.musicgpt_url + "/v1/getAllVoices").status_code == 404
+"""
+    )
+    pytester.runpytest().assert_outcomes(passed=1)
+
+
 def test_a_missing_sandbox_extra_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backbeat_plugin, "SANDBOX_MODULES", ("uvicorn", "not_installed_module"))
     with pytest.raises(
