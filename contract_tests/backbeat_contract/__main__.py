@@ -163,9 +163,9 @@ def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run_suite(extra: Sequence[str]) -> int:
     # Plain asserts: every assert in the suite carries its own message, and rewriting the
-    # schemathesis plugin's modules costs seconds per start where bytecode is not cached.
-    # The suite's own pytest, wherever it is installed: no cache written into site-packages,
-    # and backbeat's pytest plugin (which imports the client) stays out of the process.
+    # schemathesis plugin's modules costs seconds per start where bytecode is not cached. No
+    # cache written next to the suite (site-packages, once installed), and backbeat's pytest
+    # plugin (which imports the client) stays out of the suite's process.
     args = [str(SUITE_DIR), "--rootdir", str(SUITE_DIR.parent), "--assert=plain"]
     args += ["-p", "no:cacheprovider", "-p", "no:backbeat", *extra]
     return int(pytest.main(args))
@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     ours, pytest_args = _split(list(sys.argv[1:] if argv is None else argv))
     namespace, unknown = build_parser().parse_known_args(ours)
-    if secrets := [arg for arg in unknown if _is_key(arg.lstrip("-").split("=")[0])]:
+    if secrets := [a for a in unknown if a.startswith("--") and _is_key(a[2:].split("=")[0])]:
         raise SystemExit(
             f"{PROG}: {secrets[0]}: keys are never taken on the command line; put the key in "
             f"an environment variable and pass {secrets[0].split('=')[0]}{KEY_ENV_SUFFIX} NAME"
