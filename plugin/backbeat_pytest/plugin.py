@@ -79,7 +79,9 @@ def backbeat_sandbox(pytestconfig: pytest.Config) -> Iterator[Sandbox]:
     if given:
         sandbox = Sandbox(str(given).rstrip("/"))
         if not sandbox.healthy():
-            pytest.fail(f"{URL_OPTION}: no backbeat sandbox answers at {sandbox.url}", False)
+            pytest.fail(
+                f"{URL_OPTION}: no backbeat sandbox answers at {sandbox.url}", pytrace=False
+            )
         yield sandbox
         return
     _require_sandbox_extra()
