@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 VENV_STAMP := $(VENV)/.backbeat-installed
 NODE_STAMP := node_modules/.backbeat-installed
+CHROMIUM_STAMP := $(VENV)/.chromium-installed
 PIP_VERSION := 26.3
 
 # API=trackyard|musicgpt selects the spec for the contract suite and the sandbox checks.
@@ -22,12 +23,13 @@ PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests 
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 
-.PHONY: help venv node lint typecheck generate check-generated test check sandbox contract bench lock clean prove-install dist
+.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract bench lock clean prove-install dist
 
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
 	@echo "make contract   run the contract suite against the embedded sandbox"
-	@echo "                (BASE_URL=... API_KEY=... to target another server; API=, PROFILE=)"
+	@echo "                (BASE_URL=... API_KEY=... to target another server; API=, PROFILE=;"
+	@echo "                SPEC=any-openapi.yaml BASE_URL=...; BASELINE=old.json FAIL_ON_REGRESSION=1)"
 	@echo "make sandbox    serve the sandbox on $(HOST):$(PORT) (foreground)"
 	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
 	@echo "make generate   regenerate generated/ from the specs"
@@ -50,6 +52,15 @@ $(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_v
 node: $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The contract report's screenshot test renders the HTML matrix in Debian's Chromium. CI runs
+# as root with apt reachable; elsewhere install it yourself (the test fails without it).
+chromium: $(CHROMIUM_STAMP)
+$(CHROMIUM_STAMP): | $(VENV_STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "chromium could not be installed (needs root and apt): apt-get install chromium"; exit 1; }
 	@touch $@
 
 lock:
@@ -75,7 +86,7 @@ check-generated: $(VENV_STAMP)
 	if diff -r -x __pycache__ generated "$$tmp"; then echo "generated/ is up to date"; \
 	else echo "generated/ differs from what the specs produce: run 'make generate'"; exit 1; fi
 
-test: $(VENV_STAMP) $(NODE_STAMP)
+test: $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup
 
 check: lint check-generated test
@@ -95,7 +106,10 @@ sandbox: $(VENV_STAMP)
 
 # Without BASE_URL the runner starts the sandbox on a free port and stops it by PID. Settings
 # travel as environment variables (never on the command line, so make never echoes API_KEY).
-contract: export CONTRACT_API := $(API)
+contract: export CONTRACT_API := $(if $(and $(SPEC),$(filter file,$(origin API))),,$(API))
+contract: export CONTRACT_SPEC := $(SPEC)
+contract: export CONTRACT_BASELINE := $(BASELINE)
+contract: export CONTRACT_FAIL_ON_REGRESSION := $(FAIL_ON_REGRESSION)
 contract: export CONTRACT_PROFILE := $(PROFILE)
 contract: export CONTRACT_CREDIT_BUDGET := $(CREDIT_BUDGET)
 contract: export CONTRACT_BASE_URL := $(BASE_URL)

@@ -229,7 +229,12 @@ def _option(args: Sequence[str], name: str) -> str | None:
 def _run(args: Sequence[str]) -> int:
     if _option(args, "base-url"):
         return run_suite(args)
-    api = _option(args, "api") or OPTIONS["api"][1] or ""
+    if _option(args, "spec") and not _option(args, "api"):
+        raise SystemExit(
+            f"{PROG}: --spec needs --base-url: the embedded sandbox serves only "
+            f"{' and '.join(sorted(PROFILES))}"
+        )
+    api = _option(args, "api") or "trackyard"
     if api not in PROFILES:
         raise SystemExit(f"{PROG}: --api must be one of {sorted(PROFILES)}, got {api!r}")
     with sandbox() as root:

@@ -8,11 +8,11 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
-from backbeat_contract.profiles import Tweak
-from backbeat_contract.spec import Node, Operation
+from backbeat_contract.spec import Node, Operation, Tweak
 
 TIMEOUT_SECONDS = 30.0
 
@@ -24,6 +24,13 @@ class Call:
     body: Any = None
     query: Mapping[str, Any] = field(default_factory=dict)
     headers: Mapping[str, str] = field(default_factory=dict)
+    path_params: Mapping[str, Any] = field(default_factory=dict)
+
+    def url(self, base_url: str) -> str:
+        path = self.operation.path
+        for name, value in self.path_params.items():
+            path = path.replace("{" + name + "}", quote(str(value), safe=""))
+        return base_url + path
 
     @property
     def is_multipart(self) -> bool:
@@ -37,11 +44,17 @@ class Call:
 
     def tweaked(self, tweak: Tweak) -> Call:
         body = self.body
-        if "json" in tweak:
-            body = {**(body or {}), **tweak["json"]}
-        for name in tweak.get("drop", {}):
+        if "body" in tweak:
+            body = {**(body or {}), **tweak["body"]}
+        for name in tweak.get("omit", ()):
             body = {k: v for k, v in (body or {}).items() if k != name}
-        return replace(self, body=body, query={**self.query, **tweak.get("query", {})})
+        return replace(
+            self,
+            body=body,
+            query={**self.query, **tweak.get("query", {})},
+            path_params={**self.path_params, **tweak.get("path", {})},
+            headers={**self.headers, **{k: str(v) for k, v in tweak.get("headers", {}).items()}},
+        )
 
     def auth_headers(self) -> dict[str, str]:
         if self.key is None:
@@ -53,7 +66,7 @@ class Call:
 def send(session: requests.Session, base_url: str, call: Call) -> requests.Response:
     return session.request(
         call.operation.method,
-        base_url + call.operation.path,
+        call.url(base_url),
         params=call.query,
         headers={**call.auth_headers(), **call.headers},
         timeout=TIMEOUT_SECONDS,
@@ -75,9 +88,7 @@ def _form_value(value: Any) -> str:
 
 def curl(base_url: str, call: Call, shown_key: str) -> str:
     """A reproducer showing the key as `shown_key` (e.g. `$API_KEY`), never a secret key."""
-    request = requests.Request(
-        call.operation.method, base_url + call.operation.path, params=call.query
-    )
+    request = requests.Request(call.operation.method, call.url(base_url), params=call.query)
     parts = ["curl", "-X", call.operation.method, shlex.quote(str(request.prepare().url))]
     if call.key is not None:
         security = call.operation.spec.security
@@ -114,18 +125,32 @@ def _example_value(schema: Node) -> Any:
     return None
 
 
+def _parameter_value(operation: Operation, param: Node) -> Any:
+    if "example" in param:
+        return param["example"]
+    examples = [
+        operation.spec.resolve(ex).get("value") for ex in param.get("examples", {}).values()
+    ]
+    if examples:
+        return examples[0]
+    return _example_value(operation.spec.resolve(param.get("schema", {})))
+
+
 def valid_call(operation: Operation, key: str | None, tweak: Tweak | None = None) -> Call:
-    """The spec's first request example, with the required query parameters filled in."""
+    """The spec's first request example, with the required query parameters and every path
+    parameter filled in from their examples."""
     examples = operation.request_examples()
     body = examples[0] if examples else None
     query: dict[str, Any] = {}
     for param in operation.query_parameters:
-        value = param.get(
-            "example", _example_value(operation.spec.resolve(param.get("schema", {})))
-        )
+        value = _parameter_value(operation, param)
         if param.get("required") and value is not None:
             query[str(param["name"])] = value
-    call = Call(operation, key, body=body, query=query)
+    path = {}
+    for param in operation.path_parameters:
+        value = _parameter_value(operation, param)
+        path[str(param["name"])] = "1" if value is None else value
+    call = Call(operation, key, body=body, query=query, path_params=path)
     return call.tweaked(tweak) if tweak else call
 
 
@@ -141,14 +166,14 @@ def invalid_tweak(operation: Operation) -> Tweak | None:
     for name, schema in properties.items():
         bad = _violating_value(operation.spec.resolve(schema))
         if bad is not None:
-            return {"json": {name: bad}}
+            return {"body": {name: bad}}
     return None if 422 in operation.statuses else missing_field_tweak(operation)
 
 
 def missing_field_tweak(operation: Operation) -> Tweak | None:
-    """A tweak that drops the first required body field, if there is one."""
+    """A tweak that leaves out the first required body field, if there is one."""
     required = operation.request_schema.get("required", [])
-    return {"drop": {required[0]: None}} if required else None
+    return {"omit": [required[0]]} if required else None
 
 
 def _violating_value(schema: Node) -> Any:

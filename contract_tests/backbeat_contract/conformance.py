@@ -31,6 +31,21 @@ def problems(
     return found
 
 
+BODY_EXCERPT_CHARS = 2000
+
+
+def excerpt(content_type: str, content: bytes) -> str:
+    """A body as a report shows it: text cut at 2,000 characters, binary as a size."""
+    kind = content_type.split(";")[0].strip().lower()
+    textual = kind.endswith(("json", "xml")) or kind.startswith("text/") or not kind
+    if not textual:
+        return f"<{len(content)} bytes {kind}>"
+    text = content.decode("utf-8", errors="replace")
+    if len(text) > BODY_EXCERPT_CHARS:
+        return text[:BODY_EXCERPT_CHARS] + f"... ({len(text)} characters)"
+    return text
+
+
 def media_type(response: requests.Response) -> str:
     return response.headers.get("Content-Type", "").split(";")[0].strip().lower()
 

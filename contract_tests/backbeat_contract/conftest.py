@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from backbeat_contract import reports, runtime, settings
+from backbeat_contract.coverage import RunFacts
 from backbeat_contract.harness import Harness
-from backbeat_contract.keys import VARIABLES
-from backbeat_contract.spec import Spec
+from backbeat_contract.keys import variable
 
 HARNESS = pytest.StashKey[Harness]()
+# When the run started: wall clock (shown) and monotonic (measured).
+STARTED = pytest.StashKey[tuple[datetime, float]]()
+# Which phase the requests of a test module count as in the report.
+PHASES = {"test_statuses": "scenarios", "test_semantics": "semantic"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -23,15 +30,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("help"):
         return
-    run = settings.load(config)
-    harness = Harness(run, Spec.load(run.spec_path))
+    run, spec = settings.load(config)
+    harness = Harness(run, spec)
+    config.stash[STARTED] = (datetime.now(UTC), time.monotonic())
     harness.ledger.documented = {op.operation_id: op.statuses for op in harness.spec.operations}
+    harness.ledger.labels = {
+        op.operation_id: (op.method, op.path) for op in harness.spec.operations
+    }
     harness.ledger.note(
         f"mode `{run.mode}`; credit budget {run.credit_budget if run.is_live else 'none'}"
     )
-    if run.sandbox_magic:
+    if run.sandbox_magic and run.builtin:
         legend = ", ".join(
-            f"{VARIABLES[r]}: {k}_<suffix>" for r, k in run.profile.sandbox.keys.items()
+            f"{variable(r)}: {k}_<suffix>" for r, k in run.builtin.sandbox.keys.items()
         )
         harness.ledger.note(f"keys: fresh sandbox accounts per scenario ({legend})")
     config.stash[HARNESS] = harness
@@ -70,6 +81,13 @@ def harness(pytestconfig: pytest.Config) -> Iterator[Harness]:
     h.session.close()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    harness = item.config.stash.get(HARNESS, None)
+    if harness is not None:
+        harness.phase = PHASES.get(item.path.stem, "scenarios")
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
@@ -94,13 +112,35 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     spent = harness.session.budget.spent
     harness.ledger.note(f"credits spent by this run (counted and observed): {spent}")
-    for path in reports.write(harness.settings, harness.ledger):
+    for path in reports.write(harness.settings, harness.ledger, _facts(session.config, harness)):
         session.config.stash.setdefault(WRITTEN, []).append(path)
     if reports.has_violations(harness.ledger) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    worse = reports.regressed(harness.settings) if harness.settings.baseline else []
+    session.config.stash[REGRESSED] = worse
+    if worse and harness.settings.fail_on_regression:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 WRITTEN = pytest.StashKey[list[Path]]()
+REGRESSED = pytest.StashKey[list[Any]]()
+
+
+def _facts(config: pytest.Config, harness: Harness) -> RunFacts:
+    started_at, started = config.stash[STARTED]
+    run = harness.settings
+    probed = harness.__dict__.get("prefer_honoured")  # a cached_property, if it was probed
+    return RunFacts(
+        api=run.api,
+        spec=run.spec_path.name,
+        target=run.base_url,
+        profile=run.mode,
+        seed=run.seed,
+        started_at=started_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        wall_seconds=time.monotonic() - started,
+        credits_spent=harness.session.budget.spent,
+        prefer_honoured=probed if isinstance(probed, bool) else None,
+    )
 
 
 @pytest.hookimpl(trylast=True)
@@ -113,3 +153,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for path in terminalreporter.config.stash.get(WRITTEN, []):
         terminalreporter.write_line(f"contract report: {path}")
+    for cell in terminalreporter.config.stash.get(REGRESSED, []):
+        terminalreporter.write_line(
+            f"contract: worse since the baseline: {cell['operation']} {cell['status']} "
+            f"({cell['before']} -> {cell['after']})",
+            red=True,
+        )

@@ -16,7 +16,7 @@ from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from backbeat_contract.guard import BudgetSpent, QuotaSpent
-from backbeat_contract.harness import Harness
+from backbeat_contract.harness import Answer, Harness
 from backbeat_contract.ledger import Verdict, Violation
 from backbeat_contract.rules import filter_case
 from backbeat_contract.spec import Operation
@@ -62,6 +62,11 @@ def exercise(h: Harness, case: Any) -> None:
         validate(h, case, response)
 
 
+def _phase(case: Any) -> str:
+    meta = case.meta
+    return str(meta.phase.name.value) if meta is not None else "fuzzing"
+
+
 @contextmanager
 def skip_when_refused() -> Iterator[None]:
     """A call the guard refused ends the test as skipped, with the guard's reason."""
@@ -73,6 +78,8 @@ def skip_when_refused() -> Iterator[None]:
 
 def validate(h: Harness, case: Any, response: Any) -> None:
     operation = h.spec.find(case.operation.method.upper(), case.operation.path)
+    h.ledger.cases[_phase(case)] += 1
+    h.ledger.judged += 1
     excluded = [negative_data_rejection] if operation and _is_form(operation) else []
     try:
         case.validate_response(
@@ -86,6 +93,19 @@ def validate(h: Harness, case: Any, response: Any) -> None:
         raise
     if operation and response.status_code in operation.statuses:
         h.ledger.mark(operation.operation_id, response.status_code, Verdict.OBSERVED, "fuzzing")
+        if h.ledger.wants_evidence(operation.operation_id, response.status_code):
+            what = f"schemathesis, {_phase(case)} phase"
+            headers = tuple((k, ", ".join(v)) for k, v in response.headers.items())
+            answer = Answer(response.status_code, headers, response.content)
+            h.witness(operation.operation_id, response.status_code, what, _curl(h, case), answer)
+
+
+def _curl(h: Harness, case: Any) -> str:
+    security = h.spec.security
+    curl = case.as_curl_command(base_url=h.settings.base_url).replace(
+        f"{security.header}: [Filtered]", f"{security.header}: {security.prefix}$API_KEY"
+    )
+    return h.settings.keys.redact(str(curl))
 
 
 def _is_form(operation: Operation) -> bool:
@@ -99,11 +119,7 @@ def _record(
     h: Harness, operation: Operation | None, case: Any, status: int, failures: list[Failure]
 ) -> None:
     name = operation.operation_id if operation else case.operation.label
-    security = h.spec.security
-    curl = case.as_curl_command(base_url=h.settings.base_url).replace(
-        f"{security.header}: [Filtered]", f"{security.header}: {security.prefix}$API_KEY"
-    )
-    curl = h.settings.keys.redact(curl)
+    curl = _curl(h, case)
     for failure in failures:
         reason = h.settings.keys.redact(f"{failure.title}: {failure.message}".splitlines()[0])
         point = f"schemathesis:{failure.title}"

@@ -8,14 +8,25 @@ from functools import cached_property, partial
 import pytest
 import requests
 
-from backbeat_contract import conformance
+from backbeat_contract import conformance, links
 from backbeat_contract.calls import Call, curl, send, valid_call
 from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
-from backbeat_contract.ledger import Ledger, Verdict, Violation
+from backbeat_contract.ledger import Exchange, Ledger, Verdict, Violation
 from backbeat_contract.settings import RunSettings
-from backbeat_contract.spec import Operation, Spec
+from backbeat_contract.spec import Node, Operation, Spec
 
 INVALID_KEY = "contract-suite-invalid-key"
+# Links are followed back at most this far (a chain of prerequisites).
+MAX_LINK_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response as evidence keeps it, whichever HTTP client received it."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
 
 
 @dataclass
@@ -23,18 +34,21 @@ class Harness:
     settings: RunSettings
     spec: Spec
     ledger: Ledger = field(default_factory=Ledger)
+    # What the requests sent now count as in the report's cases per phase.
+    phase: str = "scenarios"
 
     @cached_property
     def session(self) -> GuardedSession:
-        profile = self.settings.profile
+        meters = self.spec.meter_headers
         budget = CreditBudget(self.settings.credit_budget if self.settings.is_live else None)
-        pace = partial(Throttle, profile.rate_limit_header) if self.settings.is_live else None
+        pace = partial(Throttle, meters.get("limit")) if self.settings.is_live else None
         return GuardedSession(
-            self.spec, self.settings.base_url, budget, pace, profile.credits_header
+            self.spec, self.settings.base_url, budget, pace, meters.get("credits")
         )
 
     def send(self, call: Call) -> requests.Response:
         """Send `call`; a refusal by the budget or quota guard skips the calling test."""
+        self.ledger.cases[self.phase] += 1
         try:
             return send(self.session, self.settings.base_url, call)
         except (BudgetSpent, QuotaSpent) as exc:
@@ -58,13 +72,36 @@ class Harness:
     def judge(
         self, call: Call, response: requests.Response, expected: int, verdict: Verdict, what: str
     ) -> requests.Response:
-        remaining = self.settings.profile.remaining_header
+        remaining = self.spec.meter_headers.get("remaining")
         found = conformance.problems(call.operation, expected, response, remaining)
+        self.ledger.judged += 1
         for point, reason in found:
             self.violate(call, expected, point, f"{what}: {reason}")
         if not found:
             self.ledger.mark(call.operation.operation_id, expected, verdict, what)
+        problems = tuple(f"[{point}] {reason}" for point, reason in found)
+        answer = Answer(response.status_code, tuple(response.headers.items()), response.content)
+        self.witness(call.operation.operation_id, expected, what, self.curl(call), answer, problems)
         return response
+
+    def witness(
+        self,
+        operation: str,
+        status: int,
+        what: str,
+        curl: str,
+        answer: Answer,
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        """Keep this exchange as evidence for the cell (a few per cell), keys redacted."""
+        if not self.ledger.wants_evidence(operation, status):
+            return
+        redact = self.settings.keys.redact
+        headers = tuple((k, redact(v)) for k, v in answer.headers)
+        kind = next((v for k, v in answer.headers if k.lower() == "content-type"), "")
+        body = redact(conformance.excerpt(kind, answer.content))
+        exchange = Exchange(redact(what), curl, answer.status, headers, body, problems)
+        self.ledger.witness(operation, status, exchange)
 
     def assert_clean(self, operation: Operation, status: int | None = None) -> None:
         found = [
@@ -91,11 +128,10 @@ class Harness:
         return honoured
 
     def _probe_operation(self) -> Operation | None:
-        prerequisites = self.settings.profile.prerequisites
         free = [
             op
             for op in self.spec.operations
-            if op.credit_cost == 0 and op.operation_id not in prerequisites
+            if op.credit_cost == 0 and op.success_status and not self._prerequisite(op)
         ]
         return next((op for op in free if any(s >= 400 for s in op.statuses)), None)
 
@@ -107,26 +143,33 @@ class Harness:
         """A valid request (prerequisites met by a scenario key) sent with a `role` key."""
         return self.valid(operation, "scenario").with_key(self.key(role))
 
-    def _valid_with_key(self, operation: Operation, key: str) -> Call:
-        tweak = self.settings.profile.valid_requests.get(operation.operation_id)
-        call = valid_call(operation, key, tweak)
-        prerequisite = self.settings.profile.prerequisites.get(operation.operation_id)
+    def _prerequisite(self, operation: Operation) -> tuple[Operation, Node] | None:
+        """The link that supplies a valid request's ids, if the request needs one: a link
+        that fills the operation's parameters (ids in paths and queries name things the server
+        made, which no example can know), or one that fills a body with no example."""
+        for source, link in operation.links_in():
+            if link.get("parameters") or (
+                link.get("requestBody") is not None and not operation.request_examples()
+            ):
+                return source, link
+        return None
+
+    def _valid_with_key(self, operation: Operation, key: str, depth: int = 0) -> Call:
+        call = valid_call(operation, key)
+        prerequisite = self._prerequisite(operation) if depth < MAX_LINK_DEPTH else None
         if prerequisite is None:
             return call
-        source, field_name, parameter = prerequisite
-        response = self.send(self._valid_with_key(self.spec.operation(source), key))
-        value = _json_field(response, field_name) if response.status_code < 300 else None
-        if value is None:
-            pytest.skip(f"{source} answered {response.status_code}: no {field_name} for this call")
-        return call.tweaked({"query": {parameter: value}})
+        source, link = prerequisite
+        response = self.send(self._valid_with_key(source, key, depth + 1))
+        if response.status_code != source.success_status:
+            pytest.skip(
+                f"{source.operation_id} answered {response.status_code}: "
+                f"no value for this call's link"
+            )
+        tweak = links.tweak(operation, link, response)
+        if isinstance(tweak, str):
+            pytest.skip(f"{source.operation_id}'s link: {tweak}")
+        return call.tweaked(tweak)
 
     def key(self, role: str) -> str:
         return self.settings.keys.get(role)
-
-
-def _json_field(response: requests.Response, name: str) -> object:
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    return body.get(name) if isinstance(body, dict) else None

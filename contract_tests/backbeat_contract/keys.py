@@ -5,13 +5,22 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 
-from backbeat_contract.profiles import KEY_ROLES
+# The suite's own roles: `main` fuzzes (its limits must not bite), `scenario` runs one targeted
+# scenario (the main key's kind). Every other role is one of the spec's `x-key-roles`.
+OWN_ROLES = ("main", "scenario")
 
-# Shell variables standing for keys in reproducers; a scenario key is the main key's kind.
-VARIABLES = {role: f"${role.upper()}_KEY" for role in KEY_ROLES} | {
-    "main": "$API_KEY",
-    "scenario": "$API_KEY",
-}
+
+def variable(role: str) -> str:
+    """The shell variable standing for a role's key in reproducers: `$API_KEY`,
+    `$EXHAUSTED_KEY`, `$LOW_LIMIT_KEY`, ..."""
+    if role in OWN_ROLES:
+        return "$API_KEY"
+    return "$" + env_name(role)
+
+
+def env_name(role: str) -> str:
+    """`low-limit` -> `LOW_LIMIT_KEY` (the runner reads `CONTRACT_LOW_LIMIT_KEY`)."""
+    return "".join(c if c.isalnum() else "_" for c in role.upper()) + "_KEY"
 
 
 class Keys:
@@ -44,7 +53,7 @@ class Keys:
         """How a key appears in reports: `$API_KEY`, `$EXHAUSTED_KEY`, ... (others as is:
         a key the suite made up to be refused is no secret)."""
         role = self._roles.get(key)
-        return VARIABLES[role] if role else key
+        return variable(role) if role else key
 
     def redact(self, text: str) -> str:
         for key in sorted(self._roles, key=len, reverse=True):

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from dataclasses import dataclass, field, replace
+
+# Evidence kept per cell: enough to reproduce and read, small enough for a report.
+EVIDENCE_PER_CELL = 3
 
 
 class Verdict(enum.IntEnum):
@@ -19,6 +23,11 @@ class Verdict(enum.IntEnum):
             " here" if self is Verdict.NOT_PROVOKABLE else ""
         )
 
+    @property
+    def key(self) -> str:
+        """The machine name (JSON, CSS classes): `not_provokable`, `verified`, ..."""
+        return self.name.lower()
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -29,10 +38,23 @@ class Violation:
     curl: str
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One request the suite sent for a cell, and what came back (already key-free)."""
+
+    what: str
+    curl: str
+    status: int
+    response_headers: tuple[tuple[str, str], ...] = ()
+    response_body: str = ""
+    problems: tuple[str, ...] = ()
+
+
 @dataclass
 class Cell:
     verdict: Verdict | None = None
     notes: list[str] = field(default_factory=list)
+    evidence: list[Exchange] = field(default_factory=list)
 
 
 @dataclass
@@ -40,11 +62,17 @@ class Ledger:
     """Filled by the tests, rendered by `reports`."""
 
     documented: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # operationId -> (method, path), for reports.
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     cells: dict[tuple[str, int], Cell] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     # Semantic check -> "kept", "violated" or "skipped: <reason>".
     checks: dict[str, str] = field(default_factory=dict)
+    # Requests sent, by phase: schemathesis' phases, `scenarios`, `semantic`.
+    cases: Counter[str] = field(default_factory=Counter)
+    # Responses judged against the contract (by the suite or by schemathesis' checks).
+    judged: int = 0
 
     def cell(self, operation: str, status: int) -> Cell:
         return self.cells.setdefault((operation, status), Cell())
@@ -55,6 +83,13 @@ class Ledger:
             cell.verdict = verdict
         if note and note not in cell.notes:
             cell.notes.append(note)
+
+    def wants_evidence(self, operation: str, status: int) -> bool:
+        return len(self.cell(operation, status).evidence) < EVIDENCE_PER_CELL
+
+    def witness(self, operation: str, status: int, exchange: Exchange) -> None:
+        if self.wants_evidence(operation, status):
+            self.cell(operation, status).evidence.append(exchange)
 
     def violate(self, violation: Violation) -> None:
         violation = replace(violation, reason=" ".join(violation.reason.split()))

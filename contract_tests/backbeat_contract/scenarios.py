@@ -1,18 +1,35 @@
-"""How to provoke each documented status: for real where the target allows it, else forced
-with `Prefer: code=N` where the server honours it, else not at all (with the reason)."""
+"""How to provoke each documented status: as the spec's `x-provoke` says, else as the spec lets
+the suite derive, for real; else forced with `Prefer: code=N` where the server honours it; else
+not at all, with the reason."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from backbeat_contract.calls import Call, invalid_tweak, missing_field_tweak
 from backbeat_contract.harness import INVALID_KEY, Harness
+from backbeat_contract.keys import env_name
 from backbeat_contract.ledger import Verdict
-from backbeat_contract.spec import Operation
+from backbeat_contract.spec import Node, Operation, Provocation, Tweak
 
-# One step of a scenario: what it does, in words, and the request.
-Step = tuple[str, Call]
+# Query parameters named like an id (`id`, `task_id`, `trackId`): a 404 is an unknown one.
+ID_NAME = re.compile(r"(^|[_\-.])id$|[a-z0-9]Id$|ID$")
+UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+UNKNOWN_UUID = "00000000-0000-0000-0000-000000000000"
+UNKNOWN_ID = "contract-suite-unknown-id"
+UNKNOWN_NUMBER = 987_654_321
+
+
+@dataclass(frozen=True)
+class Step:
+    """One request of a scenario, what it does in words, and how often it is sent (the last
+    answer is the one judged)."""
+
+    what: str
+    call: Call
+    times: int = 1
 
 
 @dataclass(frozen=True)
@@ -20,6 +37,8 @@ class Plan:
     steps: tuple[Step, ...]
     verdict: Verdict
     burst: bool = False
+    # A burst's size: the documented plan limit of its key, when the spec gives one.
+    limit: int | None = None
 
 
 Builder = Callable[[Harness, Operation], "list[Step] | str"]
@@ -36,91 +55,159 @@ def forced(h: Harness, operation: Operation, status: int, why_not_real: str) -> 
     if h.prefer_honoured:
         call = h.valid(operation, "scenario").with_headers(Prefer=f"code={status}")
         what = f"forced with Prefer: code={status} ({why_not_real})"
-        return Plan(((what, call),), Verdict.OBSERVED)
+        return Plan((Step(what, call),), Verdict.OBSERVED)
     return f"{why_not_real}; the server does not honour Prefer: code=N"
 
 
 def _real(h: Harness, operation: Operation, status: int) -> Plan | str:
-    tweak = h.settings.profile.triggers.get((operation.operation_id, status))
-    if tweak is None and h.settings.sandbox_magic:
-        tweak = h.settings.profile.sandbox.triggers.get((operation.operation_id, status))
-    if tweak is not None:
-        call = h.valid(operation, "scenario").tweaked(tweak)
-        return Plan(((f"documented trigger {dict(tweak)}", call),), Verdict.VERIFIED)
+    declared = operation.provocations(status)
+    if declared is not None:
+        return _declared(h, operation, declared)
+    magic = _sandbox_magic(h, operation, status)
+    if magic is not None:
+        return magic
     if status == 429:
-        return _burst(h, operation)
+        return _burst(h, operation, Provocation(burst=True), "a burst past the announced limit")
     builder = BUILDERS.get(status, _success if 200 <= status < 300 else None)
     if builder is None:
-        return f"no way to provoke {status} for real"
+        return f"nothing in the spec says how to provoke {status} (x-provoke can)"
     steps = builder(h, operation)
     if isinstance(steps, str):
         return steps
     return Plan(tuple(steps), Verdict.VERIFIED)
 
 
+def _declared(h: Harness, operation: Operation, declared: tuple[Provocation, ...]) -> Plan | str:
+    steps: list[Step] = []
+    missing: list[str] = []
+    for provocation in declared:
+        if provocation.burst:
+            return _burst(h, operation, provocation, provocation.describe())
+        role = provocation.key
+        if role not in (None, "none", "unknown") and not h.settings.keys.has(role):
+            missing.append(f"no `{role}` key was given ($CONTRACT_{env_name(role)})")
+            continue
+        call = _provoking_call(h, operation, provocation)
+        steps.append(Step(provocation.describe(), call, provocation.times))
+    if not steps:
+        return "; ".join(missing)
+    return Plan(tuple(steps), Verdict.VERIFIED)
+
+
+def _provoking_call(h: Harness, operation: Operation, provocation: Provocation) -> Call:
+    role = provocation.key
+    call = h.valid(operation, "scenario")
+    if role == "none":
+        call = call.with_key(None)
+    elif role == "unknown":
+        call = call.with_key(INVALID_KEY)
+    elif role is not None:
+        call = call.with_key(h.key(role))
+    return call.tweaked(provocation.request) if provocation.request else call
+
+
+def _sandbox_magic(h: Harness, operation: Operation, status: int) -> Plan | None:
+    """The sandbox's magic ids (`--sandbox-magic`): its id for `status`, sent where the
+    operation's 404 takes an unknown id."""
+    magic = h.settings.magic_ids.get(status)
+    unknown = _unknown_id_tweak(operation) if magic else None
+    if magic is None or unknown is None:
+        return None
+    tweak = {part: dict.fromkeys(values, magic) for part, values in unknown.items()}
+    call = h.valid(operation, "scenario").tweaked(tweak)
+    return Plan((Step(f"the sandbox's magic id {magic!r}", call),), Verdict.VERIFIED)
+
+
+def _unknown_id_tweak(operation: Operation) -> dict[str, dict[str, object]] | None:
+    """Where the operation's 404 takes an unknown id: its `x-provoke` request, else an id-like
+    path or query parameter."""
+    declared = operation.provocations(404) if 404 in operation.statuses else None
+    for provocation in declared or ():
+        if provocation.request and provocation.key is None:
+            return {k: dict(v) for k, v in provocation.request.items() if isinstance(v, dict)}
+    params = [*operation.path_parameters, *operation.query_parameters]
+    for param in params:
+        name = str(param.get("name"))
+        if param.get("in") == "path" or ID_NAME.search(name):
+            value = _unknown_value(operation.spec.resolve(param.get("schema", {})), param)
+            return {str(param.get("in")): {name: value}}
+    return None
+
+
+def _unknown_value(schema: Node, param: Node) -> object:
+    if schema.get("type") == "integer" or schema.get("type") == "number":
+        return UNKNOWN_NUMBER
+    if schema.get("format") == "uuid" or UUID.match(str(param.get("example", ""))):
+        return UNKNOWN_UUID
+    return UNKNOWN_ID
+
+
 def _success(h: Harness, operation: Operation) -> list[Step] | str:
-    return [("a valid request", h.valid(operation, "scenario"))]
+    return [Step("a valid request", h.valid(operation, "scenario"))]
 
 
 def _bad_request(h: Harness, operation: Operation) -> list[Step] | str:
     tweak = invalid_tweak(operation)
     if tweak is None:
         return "the spec documents no constraint to break"
-    return [(f"invalid parameters {dict(tweak)}", h.valid(operation, "scenario").tweaked(tweak))]
+    return [
+        Step(f"invalid parameters {dict(tweak)}", h.valid(operation, "scenario").tweaked(tweak))
+    ]
 
 
 def _unprocessable(h: Harness, operation: Operation) -> list[Step] | str:
     tweak = missing_field_tweak(operation)
-    if tweak is None:
-        return "the request body has no required field to leave out"
-    return [
-        (f"a required field left out {dict(tweak)}", h.valid(operation, "scenario").tweaked(tweak))
-    ]
+    if tweak is not None:
+        what = f"a required field left out {dict(tweak)}"
+        return [Step(what, h.valid(operation, "scenario").tweaked(tweak))]
+    # An API that answers 422 and never 400 rejects invalid parameters with its 422.
+    if 400 not in operation.statuses:
+        return _bad_request(h, operation)
+    return "the request body has no required field to leave out"
 
 
 def _unknown_keys(h: Harness, operation: Operation) -> list[Step]:
-    steps = [("an unknown key", h.valid(operation, "scenario").with_key(INVALID_KEY))]
-    if h.settings.keys.has("revoked"):
-        steps.append(("a revoked key", h.valid_as(operation, "revoked")))
-    return steps
+    call = h.valid(operation, "scenario")
+    return [Step("no key", call.with_key(None)), Step("an unknown key", call.with_key(INVALID_KEY))]
 
 
 def _unauthorized(h: Harness, operation: Operation) -> list[Step] | str:
     if not operation.is_secured:
         return "the operation needs no key"
-    steps = [("no key", h.valid(operation, "scenario").with_key(None))]
-    if h.settings.profile.invalid_key_status == 401:
-        steps += _unknown_keys(h, operation)
-    return steps
+    return _unknown_keys(h, operation)
 
 
 def _forbidden(h: Harness, operation: Operation) -> list[Step] | str:
-    steps = []
-    if h.settings.profile.invalid_key_status == 403 and operation.is_secured:
-        steps += _unknown_keys(h, operation)
-    forbidden_here = operation.operation_id in h.settings.profile.forbidden_key_operations
-    if forbidden_here and h.settings.keys.has("forbidden"):
-        steps.append(("a key without this permission", h.valid_as(operation, "forbidden")))
-    return steps or "no key lacking a permission for this operation was given"
+    if operation.is_secured and 401 not in operation.statuses:
+        return _unknown_keys(h, operation)
+    return "needs a key without this permission: an `x-key-roles` role named by `x-provoke`"
 
 
 def _payment_required(h: Harness, operation: Operation) -> list[Step] | str:
-    if not operation.credit_cost:
-        return "the operation is free"
-    if not h.settings.keys.has("exhausted"):
-        return "no exhausted key was given (--exhausted-key)"
-    return [("a key with no credits", h.valid_as(operation, "exhausted"))]
+    return "needs a key with no credits: an `x-key-roles` role named by `x-provoke`"
 
 
-def _burst(h: Harness, operation: Operation) -> Plan | str:
+def _not_found(h: Harness, operation: Operation) -> list[Step] | str:
+    tweak = _unknown_id_tweak(operation)
+    if tweak is None:
+        return "no id in the path or query to make unknown (x-provoke can say how)"
+    what = f"an unknown id {tweak}"
+    return [Step(what, h.valid(operation, "scenario").tweaked(_as_tweak(tweak)))]
+
+
+def _as_tweak(parts: dict[str, dict[str, object]]) -> Tweak:
+    return dict(parts)
+
+
+def _burst(h: Harness, operation: Operation, provocation: Provocation, what: str) -> Plan | str:
     if h.settings.is_live:
         return "the live profile never bursts to provoke a 429"
-    profile = h.settings.profile
-    if not profile.rate_limit_header and operation.operation_id not in profile.burst_limits:
-        return "no rate limit is announced or documented for this operation"
-    role = "low_limit" if h.settings.keys.has("low_limit") else "scenario"
-    call = h.valid(operation, role)
-    return Plan((("a burst past the per-minute limit", call),), Verdict.VERIFIED, burst=True)
+    role = provocation.key if provocation.key and h.settings.keys.has(provocation.key) else None
+    call = h.valid(operation, role or "scenario")
+    if provocation.request:
+        call = call.tweaked(provocation.request)
+    limit = h.spec.plan_limit(operation, role) if role else None
+    return Plan((Step(what, call),), Verdict.VERIFIED, burst=True, limit=limit)
 
 
 BUILDERS: dict[int, Builder] = {
@@ -128,5 +215,6 @@ BUILDERS: dict[int, Builder] = {
     401: _unauthorized,
     402: _payment_required,
     403: _forbidden,
+    404: _not_found,
     422: _unprocessable,
 }

@@ -1,4 +1,8 @@
-"""Run settings: pytest options, each with an environment-variable fallback."""
+"""Run settings: pytest options, each with an environment-variable fallback.
+
+`OPTIONS` is the one table of settings: the pytest plugin and the `backbeat-contract` command
+line are both built from it.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,20 @@ from pathlib import Path
 import pytest
 from backbeat_specs import spec_dir
 
-from backbeat_contract.keys import Keys
-from backbeat_contract.profiles import KEY_ROLES, PROFILES, ApiProfile
+from backbeat_contract import coverage
+from backbeat_contract.keys import OWN_ROLES, Keys, env_name
+from backbeat_contract.profiles import PROFILES, BuiltinApi
+from backbeat_contract.spec import Spec, SpecError
 
 PROFILE_NAMES = ("sandbox", "live")
+# Key roles with an option of their own; any other role of the spec's `x-key-roles` reads its
+# key from `$CONTRACT_<ROLE>_KEY` (e.g. `read-only` -> `$CONTRACT_READ_ONLY_KEY`).
+ROLE_OPTIONS = ("exhausted", "revoked", "forbidden", "low-limit")
 
 # option name -> (environment variable, default, help)
 OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
-    "api": ("CONTRACT_API", "trackyard", "which API and spec: trackyard|musicgpt"),
+    "api": ("CONTRACT_API", None, "a built-in API: trackyard (default) | musicgpt"),
+    "spec": ("CONTRACT_SPEC", None, "any OpenAPI 3.0/3.1 spec file (instead of --api's)"),
     "base-url": ("CONTRACT_BASE_URL", None, "API base URL as the spec's servers give it"),
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
@@ -26,13 +36,23 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "phases": ("CONTRACT_PHASES", None, "schemathesis phases, e.g. examples,fuzzing"),
     "seed": ("CONTRACT_SEED", "20260222", "seed for data generation"),
     "report-dir": ("CONTRACT_REPORT_DIR", "reports", "where reports are written"),
+    "baseline": (
+        "CONTRACT_BASELINE",
+        None,
+        "a previous contract-coverage.json: report what changed since",
+    ),
+    "fail-on-regression": (
+        "CONTRACT_FAIL_ON_REGRESSION",
+        "",
+        "1: exit non-zero when a cell got worse than in --baseline",
+    ),
     "sandbox-magic": ("CONTRACT_SANDBOX_MAGIC", "", "target is the backbeat sandbox: use its keys"),
     **{
-        f"{role.replace('_', '-')}-key": (f"CONTRACT_{role.upper()}_KEY", None, f"{role} key")
-        for role in KEY_ROLES
-        if role not in ("main", "scenario")
+        f"{role}-key": (f"CONTRACT_{env_name(role)}", None, f"a key of the spec's {role} role")
+        for role in ROLE_OPTIONS
     },
 }
+DEFAULT_API = "trackyard"
 DEFAULT_EXAMPLES = {"sandbox": 100, "live": 5}
 # The coverage phase sends every boundary case however few examples are asked for: too many
 # requests for a paced, budgeted live run.
@@ -41,6 +61,7 @@ DEFAULT_PHASES = {
     "sandbox": "examples,coverage,fuzzing,stateful",
     "live": "examples,fuzzing,stateful",
 }
+FALSE = ("", "0", "false", "no", "off")
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -59,9 +80,13 @@ def _option(config: pytest.Config, name: str) -> str | None:
     return value or None
 
 
+def _flag(config: pytest.Config, name: str) -> bool:
+    return (_option(config, name) or "").strip().lower() not in FALSE
+
+
 @dataclass(frozen=True)
 class RunSettings:
-    profile: ApiProfile
+    api: str
     spec_path: Path
     base_url: str
     mode: str
@@ -72,6 +97,10 @@ class RunSettings:
     report_dir: Path
     sandbox_magic: bool
     keys: Keys = field(repr=False)
+    # The built-in API whose sandbox magic applies (None for a spec given with --spec).
+    builtin: BuiltinApi | None = None
+    baseline: Path | None = None
+    fail_on_regression: bool = False
 
     @property
     def is_live(self) -> bool:
@@ -79,7 +108,13 @@ class RunSettings:
 
     @property
     def report_stem(self) -> str:
-        return "contract" if self.profile.name == "trackyard" else f"contract-{self.profile.name}"
+        if self.builtin is None or self.builtin.name == "trackyard":
+            return "contract"
+        return f"contract-{self.builtin.name}"
+
+    @property
+    def magic_ids(self) -> Mapping[int, str]:
+        return self.builtin.sandbox.ids if self.builtin and self.sandbox_magic else {}
 
 
 def _integer(config: pytest.Config, name: str) -> int | None:
@@ -92,25 +127,44 @@ def _integer(config: pytest.Config, name: str) -> int | None:
         raise pytest.UsageError(f"--{name} must be an integer, got {raw!r}") from None
 
 
-def load(config: pytest.Config) -> RunSettings:
-    api = _option(config, "api") or ""
+def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
+    """The run's settings and its spec; a usage error names what is wrong."""
+    api = _option(config, "api")
+    spec_option = _option(config, "spec")
     mode = _option(config, "profile") or ""
-    if api not in PROFILES:
+    if api is not None and api not in PROFILES:
         raise pytest.UsageError(f"--api must be one of {sorted(PROFILES)}, got {api!r}")
     if mode not in PROFILE_NAMES:
         raise pytest.UsageError(f"--profile must be one of {list(PROFILE_NAMES)}, got {mode!r}")
     base_url = _option(config, "base-url")
     if not base_url or not base_url.startswith(("http://", "https://")):
         raise pytest.UsageError("--base-url (or $CONTRACT_BASE_URL) must be an http(s) URL")
-    profile = PROFILES[api]
-    magic = (_option(config, "sandbox-magic") or "") not in ("", "0", "false")
-    keys = _keys(config, profile, magic, live=mode == "live")
+    builtin = PROFILES[api or DEFAULT_API] if api or not spec_option else None
+    if spec_option:
+        spec_path = Path(spec_option)
+    else:
+        assert builtin is not None
+        spec_path = spec_dir() / builtin.spec_file
+    try:
+        spec = Spec.load(spec_path)
+    except SpecError as exc:
+        raise pytest.UsageError(f"spec error: {exc}") from None
+    magic = _flag(config, "sandbox-magic")
+    if magic and builtin is None:
+        raise pytest.UsageError("--sandbox-magic needs --api (the sandbox serves its two APIs)")
+    keys = _keys(config, spec, builtin if magic else None, live=mode == "live")
     budget = _integer(config, "credit-budget") or 0
     if budget < 0:
         raise pytest.UsageError("--credit-budget must not be negative")
-    return RunSettings(
-        profile=profile,
-        spec_path=spec_dir() / profile.spec_file,
+    baseline = _option(config, "baseline")
+    if baseline:
+        try:
+            coverage.load(Path(baseline))
+        except ValueError as exc:
+            raise pytest.UsageError(f"--baseline: {exc}") from None
+    settings = RunSettings(
+        api=builtin.name if builtin else spec.title,
+        spec_path=spec_path,
         base_url=base_url.rstrip("/"),
         mode=mode,
         credit_budget=budget,
@@ -120,7 +174,11 @@ def load(config: pytest.Config) -> RunSettings:
         report_dir=Path(_option(config, "report-dir") or "reports"),
         sandbox_magic=magic,
         keys=keys,
+        builtin=builtin,
+        baseline=Path(baseline) if baseline else None,
+        fail_on_regression=_flag(config, "fail-on-regression"),
     )
+    return settings, spec
 
 
 def _phases(raw: str) -> tuple[str, ...]:
@@ -131,22 +189,25 @@ def _phases(raw: str) -> tuple[str, ...]:
     return phases
 
 
-def _keys(config: pytest.Config, profile: ApiProfile, magic: bool, live: bool) -> Keys:
-    given = {
-        role: value
-        for role in KEY_ROLES
-        if role != "scenario"
-        and (
-            value := _option(
-                config, "api-key" if role == "main" else f"{role.replace('_', '-')}-key"
-            )
-        )
-    }
-    if not magic and "main" not in given:
+def _role_key(config: pytest.Config, role: str) -> str | None:
+    if role in ROLE_OPTIONS:
+        return _option(config, f"{role}-key")
+    return os.environ.get(f"CONTRACT_{env_name(role)}") or None
+
+
+def _keys(config: pytest.Config, spec: Spec, magic: BuiltinApi | None, live: bool) -> Keys:
+    given = {role: key for role in spec.key_roles if (key := _role_key(config, role))}
+    main = _option(config, "api-key")
+    if main:
+        given["main"] = main
+    elif magic is None:
         raise pytest.UsageError(
             "--api-key (or $CONTRACT_API_KEY) is required unless --sandbox-magic"
         )
-    sandbox_keys = profile.sandbox.keys if magic else {}
+    sandbox_keys = magic.sandbox.keys if magic else {}
     # Live runs, like a user's, send their scenarios with the main key.
     skipped = set(given) | ({"scenario"} if live else set())
     return Keys(given, {role: key for role, key in sandbox_keys.items() if role not in skipped})
+
+
+__all__ = ["OPTIONS", "OWN_ROLES", "RunSettings", "add_options", "load"]

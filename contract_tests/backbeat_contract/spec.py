@@ -1,5 +1,6 @@
-"""Facts the suite reads from an OpenAPI 3.1 document: operations, documented statuses, media
-types, header and body schemas, credit costs and the security scheme."""
+"""Facts the suite reads from an OpenAPI 3.0/3.1 document: operations, documented statuses,
+media types, header and body schemas, the security scheme, links, and the vendor extensions of
+docs/spec-extensions.md (how to provoke a status, key roles, meter headers, plan limits)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,65 @@ from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:contract-spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+# Header names that announce a rate limit and what is left of it, when the spec does not name
+# its own in `x-meter-headers` (compared case-insensitively).
+WELL_KNOWN_METERS = {
+    "limit": ("X-RateLimit-Limit", "RateLimit-Limit", "X-Rate-Limit-Limit"),
+    "remaining": ("X-RateLimit-Remaining", "RateLimit-Remaining", "X-Rate-Limit-Remaining"),
+}
 
 Node = Mapping[str, Any]
+# A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
+# into the request, `omit` lists body fields to leave out.
+Tweak = Mapping[str, Any]
+
+
+class SpecError(ValueError):
+    """The spec cannot drive a run (no operations, a malformed extension, ...)."""
+
+
+@dataclass(frozen=True)
+class Provocation:
+    """One way to provoke a status (`x-provoke`): send the operation's valid request, tweaked
+    by `request`, with the `key` (`none`, `unknown` or a key role), `times` times in a row (the
+    last answer counts), or as a `burst` until the status comes."""
+
+    key: str | None = None
+    request: Tweak | None = None
+    times: int = 1
+    burst: bool = False
+
+    @classmethod
+    def parse(cls, node: Any, where: str) -> Provocation:
+        if not isinstance(node, Mapping) or not set(node) <= {"key", "request", "times", "burst"}:
+            raise SpecError(f"{where}: x-provoke takes key, request, times and burst, got {node!r}")
+        request = node.get("request")
+        if request is not None and (
+            not isinstance(request, Mapping)
+            or not set(request) <= {"body", "omit", "query", "path", "headers"}
+        ):
+            raise SpecError(f"{where}: request takes body, omit, query, path, headers: {request!r}")
+        times = node.get("times", 1)
+        if not isinstance(times, int) or isinstance(times, bool) or not 1 <= times <= 10:
+            raise SpecError(f"{where}: times must be an integer from 1 to 10, got {times!r}")
+        key = node.get("key")
+        if key is not None and not isinstance(key, str):
+            raise SpecError(f"{where}: key must be none, unknown or a key role, got {key!r}")
+        return cls(key, request, times, bool(node.get("burst", False)))
+
+    def describe(self) -> str:
+        parts = ["a burst"] if self.burst else []
+        if self.key == "none":
+            parts.append("no key")
+        elif self.key == "unknown":
+            parts.append("an unknown key")
+        elif self.key:
+            parts.append(f"a {self.key} key")
+        if self.request:
+            parts.append(f"x-provoke request {dict(self.request)}")
+        if self.times > 1:
+            parts.append(f"sent {self.times} times")
+        return ", ".join(parts or ["a valid request"])
 
 
 @dataclass(frozen=True)
@@ -63,6 +121,29 @@ class Operation:
         return int(self.node.get("x-credit-cost", 0))
 
     @property
+    def rate_limit_category(self) -> str | None:
+        category = self.node.get("x-rate-limit-category")
+        return str(category) if category is not None else None
+
+    def provocations(self, status: int) -> tuple[Provocation, ...] | None:
+        """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
+        response object's own `x-provoke` (shared responses under components). None when the
+        spec says nothing, so the suite derives what it can."""
+        declared = self.node.get("x-provoke", {})
+        where = f"{self.operation_id} x-provoke {status}"
+        if str(status) in declared:
+            node = declared[str(status)]
+        elif status in declared:
+            node = declared[status]
+        else:
+            node = self.spec.at(self.response_pointer(status)).get("x-provoke")
+            where = f"{self.operation_id} response {status} x-provoke"
+        if node is None:
+            return None
+        items = node if isinstance(node, list) else [node]
+        return tuple(Provocation.parse(item, where) for item in items)
+
+    @property
     def is_secured(self) -> bool:
         security = self.node.get("security", self.spec.document.get("security", []))
         return bool(security)
@@ -72,8 +153,8 @@ class Operation:
         return tuple(sorted(int(code) for code in self.node.get("responses", {}) if code.isdigit()))
 
     @property
-    def success_status(self) -> int:
-        return next(status for status in self.statuses if 200 <= status < 300)
+    def success_status(self) -> int | None:
+        return next((status for status in self.statuses if 200 <= status < 300), None)
 
     def response_pointer(self, status: int) -> str:
         pointer = f"{self.pointer}/responses/{status}"
@@ -124,9 +205,35 @@ class Operation:
         return {}
 
     @property
+    def parameters(self) -> tuple[Node, ...]:
+        """Path-item and operation parameters, the operation's winning on a name clash."""
+        item = self.spec.at(self.pointer.rsplit("/", 1)[0])
+        merged: dict[tuple[str, str], Node] = {}
+        for raw in (*item.get("parameters", []), *self.node.get("parameters", [])):
+            param = self.spec.resolve(raw)
+            merged[(str(param.get("in")), str(param.get("name")))] = param
+        return tuple(merged.values())
+
+    @property
     def query_parameters(self) -> tuple[Node, ...]:
-        params = (self.spec.resolve(p) for p in self.node.get("parameters", []))
-        return tuple(p for p in params if p.get("in") == "query")
+        return tuple(p for p in self.parameters if p.get("in") == "query")
+
+    @property
+    def path_parameters(self) -> tuple[Node, ...]:
+        return tuple(p for p in self.parameters if p.get("in") == "path")
+
+    def links_in(self) -> list[tuple[Operation, Node]]:
+        """Links on other operations' success responses that lead here: (source, link)."""
+        found = []
+        for source in self.spec.operations:
+            if source is self or source.success_status is None:
+                continue
+            links = self.spec.at(source.response_pointer(source.success_status)).get("links", {})
+            for link in links.values():
+                link = self.spec.resolve(link)
+                if link.get("operationId") == self.operation_id:
+                    found.append((source, link))
+        return found
 
 
 @dataclass
@@ -136,7 +243,76 @@ class Spec:
 
     @classmethod
     def load(cls, path: Path) -> Spec:
-        return cls(path, yaml.safe_load(path.read_text(encoding="utf-8")))
+        """Read and check a spec; a `SpecError` says what is wrong with it."""
+        try:
+            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise SpecError(f"cannot read the spec {path}: {exc.strerror}") from None
+        except yaml.YAMLError as exc:
+            raise SpecError(f"{path} is not YAML or JSON: {str(exc).splitlines()[0]}") from None
+        if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith(
+            ("3.0", "3.1")
+        ):
+            raise SpecError(f"{path} is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
+        spec = cls(path, document)
+        spec.check()
+        return spec
+
+    def check(self) -> None:
+        """Fail early, with the place named, on what would break a run half-way."""
+        if not self.operations:
+            raise SpecError(f"{self.path} documents no operations")
+        for op in self.operations:
+            for status in op.statuses:
+                op.provocations(status)
+        for role, node in self.key_roles.items():
+            if not isinstance(node, Mapping):
+                raise SpecError(f"x-key-roles.{role} must be an object (description, plan)")
+            if role in ("none", "unknown", "main", "scenario"):
+                raise SpecError(f"x-key-roles: {role!r} is reserved")
+        for name, category in self.rate_limit_categories.items():
+            limits = category.get("limits") if isinstance(category, Mapping) else None
+            if not isinstance(limits, Mapping) or not all(
+                isinstance(v, int) and v >= 0 for v in limits.values()
+            ):
+                raise SpecError(f"x-rate-limit-categories.{name}.limits: plan -> integer limit")
+
+    @property
+    def title(self) -> str:
+        return str(self.document.get("info", {}).get("title") or self.path.stem)
+
+    @cached_property
+    def key_roles(self) -> Mapping[str, Node]:
+        """`x-key-roles`: role -> {description, plan}."""
+        return dict(self.document.get("x-key-roles", {}))
+
+    @cached_property
+    def rate_limit_categories(self) -> Mapping[str, Node]:
+        return dict(self.document.get("x-rate-limit-categories", {}))
+
+    def plan_limit(self, operation: Operation, role: str) -> int | None:
+        """The limit the `role` key's plan has in the operation's rate-limit category."""
+        plan = self.key_roles.get(role, {}).get("plan")
+        category = self.rate_limit_categories.get(operation.rate_limit_category or "", {})
+        limit = category.get("limits", {}).get(plan) if plan else None
+        return int(limit) if limit is not None else None
+
+    @cached_property
+    def meter_headers(self) -> Mapping[str, str]:
+        """`x-meter-headers` (credits, limit, remaining); else well-known rate-limit header
+        names the spec documents on some response."""
+        declared = {k: str(v) for k, v in self.document.get("x-meter-headers", {}).items()}
+        documented = {
+            h.name.lower(): h.name
+            for op in self.operations
+            for status in op.statuses
+            for h in op.headers(status)
+        }
+        for meter, names in WELL_KNOWN_METERS.items():
+            found = next((documented[n.lower()] for n in names if n.lower() in documented), None)
+            if meter not in declared and found:
+                declared[meter] = found
+        return declared
 
     def at(self, pointer: str) -> Node:
         node: Any = self.document
@@ -189,8 +365,16 @@ class Spec:
 
     @cached_property
     def security(self) -> SecurityScheme:
+        """The first scheme the document's security requirement names (else the first one
+        declared): bearer, or an API key in a header. No scheme: keys are never sent."""
         schemes = self.document.get("components", {}).get("securitySchemes", {})
-        scheme = next(iter(schemes.values()))
+        required = [name for req in self.document.get("security", []) for name in req]
+        name = next((n for n in required if n in schemes), next(iter(schemes), None))
+        scheme = self.resolve(schemes[name]) if name else {}
         if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "bearer":
             return SecurityScheme("Authorization", "Bearer ")
-        return SecurityScheme(str(scheme["name"]), "")
+        if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+            return SecurityScheme(str(scheme["name"]), "")
+        if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "basic":
+            return SecurityScheme("Authorization", "Basic ")
+        return SecurityScheme("Authorization", "Bearer ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis.errors import FlakyStrategyDefinition
 
 from backbeat_contract import fuzzing
 from backbeat_contract.harness import Harness
@@ -26,4 +27,15 @@ def test_links(harness: Harness) -> None:
             fuzzing.validate(harness, case, response)
 
     with fuzzing.skip_when_refused():
-        GuardedMachine.run(settings=fuzzing.stateful_settings(harness))
+        try:
+            GuardedMachine.run(settings=fuzzing.stateful_settings(harness))
+        except FlakyStrategyDefinition:
+            # A rule's availability depends on the answers (a link is followed only after a
+            # success); a server whose answers change with time (a spent rate-limit window)
+            # makes a sequence impossible to replay. What ran was checked and recorded.
+            reason = (
+                "stateful phase ended early: the server answered the same sequence differently "
+                "when it was replayed (state the run cannot reset, such as a rate-limit window)"
+            )
+            harness.ledger.note(reason)
+            pytest.skip(reason)

@@ -150,7 +150,7 @@ class ApiService:
         try:
             preference = parse_prefer(inbound.headers.getlist("prefer"))
             if preference is not None:
-                return forced_reply(self.spec, op, preference), 0, True
+                return self._forced(op, inbound, forced_reply(self.spec, op, preference)), 0, True
             denial = account.admit(op.operation_id, now)
             if denial is not None:
                 return self._rate_limited(denial), 0, False
@@ -161,6 +161,20 @@ class ApiService:
             message = f"This API key may not call {op.operation_id}"
             return Reply(403, self.api.error(403, message, "insufficient_permissions")), 0, False
         return (*self._charged(Call(op, args, account, now, self.state.served)), False)
+
+    def _forced(self, op: Operation, inbound: Inbound, reply: Reply) -> Reply:
+        """A forced success is a real one: where the documented example is only a placeholder
+        (a binary download), the API's `complete_forced` builds the body, from the request when
+        it is valid, else from the documented example."""
+        complete = getattr(self.api, "complete_forced", None)
+        if complete is None or not reply.succeeded:
+            return reply
+        try:
+            args: Arguments | None = validate_request(self.spec, op, inbound)
+        except Invalid:
+            args = None
+        completed: Reply = complete(op, args, reply)
+        return completed
 
     def _rate_limited(self, denial: Denial) -> Reply:
         message = f"Rate limit exceeded: {denial.limit.allowance} requests per {denial.limit.name}"

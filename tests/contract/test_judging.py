@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import requests
-from backbeat_contract import reports
 from backbeat_contract.conformance import problems
-from backbeat_contract.keys import Keys
-from backbeat_contract.ledger import Ledger, Verdict, Violation
-from backbeat_contract.profiles import PROFILES
-from backbeat_contract.settings import RunSettings
 from backbeat_contract.spec import Spec
 
 from tests.contract.suite_runs import REPO as REPO_ROOT
@@ -74,33 +68,3 @@ def test_an_unexpected_status_is_reported_alone(spec: Spec) -> None:
     assert problems(spec.operation("getMe"), 401, _response(200, {}), None) == [
         ("status", "expected 401, got 200")
     ]
-
-
-def test_reports_show_every_documented_status_and_hide_keys(spec: Spec, tmp_path: Path) -> None:
-    keys = Keys({"main": "sk-secret-0042"}, magic=None)
-    settings = RunSettings(
-        profile=PROFILES["trackyard"],
-        spec_path=spec.path,
-        base_url="https://api.example/v1",
-        mode="sandbox",
-        credit_budget=0,
-        max_examples=1,
-        phases=("examples",),
-        seed=1,
-        report_dir=tmp_path,
-        sandbox_magic=False,
-        keys=keys,
-    )
-    ledger = Ledger(documented={op.operation_id: op.statuses for op in spec.operations})
-    ledger.mark("getMe", 200, Verdict.VERIFIED, "a valid request")
-    curl = "curl -H 'Authorization: Bearer sk-secret-0042' https://api.example/v1/me"
-    ledger.violate(Violation("getMe", 429, "retry-after", "Retry-After\nsoon", curl))
-    written = reports.write(settings, ledger)
-    markdown = (tmp_path / "contract-coverage.md").read_text()
-    assert [p.name for p in written] == ["contract-coverage.md", "contract-coverage.html"]
-    assert "| getMe | 200 | verified | a valid request |" in markdown
-    assert "| getMe | 429 | violated | retry-after |" in markdown
-    assert "| listUsage | 500 | not run |" in markdown
-    assert "[retry-after] Retry-After soon" in markdown
-    assert "Bearer $API_KEY" in markdown
-    assert all("sk-secret-0042" not in p.read_text() for p in written)

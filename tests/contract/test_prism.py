@@ -28,7 +28,7 @@ def test_prism_run_completes_and_reports_honestly(tmp_path: Path) -> None:
     assert "the server honours `Prefer: code=N`" in matrix
     # Prism has no state: a forced status is observed, an unknown track is still served.
     assert "| search | 402 | observed |" in matrix
-    assert "**downloadTrack 404** [status] documented trigger" in matrix
+    assert "**downloadTrack 404** [status] x-provoke request" in matrix
     assert "**getMe 429** [status] a burst" in matrix
     assert (tmp_path / "contract-junit.xml").exists()
     assert (tmp_path / "contract-coverage.html").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -11,9 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from backbeat_contract import coverage
 
 from tests.contract.suite_runs import REPO
 
+BEFORE_THE_MOVE = Path(__file__).with_name("verdicts_before_the_move.json")
 STARTED = re.compile(r"contract: sandbox at (\S+) \(pid (\d+)\)")
 
 
@@ -48,12 +51,27 @@ def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -
     assert runner.returncode == 0, output[-4000:]
     assert " passed" in output
     assert " failed" not in output
-    for name in (f"{stem}-junit.xml", f"{stem}-coverage.md", f"{stem}-coverage.html"):
+    for name in (
+        f"{stem}-junit.xml",
+        f"{stem}-coverage.md",
+        f"{stem}-coverage.html",
+        f"{stem}-coverage.json",
+    ):
         assert (tmp_path / name).stat().st_size > 0
-    matrix = (tmp_path / f"{stem}-coverage.md").read_text()
-    assert "| violated |" not in matrix
-    assert "## Violations (0)" in matrix
-    assert "| verified |" in matrix
+    report = json.loads((tmp_path / f"{stem}-coverage.json").read_text())
+    assert coverage.schema_errors(report) == []
+    assert report["summary"]["violated"] == 0
+    assert report["violations"] == []
+    assert report["summary"]["verified"] > 0
+    # The move of per-API facts from Python into the specs changed no verdict, cell for cell.
+    before = json.loads(BEFORE_THE_MOVE.read_text())["verdicts"][api]
+    now = {f"{op} {status}": verdict for (op, status), verdict in coverage.verdicts(report).items()}
+    changed = {
+        cell: (verdict, now.get(cell))
+        for cell, verdict in before.items()
+        if now.get(cell) != verdict
+    }
+    assert not changed, changed
     match = STARTED.search(output)
     assert match, output[-2000:]
     assert _gone(int(match.group(2))), "the sandbox outlived the run"

@@ -138,3 +138,28 @@ def test_filenames_are_title_with_underscores(client: TestClient) -> None:
         )
         expected = re.sub(r"[^A-Za-z0-9_.-]", "", str(track["title"]).replace(" ", "_"))
         assert response.headers["Content-Disposition"] == f'attachment; filename="{expected}.mp3"'
+
+
+@pytest.mark.parametrize(
+    ("body", "seconds"),
+    [
+        ({"track_id": "trk_abc123"}, 142),
+        ({"track_id": "trk_def456", "duration_seconds": 30}, 30),
+        ({"track_id": "trk_missing"}, 142),  # no valid request to honour: the documented track
+        ({}, 142),
+    ],
+)
+def test_a_forced_download_is_a_real_mp3_of_its_stated_length(
+    client: TestClient, body: dict[str, object], seconds: float
+) -> None:
+    headers = {**bearer("ty_test_starter_forced"), "Prefer": "code=200"}
+    before = client.get(TRACKYARD + "/me", headers=bearer("ty_test_starter_forced")).json()
+    response = client.post(TRACKYARD + "/download-track", json=body, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "audio/mpeg"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    duration = _frames(response.content) * 1152 / 44_100
+    assert abs(duration - seconds) < 1 / 38
+    assert float(response.headers["X-Track-Duration"]) == pytest.approx(duration, abs=0.01)
+    after = client.get(TRACKYARD + "/me", headers=bearer("ty_test_starter_forced")).json()
+    assert after["credits_remaining"] == before["credits_remaining"]  # forcing is never charged
