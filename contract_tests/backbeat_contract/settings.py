@@ -32,7 +32,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),
-    "max-examples": ("CONTRACT_MAX_EXAMPLES", None, "fuzzing examples per operation"),
+    "max-examples": (
+        "CONTRACT_MAX_EXAMPLES",
+        None,
+        "fuzzing examples per operation (sandbox default: 400 divided among the operations)",
+    ),
     "phases": ("CONTRACT_PHASES", None, "schemathesis phases, e.g. examples,fuzzing"),
     "seed": ("CONTRACT_SEED", "20260222", "seed for data generation"),
     "report-dir": ("CONTRACT_REPORT_DIR", "reports", "where reports are written"),
@@ -54,6 +58,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
 }
 DEFAULT_API = "trackyard"
 DEFAULT_EXAMPLES = {"sandbox": 100, "live": 5}
+# The sandbox profile's fuzzing budget for the whole run, divided among the spec's operations
+# (each gets at most DEFAULT_EXAMPLES, at least MIN_EXAMPLES): a spec with more operations gets
+# fewer examples per operation rather than a longer run, and no operation is dropped.
+RUN_EXAMPLES = {"sandbox": 400}
+MIN_EXAMPLES = 5
 # The coverage phase sends every boundary case however few examples are asked for: too many
 # requests for a paced, budgeted live run.
 KNOWN_PHASES = ("examples", "coverage", "fuzzing", "stateful")
@@ -168,7 +177,7 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         base_url=base_url.rstrip("/"),
         mode=mode,
         credit_budget=budget,
-        max_examples=_integer(config, "max-examples") or DEFAULT_EXAMPLES[mode],
+        max_examples=_integer(config, "max-examples") or _examples_per_operation(spec, mode),
         phases=_phases(_option(config, "phases") or DEFAULT_PHASES[mode]),
         seed=_integer(config, "seed") or 0,
         report_dir=Path(_option(config, "report-dir") or "reports"),
@@ -179,6 +188,14 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         fail_on_regression=_flag(config, "fail-on-regression"),
     )
     return settings, spec
+
+
+def _examples_per_operation(spec: Spec, mode: str) -> int:
+    if mode not in RUN_EXAMPLES:
+        return DEFAULT_EXAMPLES[mode]
+    operations = len(spec.operations) or 1
+    share = RUN_EXAMPLES[mode] // operations
+    return max(MIN_EXAMPLES, min(DEFAULT_EXAMPLES[mode], share))
 
 
 def _phases(raw: str) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ from musicgpt_client.models import (
     Conversion,
     ConversionDetails,
     ConversionStarted,
-    ConversionType,
     ExtractStemsRequest,
     GenerateMusicRequest,
     LyricsResult,
@@ -43,7 +42,8 @@ MUSICGPT = APIProfile.of(
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
 ModelT = TypeVar("ModelT")
-Kind = ConversionType | str
+# conversionType is an open string in the spec: known values and new ones alike.
+Kind = str
 
 
 class MusicOptions(TypedDict, total=False):
@@ -123,7 +123,7 @@ def _conversion_call(
     if not (query.get("task_id") or query.get("conversion_id")):
         raise ValueError("pass task_id or conversion_id")
     kwargs = {
-        "conversion_type": ConversionType(conversion_type),
+        "conversion_type": str(conversion_type),
         "task_id": _unset(query.get("task_id")),
         "conversion_id": _unset(query.get("conversion_id")),
     }

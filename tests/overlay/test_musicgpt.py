@@ -248,8 +248,15 @@ def test_get_conversion_is_retried_on_5xx(
 def test_get_conversion_needs_an_id(make_mg: Callable[..., Handle]) -> None:
     with pytest.raises(ValueError, match="task_id or conversion_id"):
         make_mg().call("get_conversion", "MUSIC_AI")
-    with pytest.raises(ValueError, match="NOT_A_TYPE"):
-        make_mg().call("get_conversion", "NOT_A_TYPE", task_id="t")
+
+
+def test_get_conversion_sends_a_conversion_type_the_spec_does_not_list(
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle]
+) -> None:
+    # Decision 13: conversionType is an open string; a new vendor value must not break a client.
+    route = mock_mg.get("/v1/byId").respond(200, json=conversion("COMPLETED"))
+    make_mg().call("get_conversion", "BRAND_NEW_FEATURE", task_id="task-1")
+    assert route.calls.last.request.url.params["conversionType"] == "BRAND_NEW_FEATURE"
 
 
 def test_wait_polls_with_backoff_until_completed(
@@ -374,16 +381,25 @@ EXPECTED_CLASS = {
     429: backbeat.RateLimitError,
     500: backbeat.InternalServerError,
 }
+# Issue 12 adds these operations to the spec first (branch i12a); their facade methods come on
+# branch i12b, which empties this set.
+WITHOUT_A_METHOD_YET = frozenset({
+    "generateMusicV1", "extractStemsV1", "convertFile", "generateSound", "coverSong",
+    "denoiseAudio", "deechoAudio", "dereverbAudio", "extractKeyBpm", "transcribeAudio",
+    "masterAudio", "cutAudio", "changeAudioSpeed", "convertAudioToMidi", "remixSong",
+    "extendSong", "inpaintSong", "singOverInstrumental", "singOverVocal", "imageToSong",
+    "generateImage", "listUserConversions",
+})  # fmt: skip
 DOCUMENTED = [
     (name, status)
     for name, facts in sorted(operations.OPERATIONS.items())
     for status in facts["statuses"]
-    if status != 200
+    if status != 200 and name not in WITHOUT_A_METHOD_YET
 ]
 
 
 def test_every_operation_has_a_method() -> None:
-    assert set(CALL_FOR_OPERATION) == set(operations.OPERATIONS)
+    assert set(CALL_FOR_OPERATION) == set(operations.OPERATIONS) - WITHOUT_A_METHOD_YET
 
 
 @pytest.mark.parametrize(("operation", "status"), DOCUMENTED)
