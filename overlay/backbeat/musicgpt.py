@@ -2,47 +2,42 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypedDict, TypeVar, Unpack, cast
+from collections.abc import Callable, Sequence
+from typing import Any, TypedDict, Unpack
 
-import attrs
 import musicgpt_client
-from musicgpt_client import models
-from musicgpt_client.api.audio import change_voice, extract_stems
-from musicgpt_client.api.generation import generate_lyrics, generate_music, text_to_speech
-from musicgpt_client.api.tasks import get_conversion
-from musicgpt_client.api.voices import list_voices, search_voices
 from musicgpt_client.models import (
-    ChangeVoiceRequest,
     Conversion,
     ConversionDetails,
     ConversionStarted,
     ConversionType,
-    ExtractStemsRequest,
-    GenerateMusicRequest,
     LyricsResult,
     MusicGenerationStarted,
-    TextToSpeechRequest,
     VoicePage,
 )
-from musicgpt_client.types import UNSET, File
 
-from ._client import APIProfile, AsyncClient, Call, SyncClient, itself, none_as
+from ._calls import CallBuilder
+from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._polling import Polling
-from ._uploads import AudioInput, audio_fields
+from ._uploads import MediaInput
+from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 
-__all__ = ["AsyncMusicGPT", "MusicGPT"]
-
-_unset = none_as(UNSET)
+__all__ = [
+    "AsyncMusicGPT",
+    "InvalidWebhook",
+    "MediaInput",
+    "MusicGPT",
+    "WebhookEvent",
+    "parse_webhook",
+]
 
 # The vendor puts the human text under `error` (most endpoints) or `message` (some).
 MUSICGPT = APIProfile.of(
     musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
 )
+_calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
-ModelT = TypeVar("ModelT")
 Kind = ConversionType | str
 
 
@@ -96,25 +91,8 @@ class WaitOptions(ConversionQuery, total=False):
     poll_interval: float
 
 
-def _body(model: type[ModelT], values: Mapping[str, Any]) -> ModelT:
-    """Build a generated request model from keyword arguments; None means "leave out"."""
-    known = set(attrs.fields_dict(cast(Any, model))) - {"additional_properties"}
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise TypeError(f"{model.__name__} has no field {', '.join(unknown)}")
-    return model(**{name: value for name, value in values.items() if value is not None})
-
-
-def _json_list(value: Sequence[str] | str | None) -> str | None:
-    return value if value is None or isinstance(value, str) else json.dumps(list(value))
-
-
 def _generate_music_call(**options: Unpack[MusicOptions]) -> Call[Any, MusicGenerationStarted]:
-    values: dict[str, Any] = dict(options)
-    if "model" in values:
-        values["model"] = models.MusicModel(values["model"])
-    body = _body(GenerateMusicRequest, values)
-    return Call("generateMusic", generate_music, {"body": body}, MusicGenerationStarted, itself)
+    return _calls.call("generateMusic", MusicGenerationStarted, **options)
 
 
 def _conversion_call(
@@ -122,48 +100,34 @@ def _conversion_call(
 ) -> Call[ConversionDetails, Conversion]:
     if not (query.get("task_id") or query.get("conversion_id")):
         raise ValueError("pass task_id or conversion_id")
-    kwargs = {
-        "conversion_type": ConversionType(conversion_type),
-        "task_id": _unset(query.get("task_id")),
-        "conversion_id": _unset(query.get("conversion_id")),
-    }
-    return Call("getConversion", get_conversion, kwargs, ConversionDetails, _conversion_of)
+    return _calls.wrapped(
+        "getConversion", ConversionDetails, _conversion_of, conversion_type=conversion_type, **query
+    )
 
 
 def _voices_call(query: str | None, **page: Unpack[PageOptions]) -> Call[VoicePage, VoicePage]:
-    kwargs: dict[str, Any] = {"limit": _unset(page.get("limit")), "page": _unset(page.get("page"))}
     if query is None:
-        return Call("listVoices", list_voices, kwargs, VoicePage, itself)
-    return Call("searchVoices", search_voices, {"query": query, **kwargs}, VoicePage, itself)
+        return _calls.call("listVoices", VoicePage, **page)
+    return _calls.call("searchVoices", VoicePage, query=query, **page)
 
 
 def _speech_call(text: str, **options: Unpack[SpeechOptions]) -> Call[Any, ConversionStarted]:
-    body = _body(TextToSpeechRequest, {"text": text, **options})
-    return Call("textToSpeech", text_to_speech, {"body": body}, ConversionStarted, itself)
+    return _calls.call("textToSpeech", ConversionStarted, text=text, **options)
 
 
-def _stems_call(audio: AudioInput, **options: Unpack[StemOptions]) -> Call[Any, ConversionStarted]:
-    values: dict[str, Any] = {**options, **audio_fields(audio, File)}
-    for name in ("stems", "preprocessing_options"):
-        values[name] = _json_list(values.get(name))
-    body = _body(ExtractStemsRequest, values)
-    return Call("extractStems", extract_stems, {"body": body}, ConversionStarted, itself)
+def _stems_call(audio: MediaInput, **options: Unpack[StemOptions]) -> Call[Any, ConversionStarted]:
+    return _calls.call("extractStems", ConversionStarted, {"audio": audio}, **options)
 
 
 def _voice_change_call(
-    audio: AudioInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
+    audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
 ) -> Call[Any, ConversionStarted]:
-    values: dict[str, Any] = {"voice_id": voice_id, **options, **audio_fields(audio, File)}
-    if values.get("remove_background") is not None:
-        values["remove_background"] = models.ChangeVoiceRequestRemoveBackground(
-            int(bool(values["remove_background"]))
-        )
-    body = _body(ChangeVoiceRequest, values)
-    return Call("changeVoice", change_voice, {"body": body}, ConversionStarted, itself)
+    media = {"audio": audio}
+    return _calls.call("changeVoice", ConversionStarted, media, voice_id=voice_id, **options)
 
 
 def _lyrics_call(prompt: str) -> Call[LyricsResult, LyricsResult]:
-    return Call("generateLyrics", generate_lyrics, {"prompt": prompt}, LyricsResult, itself)
+    return _calls.call("generateLyrics", LyricsResult, prompt=prompt)
 
 
 def _polling(
@@ -204,12 +168,12 @@ class MusicGPT(SyncClient):
     def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> ConversionStarted:
         return self._request(_speech_call(text, **options))
 
-    def extract_stems(self, audio: AudioInput, **options: Unpack[StemOptions]) -> ConversionStarted:
+    def extract_stems(self, audio: MediaInput, **options: Unpack[StemOptions]) -> ConversionStarted:
         """`audio`: a path, a binary file object, or an http(s) URL; `stems`: a list of names."""
         return self._request(_stems_call(audio, **options))
 
     def change_voice(
-        self, audio: AudioInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
     ) -> ConversionStarted:
         """`audio`: a path, a binary file object, or an http(s) URL."""
         return self._request(_voice_change_call(audio, voice_id, **options))
@@ -253,12 +217,12 @@ class AsyncMusicGPT(AsyncClient):
         return await self._request(_speech_call(text, **options))
 
     async def extract_stems(
-        self, audio: AudioInput, **options: Unpack[StemOptions]
+        self, audio: MediaInput, **options: Unpack[StemOptions]
     ) -> ConversionStarted:
         return await self._request(_stems_call(audio, **options))
 
     async def change_voice(
-        self, audio: AudioInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
     ) -> ConversionStarted:
         return await self._request(_voice_change_call(audio, voice_id, **options))
 

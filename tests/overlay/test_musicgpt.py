@@ -156,7 +156,7 @@ def test_change_voice(mock_mg: respx.MockRouter, make_mg: Callable[..., Handle])
     [
         ("no/such/file.wav", FileNotFoundError, "no audio file"),
         (Path("/definitely/missing.mp3"), FileNotFoundError, "no audio file"),
-        (42, TypeError, "path, a binary file object or a URL"),
+        (42, TypeError, r"path, a binary file object or an http\(s\) URL"),
     ],
 )
 def test_bad_audio_input_is_a_clear_error(
