@@ -4,12 +4,14 @@ A facade method names its operation and hands over what the user passed. Everyth
 operation needs is already in the generated package: its endpoint module, its request model
 and the types of that model's fields, its success model. `CallBuilder` reads them there (once
 per operation), so adding an operation to the spec costs no table here:
-- a `None` value means "leave out" (the generated UNSET);
+- a `None` value, or no value, means "leave out" (the generated UNSET; the server's default);
 - a value for an enum field goes through the enum (an unknown one is a `ValueError` before
   sending; a bool for a 0/1 enum is its int);
 - a list for a string field is sent JSON-encoded, as form fields carry lists (`stems`);
+- a date or datetime for a string field is sent in ISO 8601;
 - a media argument (`audio`, `image`, ...) becomes `<name>_file` or `<name>_url`;
-- a keyword the operation does not have is a `TypeError` naming it.
+- a keyword the operation does not have, or a required one missing, is a `TypeError` naming
+  it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import import_module
 from typing import Any, TypeVar
 
@@ -69,7 +72,7 @@ class CallBuilder:
         /,
         media: Mapping[str, object] | None = None,
         **values: Any,
-    ) -> Call[ResultT, ResultT]:
+    ) -> Call[Any, ResultT]:
         """The call of `operation` with `values` (keyword arguments or body fields) and
         `media` (argument name -> path, file or URL), whose success body is a `result`."""
         return self.wrapped(operation, result, itself, media, **values)
@@ -90,16 +93,15 @@ class CallBuilder:
         if endpoint.body is None:
             if media:
                 raise TypeError(f"{operation} takes no upload")
-            # Only what the caller gave travels: an optional parameter's default stays the
-            # server's to apply.
-            kwargs = dict.fromkeys(endpoint.parameters, self._unset)
+            kwargs = self._omitted(endpoint.parameters)
             kwargs.update(self._converted(operation, endpoint.parameters, values))
         else:
             given = dict(values)
             for name, value in (media or {}).items():
-                if value is not None:
-                    given.update(self._media(operation, endpoint, name, value))
-            kwargs["body"] = endpoint.body(**self._converted(operation, endpoint.fields, given))
+                given.update(self._media(operation, endpoint, name, value))
+            fields = self._omitted(endpoint.fields)
+            fields.update(self._converted(operation, endpoint.fields, given))
+            kwargs["body"] = endpoint.body(**fields)
         return Call(operation, endpoint.module, kwargs, result, wrap)
 
     def endpoint(self, operation: str) -> Endpoint:
@@ -107,6 +109,13 @@ class CallBuilder:
         if known is None:
             known = self._endpoints[operation] = self._resolve(operation)
         return known
+
+    def _omitted(self, hints: Mapping[str, Any]) -> dict[str, Any]:
+        """Every optional field or parameter as UNSET: only what the caller gave travels, so
+        a default stays the server's to apply (the spec's defaults and the server's can differ,
+        as they do for `/v1/MusicAI`'s `generate_album_cover`)."""
+        unset_type = type(self._unset)
+        return {name: self._unset for name, hint in hints.items() if unset_type in _options(hint)}
 
     def _media(
         self, operation: str, endpoint: Endpoint, name: str, value: object
@@ -121,11 +130,20 @@ class CallBuilder:
         unknown = sorted(set(values) - set(hints))
         if unknown:
             raise TypeError(f"{operation} has no field {', '.join(unknown)}")
-        return {
+        converted = {
             name: _converted(hints[name], value)
             for name, value in values.items()
             if value is not None
         }
+        unset_type = type(self._unset)
+        missing = sorted(
+            name
+            for name, hint in hints.items()
+            if name not in converted and unset_type not in _options(hint)
+        )
+        if missing:
+            raise TypeError(f"{operation} needs {', '.join(missing)}")
+        return converted
 
     def _resolve(self, operation: str) -> Endpoint:
         try:
@@ -176,6 +194,8 @@ def _converted(hint: Any, value: Any) -> Any:
             return _enum_member(option, value)
     if str in options and list not in options and isinstance(value, list | tuple):
         return json.dumps(list(value))
+    if str in options and isinstance(value, date):
+        return value.isoformat()
     return value
 
 

@@ -1,16 +1,25 @@
-"""MusicGPT: `MusicGPT` and `AsyncMusicGPT`, thin maps from methods to generated calls."""
+"""MusicGPT: `MusicGPT` and `AsyncMusicGPT`, one method per operation of the spec.
+
+A method names its operationId and passes the caller's arguments on; `CallBuilder` finds the
+generated endpoint, request model and success model, and converts values by the model's field
+types. The methods come in families: generation, voice, stems and cleanup, utilities, images,
+lookups. A media argument (`audio`, `reference_audio`, `image`) is a path, a binary file
+object or an http(s) URL. Webhook bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypedDict, Unpack
+import warnings
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from datetime import date
+from typing import Any, TypedDict, TypeVar, Unpack
 
 import musicgpt_client
 from musicgpt_client.models import (
     Conversion,
     ConversionDetails,
+    ConversionPage,
     ConversionStarted,
-    ConversionType,
     LyricsResult,
     MusicGenerationStarted,
     VoicePage,
@@ -18,6 +27,7 @@ from musicgpt_client.models import (
 
 from ._calls import CallBuilder
 from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._paging import KeyPager
 from ._polling import Polling
 from ._uploads import MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
@@ -38,10 +48,24 @@ MUSICGPT = APIProfile.of(
 _calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
-Kind = ConversionType | str
+T = TypeVar("T")
+Media = MediaInput
+Started = ConversionStarted  # the start of a one-output conversion
+Song = MusicGenerationStarted  # the start of a two-track one
 
 
-class MusicOptions(TypedDict, total=False):
+# Keyword options, one set per family of methods. Each method sends only the fields its
+# operation has in the spec: any other keyword is a TypeError naming it (before sending), and
+# a value outside a field's enum a ValueError.
+
+
+class Webhook(TypedDict, total=False):
+    webhook_url: str
+
+
+class MusicOptions(Webhook, total=False):
+    """`generate_music` (all) and `generate_music_v1` (all but the last two)."""
+
     prompt: str
     music_style: str
     lyrics: str
@@ -53,27 +77,83 @@ class MusicOptions(TypedDict, total=False):
     generate_album_cover: bool
     lyrics_timestamps: bool
     model: str
-    webhook_url: str
 
 
-class SpeechOptions(TypedDict, total=False):
+class SongOptions(Webhook, total=False):
+    """The song-from-audio family (remix, extend, inpaint, sing over). Each takes the first
+    four, and the rest where its spec says: `prompt` (required by remix, inpaint and sing over
+    instrumental), `lyrics` (required by both sing overs), `num_outputs` (extend, inpaint)."""
+
+    title: str
+    gender: str
+    generate_album_cover: bool
+    lyrics_timestamps: bool
+    prompt: str
+    lyrics: str
+    lyrics_section_to_extend: str
+    lyrics_section_to_replace: str
+    num_outputs: int
+    make_instrumental: bool
+
+
+class SpeechOptions(Webhook, total=False):
+    """The voice: `sample_audio_url` (preferred), else `voice_id`, else `gender`."""
+
     voice_id: str
     sample_audio_url: str
     gender: str
-    webhook_url: str
 
 
-class StemOptions(TypedDict, total=False):
+class VoiceChangeOptions(Webhook, total=False):
+    """`pitch` in semitones (-12 to 12); `remove_background` for `change_voice` only."""
+
+    remove_background: bool
+    pitch: int
+
+
+class StemOptions(Webhook, total=False):
+    """`stems` and `preprocessing_options` are lists of names; `eco_mode` is v2 only."""
+
     stems: Sequence[str] | str
     preprocessing_options: Sequence[str] | str
     eco_mode: bool
-    webhook_url: str
 
 
-class VoiceChangeOptions(TypedDict, total=False):
-    remove_background: bool
-    pitch: int
-    webhook_url: str
+class UtilityOptions(Webhook, total=False):
+    """Output format (mastering, cutting, speed), transcription, MIDI and file conversion."""
+
+    output_extension: str
+    language: str
+    translate: bool
+    transcription_format: str
+    translation_format: str
+    word_timestamps: bool
+    sonify_midi: bool
+    save_note_events: bool
+    target_sr: int
+    target_bit_depth: int
+
+
+class ImageOptions(Webhook, total=False):
+    """`generate_image` (prompt, style and size) and `image_to_song` (the song settings)."""
+
+    prompt: str
+    style_preset: str
+    height: int
+    width: int
+    seed: int
+    lyrics: str
+    negative_tags: str
+    make_instrumental: bool
+    vocal_only: bool
+    key: str
+    bpm: int
+    voice_id: str
+
+
+class SoundOptions(Webhook, total=False):
+    audio_length: int
+    generate_album_cover: bool
 
 
 class PageOptions(TypedDict, total=False):
@@ -91,13 +171,40 @@ class WaitOptions(ConversionQuery, total=False):
     poll_interval: float
 
 
-def _generate_music_call(**options: Unpack[MusicOptions]) -> Call[Any, MusicGenerationStarted]:
-    return _calls.call("generateMusic", MusicGenerationStarted, **options)
+class ConversionFilter(TypedDict, total=False):
+    """`list_user_conversions` filters; dates are ISO 8601 strings or `datetime`s."""
+
+    conversion_type: str | None
+    start_date: str | date | None
+    end_date: str | date | None
+    sort_order: str | None
+
+
+class UserConversionsPage(ConversionFilter, total=False):
+    limit: int | None
+    last_evaluated_key: str | None
+
+
+def _start(
+    operation: str, result: type[T], media: dict[str, MediaInput] | None = None, **values: Any
+) -> Call[Any, T]:
+    """A conversion's start call: `media` maps an argument name to its path, file or URL."""
+    return _calls.call(operation, result, media, **values)
+
+
+def _deprecated(method: str, replacement: str) -> None:
+    warnings.warn(
+        f"MusicGPT.{method} calls a deprecated vendor endpoint; use {replacement}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
 
 
 def _conversion_call(
-    conversion_type: Kind, **query: Unpack[ConversionQuery]
+    conversion_type: str, **query: Unpack[ConversionQuery]
 ) -> Call[ConversionDetails, Conversion]:
+    if not isinstance(conversion_type, str) or not conversion_type.strip():
+        raise ValueError("conversion_type must be a non-empty string, e.g. 'MUSIC_AI'")
     if not (query.get("task_id") or query.get("conversion_id")):
         raise ValueError("pass task_id or conversion_id")
     return _calls.wrapped(
@@ -109,25 +216,6 @@ def _voices_call(query: str | None, **page: Unpack[PageOptions]) -> Call[VoicePa
     if query is None:
         return _calls.call("listVoices", VoicePage, **page)
     return _calls.call("searchVoices", VoicePage, query=query, **page)
-
-
-def _speech_call(text: str, **options: Unpack[SpeechOptions]) -> Call[Any, ConversionStarted]:
-    return _calls.call("textToSpeech", ConversionStarted, text=text, **options)
-
-
-def _stems_call(audio: MediaInput, **options: Unpack[StemOptions]) -> Call[Any, ConversionStarted]:
-    return _calls.call("extractStems", ConversionStarted, {"audio": audio}, **options)
-
-
-def _voice_change_call(
-    audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
-) -> Call[Any, ConversionStarted]:
-    media = {"audio": audio}
-    return _calls.call("changeVoice", ConversionStarted, media, voice_id=voice_id, **options)
-
-
-def _lyrics_call(prompt: str) -> Call[LyricsResult, LyricsResult]:
-    return _calls.call("generateLyrics", LyricsResult, prompt=prompt)
 
 
 def _polling(
@@ -147,41 +235,165 @@ def _polling(
 class MusicGPT(SyncClient):
     """MusicGPT client. Key from `api_key` or `MUSICGPT_API_KEY` (sent raw in `Authorization`);
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
-    only when they certainly never reached the server (or were refused with 429)."""
+    only when they certainly never reached the server (or were refused with 429).
+
+    A start method answers at once with a `task_id` and the conversion id(s); wait for the
+    result with `wait_for_conversion(<type>, task_id=...)`, the type named in the method's
+    docstring, or have it delivered to a `webhook_url` and read it with `parse_webhook`.
+    """
 
     profile = MUSICGPT
 
-    def generate_music(self, **options: Unpack[MusicOptions]) -> MusicGenerationStarted:
-        """Start two tracks from `prompt`, or from `lyrics` and `music_style`."""
-        return self._request(_generate_music_call(**options))
+    # Generation: songs (two tracks each), sounds and lyrics.
 
-    def get_conversion(self, conversion_type: Kind, **query: Unpack[ConversionQuery]) -> Conversion:
-        """The current record of a task, by `task_id` or `conversion_id` (free)."""
-        return self._request(_conversion_call(conversion_type, **query))
+    def generate_music(self, **options: Unpack[MusicOptions]) -> Song:
+        """Two tracks from `prompt`, or from `lyrics` and `music_style`. Type MUSIC_AI."""
+        return self._request(_start("generateMusic", Song, **options))
 
-    def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
-        return self._request(_voices_call(None, **page))
+    def generate_music_v1(self, **options: Unpack[MusicOptions]) -> Song:
+        """Deprecated by the vendor (`/v1/MusicAI`): use `generate_music`. Type MUSIC_AI."""
+        _deprecated("generate_music_v1", "generate_music")
+        return self._request(_start("generateMusicV1", Song, **options))
 
-    def search_voices(self, query: str, **page: Unpack[PageOptions]) -> VoicePage:
-        return self._request(_voices_call(query, **page))
+    def remix_song(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        """`audio` remade as `prompt` says (required). Type REMIX."""
+        return self._request(_start("remixSong", Song, {"audio": audio}, **options))
 
-    def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> ConversionStarted:
-        return self._request(_speech_call(text, **options))
+    def extend_song(self, audio: Media, after: float, **options: Unpack[SongOptions]) -> Song:
+        """`audio` continued from `after` seconds on. Type EXTEND."""
+        return self._request(
+            _start("extendSong", Song, {"audio": audio}, extend_after=after, **options)
+        )
 
-    def extract_stems(self, audio: MediaInput, **options: Unpack[StemOptions]) -> ConversionStarted:
-        """`audio`: a path, a binary file object, or an http(s) URL; `stems`: a list of names."""
-        return self._request(_stems_call(audio, **options))
+    def inpaint_song(
+        self, audio: Media, start: float, end: float, **options: Unpack[SongOptions]
+    ) -> Song:
+        """`audio` with `start`..`end` (seconds) made anew as `prompt` says. Type INPAINT."""
+        span = {"replace_start_at": start, "replace_end_at": end}
+        return self._request(_start("inpaintSong", Song, {"audio": audio}, **span, **options))
 
-    def change_voice(
-        self, audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
-    ) -> ConversionStarted:
-        """`audio`: a path, a binary file object, or an http(s) URL."""
-        return self._request(_voice_change_call(audio, voice_id, **options))
+    def sing_over_instrumental(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        """`lyrics` sung over the instrumental `audio` as `prompt` says (both required).
+        Type SING_OVER_INSTRUMENTAL."""
+        return self._request(_start("singOverInstrumental", Song, {"audio": audio}, **options))
+
+    def sing_over_vocal(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        """A new performance of `lyrics` (required) over the vocal `audio`. Type
+        SING_OVER_VOCAL."""
+        return self._request(_start("singOverVocal", Song, {"audio": audio}, **options))
+
+    def generate_sound(self, prompt: str, **options: Unpack[SoundOptions]) -> Started:
+        """A sound effect (form-urlencoded). Type SOUND_GENERATOR."""
+        return self._request(_start("generateSound", Started, prompt=prompt, **options))
 
     def generate_lyrics(self, prompt: str) -> LyricsResult:
-        return self._request(_lyrics_call(prompt))
+        """Song lyrics for `prompt`, in the response itself: nothing to wait for."""
+        return self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
 
-    def wait_for_conversion(self, conversion_type: Kind, **wait: Unpack[WaitOptions]) -> Conversion:
+    # Voice: speech, voice changing, covers.
+
+    def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> Started:
+        """`text` read aloud. Type TEXT_TO_SPEECH."""
+        return self._request(_start("textToSpeech", Started, text=text, **options))
+
+    def change_voice(
+        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+    ) -> Started:
+        """The voice in `audio` replaced by `voice_id`. Type VOICE_CONVERSION."""
+        media = {"audio": audio}
+        return self._request(_start("changeVoice", Started, media, voice_id=voice_id, **options))
+
+    def cover_song(
+        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+    ) -> Started:
+        """`audio` sung by `voice_id`. Type COVER."""
+        return self._request(
+            _start("coverSong", Started, {"audio": audio}, voice_id=voice_id, **options)
+        )
+
+    # Stems and cleanup.
+
+    def extract_stems(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+        """`audio` split into `stems`. Type EXTRACTION."""
+        return self._request(_start("extractStems", Started, {"audio": audio}, **options))
+
+    def extract_stems_v1(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+        """Deprecated by the vendor (`/v1/Extraction`): use `extract_stems`. Type EXTRACTION."""
+        _deprecated("extract_stems_v1", "extract_stems")
+        return self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
+
+    def denoise_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        """`audio` without background noise. Type DENOISING."""
+        return self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
+
+    def deecho_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        """`audio` without echo. Type DEECHO."""
+        return self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
+
+    def dereverb_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        """`audio` without reverberation. Type DEREVERB."""
+        return self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
+
+    # Utilities: analysis, transcription, mastering, editing, formats.
+
+    def extract_key_bpm(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        """The key, key changes and tempo of `audio`. Type KEY_BPM_EXTRACTION."""
+        return self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
+
+    def transcribe_audio(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+        """The words in `audio` (`language` unset: detected). Type AUDIO_TRANSCRIPTION."""
+        return self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
+
+    def master_audio(
+        self, audio: Media, reference_audio: Media, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        """`audio` mastered to sound like `reference_audio`. Type AUDIO_MASTERING."""
+        media = {"audio": audio, "reference_audio": reference_audio}
+        return self._request(_start("masterAudio", Started, media, **options))
+
+    def cut_audio(
+        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        """`audio` trimmed to `start_ms`..`end_ms`, in MILLISECONDS. Type AUDIO_CUTTER."""
+        span = {"start_time": start_ms, "end_time": end_ms}
+        return self._request(_start("cutAudio", Started, {"audio": audio}, **span, **options))
+
+    def change_audio_speed(
+        self, audio: Media, factor: float, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        """`audio` played `factor` (0.25 to 4) times as fast. Type AUDIO_SPEED_CHANGER."""
+        values = {"speed_change_factor": factor, **options}
+        return self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
+
+    def convert_audio_to_midi(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+        """The notes of `audio` as MIDI. Type AUDIO_TO_MIDI."""
+        return self._request(_start("convertAudioToMidi", Started, {"audio": audio}, **options))
+
+    def convert_file(
+        self, audio: Media, target_format: str, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        """`audio` in another format, sample rate or bit depth. Type FILE_CONVERT."""
+        values = {"target_format": target_format, **options}
+        return self._request(_start("convertFile", Started, {"audio": audio}, **values))
+
+    # Images.
+
+    def image_to_song(self, image: Media, **options: Unpack[ImageOptions]) -> Song:
+        """Two songs inspired by `image`. Type IMAGE_TO_SONG."""
+        return self._request(_start("imageToSong", Song, {"image": image}, **options))
+
+    def generate_image(self, **options: Unpack[ImageOptions]) -> Started:
+        """An image from `prompt` (form-urlencoded). Type IMAGE_GENERATOR."""
+        return self._request(_start("generateImage", Started, **options))
+
+    # Lookups: tasks, voices, history (free of charge).
+
+    def get_conversion(self, conversion_type: str, **query: Unpack[ConversionQuery]) -> Conversion:
+        """The current record of a task, by `task_id` or `conversion_id`. `conversion_type` is
+        an open string: the type its start method names, e.g. `"COVER"`."""
+        return self._request(_conversion_call(conversion_type, **query))
+
+    def wait_for_conversion(self, conversion_type: str, **wait: Unpack[WaitOptions]) -> Conversion:
         """Poll `get_conversion` (`task_id` or `conversion_id`) every `poll_interval` seconds,
         growing, until COMPLETED; `ConversionFailedError` on ERROR or FAILED,
         `ConversionTimeoutError` when still running after `timeout` seconds."""
@@ -191,19 +403,153 @@ class MusicGPT(SyncClient):
             polling.record(self.get_conversion(conversion_type, **query))
         return polling.result()
 
+    def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
+        return self._request(_voices_call(None, **page))
+
+    def search_voices(self, query: str, **page: Unpack[PageOptions]) -> VoicePage:
+        return self._request(_voices_call(query, **page))
+
+    def list_user_conversions(self, **query: Unpack[UserConversionsPage]) -> ConversionPage:
+        """One page of the account's conversions; its `last_evaluated_key` asks for the next
+        (`iter_conversions` does that). Not in the vendor's reference; its n8n node uses it."""
+        return self._request(_calls.call("listUserConversions", ConversionPage, **query))
+
+    def iter_conversions(
+        self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
+    ) -> Iterator[Conversion]:
+        """Every conversion of the account that matches `filters`, a page at a time."""
+        pager = KeyPager()
+        while pager.more:
+            page = self.list_user_conversions(
+                limit=page_size, last_evaluated_key=pager.key, **filters
+            )
+            yield from pager.take(page.conversions, page.last_evaluated_key)
+
 
 class AsyncMusicGPT(AsyncClient):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
 
-    async def generate_music(self, **options: Unpack[MusicOptions]) -> MusicGenerationStarted:
-        return await self._request(_generate_music_call(**options))
+    async def generate_music(self, **options: Unpack[MusicOptions]) -> Song:
+        return await self._request(_start("generateMusic", Song, **options))
+
+    async def generate_music_v1(self, **options: Unpack[MusicOptions]) -> Song:
+        _deprecated("generate_music_v1", "generate_music")
+        return await self._request(_start("generateMusicV1", Song, **options))
+
+    async def remix_song(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        return await self._request(_start("remixSong", Song, {"audio": audio}, **options))
+
+    async def extend_song(self, audio: Media, after: float, **options: Unpack[SongOptions]) -> Song:
+        values = {"extend_after": after, **options}
+        return await self._request(_start("extendSong", Song, {"audio": audio}, **values))
+
+    async def inpaint_song(
+        self, audio: Media, start: float, end: float, **options: Unpack[SongOptions]
+    ) -> Song:
+        values = {"replace_start_at": start, "replace_end_at": end, **options}
+        return await self._request(_start("inpaintSong", Song, {"audio": audio}, **values))
+
+    async def sing_over_instrumental(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        call = _start("singOverInstrumental", Song, {"audio": audio}, **options)
+        return await self._request(call)
+
+    async def sing_over_vocal(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
+        return await self._request(_start("singOverVocal", Song, {"audio": audio}, **options))
+
+    async def generate_sound(self, prompt: str, **options: Unpack[SoundOptions]) -> Started:
+        return await self._request(_start("generateSound", Started, prompt=prompt, **options))
+
+    async def generate_lyrics(self, prompt: str) -> LyricsResult:
+        return await self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
+
+    async def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> Started:
+        return await self._request(_start("textToSpeech", Started, text=text, **options))
+
+    async def change_voice(
+        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+    ) -> Started:
+        values = {"voice_id": voice_id, **options}
+        return await self._request(_start("changeVoice", Started, {"audio": audio}, **values))
+
+    async def cover_song(
+        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+    ) -> Started:
+        values = {"voice_id": voice_id, **options}
+        return await self._request(_start("coverSong", Started, {"audio": audio}, **values))
+
+    async def extract_stems(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+        return await self._request(_start("extractStems", Started, {"audio": audio}, **options))
+
+    async def extract_stems_v1(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+        _deprecated("extract_stems_v1", "extract_stems")
+        return await self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
+
+    async def denoise_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        return await self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
+
+    async def deecho_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        return await self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
+
+    async def dereverb_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        return await self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
+
+    async def extract_key_bpm(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+        return await self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
+
+    async def transcribe_audio(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+        return await self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
+
+    async def master_audio(
+        self, audio: Media, reference_audio: Media, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        media = {"audio": audio, "reference_audio": reference_audio}
+        return await self._request(_start("masterAudio", Started, media, **options))
+
+    async def cut_audio(
+        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        values = {"start_time": start_ms, "end_time": end_ms, **options}
+        return await self._request(_start("cutAudio", Started, {"audio": audio}, **values))
+
+    async def change_audio_speed(
+        self, audio: Media, factor: float, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        values = {"speed_change_factor": factor, **options}
+        return await self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
+
+    async def convert_audio_to_midi(
+        self, audio: Media, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        call = _start("convertAudioToMidi", Started, {"audio": audio}, **options)
+        return await self._request(call)
+
+    async def convert_file(
+        self, audio: Media, target_format: str, **options: Unpack[UtilityOptions]
+    ) -> Started:
+        values = {"target_format": target_format, **options}
+        return await self._request(_start("convertFile", Started, {"audio": audio}, **values))
+
+    async def image_to_song(self, image: Media, **options: Unpack[ImageOptions]) -> Song:
+        return await self._request(_start("imageToSong", Song, {"image": image}, **options))
+
+    async def generate_image(self, **options: Unpack[ImageOptions]) -> Started:
+        return await self._request(_start("generateImage", Started, **options))
 
     async def get_conversion(
-        self, conversion_type: Kind, **query: Unpack[ConversionQuery]
+        self, conversion_type: str, **query: Unpack[ConversionQuery]
     ) -> Conversion:
         return await self._request(_conversion_call(conversion_type, **query))
+
+    async def wait_for_conversion(
+        self, conversion_type: str, **wait: Unpack[WaitOptions]
+    ) -> Conversion:
+        polling, query = _polling(wait, self._clock)
+        for pause in polling:
+            await self._pause(pause)
+            polling.record(await self.get_conversion(conversion_type, **query))
+        return polling.result()
 
     async def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
         return await self._request(_voices_call(None, **page))
@@ -211,32 +557,19 @@ class AsyncMusicGPT(AsyncClient):
     async def search_voices(self, query: str, **page: Unpack[PageOptions]) -> VoicePage:
         return await self._request(_voices_call(query, **page))
 
-    async def text_to_speech(
-        self, text: str, **options: Unpack[SpeechOptions]
-    ) -> ConversionStarted:
-        return await self._request(_speech_call(text, **options))
+    async def list_user_conversions(self, **query: Unpack[UserConversionsPage]) -> ConversionPage:
+        return await self._request(_calls.call("listUserConversions", ConversionPage, **query))
 
-    async def extract_stems(
-        self, audio: MediaInput, **options: Unpack[StemOptions]
-    ) -> ConversionStarted:
-        return await self._request(_stems_call(audio, **options))
-
-    async def change_voice(
-        self, audio: MediaInput, voice_id: str, **options: Unpack[VoiceChangeOptions]
-    ) -> ConversionStarted:
-        return await self._request(_voice_change_call(audio, voice_id, **options))
-
-    async def generate_lyrics(self, prompt: str) -> LyricsResult:
-        return await self._request(_lyrics_call(prompt))
-
-    async def wait_for_conversion(
-        self, conversion_type: Kind, **wait: Unpack[WaitOptions]
-    ) -> Conversion:
-        polling, query = _polling(wait, self._clock)
-        for pause in polling:
-            await self._pause(pause)
-            polling.record(await self.get_conversion(conversion_type, **query))
-        return polling.result()
+    async def iter_conversions(
+        self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
+    ) -> AsyncIterator[Conversion]:
+        pager = KeyPager()
+        while pager.more:
+            page = await self.list_user_conversions(
+                limit=page_size, last_evaluated_key=pager.key, **filters
+            )
+            for conversion in pager.take(page.conversions, page.last_evaluated_key):
+                yield conversion
 
 
 def _conversion_of(details: ConversionDetails, response: Any) -> Conversion:
