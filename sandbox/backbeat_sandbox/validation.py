@@ -55,8 +55,13 @@ def validate_request(spec: Spec, op: Operation, inbound: Inbound) -> Arguments:
     if inbound.problem is not None:
         raise Invalid(inbound.problem)
     query = _validate_query(spec, op, inbound.query)
-    _raise_if(missing_one_of(op, query, inbound.headers), source="query")
     body, uploads = _validate_body(spec, op, inbound)
+    problem = missing_one_of(op, query, inbound.headers, body)
+    if problem is not None:
+        names = tuple(str(name) for name in op.node["x-requires-one-of"])
+        if op.node.get("requestBody") is None:
+            raise Invalid(problem, source="query")
+        raise Invalid(problem, source="body", missing=names)
     return Arguments(query=query, body=body, uploads=uploads)
 
 

@@ -231,12 +231,13 @@ def test_get_conversion_needs_an_id_and_a_type(make_mg: Callable[..., Handle]) -
             make_mg().call("get_conversion", bad_type, task_id="t")
 
 
-def test_conversion_type_is_an_open_string(
+def test_get_conversion_sends_a_conversion_type_the_spec_does_not_list(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle]
 ) -> None:
+    # Decision 13: conversionType is an open string; a new vendor value must not break a client.
     route = mock_mg.get("/v1/byId").respond(200, json=conversion("COMPLETED"))
-    make_mg().call("get_conversion", "HOLOGRAM_CHOIR", conversion_id="c")
-    assert route.calls.last.request.url.params["conversionType"] == "HOLOGRAM_CHOIR"
+    make_mg().call("get_conversion", "BRAND_NEW_FEATURE", task_id="task-1")
+    assert route.calls.last.request.url.params["conversionType"] == "BRAND_NEW_FEATURE"
 
 
 def test_wait_polls_with_backoff_until_completed(
