@@ -9,7 +9,7 @@ from ...models.conversion_started import ConversionStarted
 from ...models.error import Error
 from ...models.generate_image_multipart_request import GenerateImageMultipartRequest
 from ...models.generate_image_request import GenerateImageRequest
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
