@@ -39,8 +39,8 @@ Body = Mapping[str, Any]
 
 
 class InvalidWebhook(ValueError):
-    """The body is not a MusicGPT webhook: not JSON, not an object, or no `task_id` and
-    `conversion_type`/`conversion_id` to identify it."""
+    """The body is not a MusicGPT webhook: not JSON, not an object, or without the two fields
+    every payload of the spec's `webhooks` carries, `task_id` and `conversion_type`."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -290,15 +290,15 @@ def parse_webhook(body: bytes | bytearray | memoryview | str | Mapping[str, Any]
 
     The class says what arrived (`AudioEvent`, `StemsEvent`, ...; `WebhookEvent` itself for a
     shape this version does not know). Raises `InvalidWebhook` (a `ValueError`) when the body
-    is not JSON, not an object, or lacks `task_id` and `conversion_type`/`conversion_id`;
+    is not JSON, not an object, or lacks the `task_id` or `conversion_type` string;
     `TypeError` when `body` is none of the accepted Python types.
     """
     fields_ = _as_mapping(body)
     task_id = fields_.get("task_id")
     if not isinstance(task_id, str) or not task_id.strip():
         raise InvalidWebhook("not a MusicGPT webhook: no task_id string")
-    if not any(isinstance(fields_.get(key), str) for key in ("conversion_type", "conversion_id")):
-        raise InvalidWebhook("not a MusicGPT webhook: neither conversion_type nor conversion_id")
+    if not isinstance(fields_.get("conversion_type"), str):
+        raise InvalidWebhook("not a MusicGPT webhook: no conversion_type string")
     event_class = next((c for c in EVENT_CLASSES if c._matches(fields_)), WebhookEvent)
     return event_class(**_read(event_class, fields_))
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
 import pytest
 from backbeat import musicgpt_webhooks as hooks
 from backbeat.musicgpt import InvalidWebhook, WebhookEvent, parse_webhook
+
+from .musicgpt_support import SPEC
 
 CDN = "https://cdn1.wav.com"
 TASK = "c287cca4-c03a-5074-b16a-b8da9d6a124c"
@@ -382,7 +385,6 @@ def test_an_unknown_shape_is_a_plain_event() -> None:
     event = parse_webhook(body)
     assert type(event) is WebhookEvent
     assert event.extra == {"video_url": "https://x/v.mp4"}
-    assert parse_webhook({"task_id": "t-1", "conversion_id": "c-1"}).conversion_id == "c-1"
 
 
 def test_booleans_and_numbers_sent_as_strings() -> None:
@@ -407,8 +409,9 @@ def test_booleans_and_numbers_sent_as_strings() -> None:
         ({"conversion_type": "Cover"}, "no task_id"),
         ({"task_id": 42, "conversion_type": "Cover"}, "no task_id"),
         ({"task_id": "  ", "conversion_type": "Cover"}, "no task_id"),
-        ({"task_id": "t-1"}, "neither conversion_type nor conversion_id"),
-        ({"task_id": "t-1", "conversion_type": 7}, "neither conversion_type nor conversion_id"),
+        ({"task_id": "t-1"}, "no conversion_type"),
+        ({"task_id": "t-1", "conversion_id": "c-1"}, "no conversion_type"),
+        ({"task_id": "t-1", "conversion_type": 7}, "no conversion_type"),
         ("[" * 100_000 + "]" * 100_000, "not JSON"),
     ],
 )
@@ -448,3 +451,58 @@ def test_collections_of_the_wrong_type_read_as_empty(body: dict[str, Any], empty
     attribute = "files" if isinstance(event, hooks.CleanupEvent) else empty
     assert not getattr(event, attribute)
     assert event.body[empty] == body[empty]
+
+
+def spec_webhooks() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(name, request schema, examples) of every webhook of the spec."""
+    webhooks = []
+    for name, item in sorted(SPEC["webhooks"].items()):
+        content = item["post"]["requestBody"]["content"]["application/json"]
+        examples = {key: example["value"] for key, example in content["examples"].items()}
+        webhooks.append((name, content["schema"], examples))
+    return webhooks
+
+
+def schema_properties(schema: dict[str, Any]) -> set[str]:
+    if "$ref" in schema:
+        return schema_properties(SPEC["components"]["schemas"][schema["$ref"].split("/")[-1]])
+    names = set(schema.get("properties", {}))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(key, []):
+            names |= schema_properties(part)
+    return names
+
+
+def read_fields(event_class: type[WebhookEvent]) -> set[str]:
+    """The body fields an event class reads into its attributes."""
+    names = {f.name for f in fields(event_class)} - {"body"}
+    return names.union(*event_class.sources.values())
+
+
+@pytest.mark.parametrize(("name", "schema", "examples"), spec_webhooks(), ids=lambda v: str(v)[:20])
+def test_every_webhook_example_of_the_spec_parses_into_a_known_event(
+    name: str, schema: dict[str, Any], examples: dict[str, dict[str, Any]]
+) -> None:
+    assert examples, f"the spec gives an example of {name}"
+    for example in examples.values():
+        event = parse_webhook(json.dumps(example).encode())
+        assert type(event) is not WebhookEvent, f"{name}: a shape parse_webhook knows"
+        assert (event.task_id, event.conversion_type) == (
+            example["task_id"],
+            example["conversion_type"],
+        )
+        assert dict(event.extra) == {}, f"{name}: every field of the example is read"
+
+
+def test_every_field_of_every_webhook_schema_has_an_attribute() -> None:
+    """Per payload schema of the spec: the events its examples parse into (a song's schema
+    covers several: track, streaming, album cover) read every property it documents."""
+    read: dict[str, set[str]] = {}
+    documented: dict[str, set[str]] = {}
+    for _, schema, examples in spec_webhooks():
+        key = json.dumps(schema, sort_keys=True)
+        documented[key] = schema_properties(schema)
+        for example in examples.values():
+            read.setdefault(key, set()).update(read_fields(type(parse_webhook(example))))
+    for key, names in documented.items():
+        assert names <= read[key], f"{key}: {sorted(names - read[key])} have no attribute"
