@@ -145,46 +145,6 @@ def test_bad_audio_input_is_a_clear_error(
 
 
 @pytest.mark.parametrize(
-    ("method", "path", "args"),
-    [
-        ("generate_music", "/v2/MusicAI", ()),
-        ("text_to_speech", "/v1/TextToSpeech", ("hi",)),
-        ("extract_stems", "/v2/Extraction", ("https://cdn.test/a.mp3",)),
-        ("change_voice", "/v1/VoiceChanger", ("https://cdn.test/a.mp3", "v1")),
-    ],
-)
-@pytest.mark.parametrize(
-    "failure",
-    [
-        httpx.Response(500),
-        httpx.Response(502),
-        httpx.Response(503),
-        httpx.Response(408),
-        httpx.ReadTimeout("no answer"),
-        httpx.WriteTimeout("stalled upload"),
-        httpx.RemoteProtocolError("peer closed"),
-    ],
-)
-def test_post_conversions_are_not_retried_once_they_may_have_arrived(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    fake_time: FakeTime,
-    method: str,
-    path: str,
-    args: tuple[Any, ...],
-    failure: httpx.Response | Exception,
-) -> None:
-    route = mock_mg.post(path).mock(side_effect=[failure, httpx.Response(200, json=STARTED)])
-    kwargs = {"prompt": "x"} if method == "generate_music" else {}
-    client = make_mg(max_retries=5)
-    assert operations.OPERATIONS[client.operation_of(path)]["idempotent"] is False
-    with pytest.raises(backbeat.APIError):
-        client.call(method, *args, **kwargs)
-    assert route.call_count == 1
-    assert fake_time.sleeps == []
-
-
-@pytest.mark.parametrize(
     "failure",
     [
         httpx.ConnectError("refused"),

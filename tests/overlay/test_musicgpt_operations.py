@@ -350,8 +350,16 @@ def test_deprecated_operations_warn_and_still_work(
 @pytest.mark.parametrize("operation", POSTS)
 @pytest.mark.parametrize(
     "failure",
-    [httpx.Response(502), httpx.ReadTimeout("no answer"), httpx.RemoteProtocolError("closed")],
-    ids=["502", "read-timeout", "peer-closed"],
+    [
+        httpx.Response(500),
+        httpx.Response(502),
+        httpx.Response(503),
+        httpx.Response(408),
+        httpx.ReadTimeout("no answer"),
+        httpx.WriteTimeout("stalled upload"),
+        httpx.RemoteProtocolError("peer closed"),
+    ],
+    ids=["500", "502", "503", "408", "read-timeout", "write-timeout", "peer-closed"],
 )
 def test_post_conversions_are_never_repeated_once_they_may_have_arrived(
     mock_mg: respx.MockRouter,
