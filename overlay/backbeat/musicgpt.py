@@ -373,8 +373,9 @@ class MusicGPT(SyncClient):
         self, audio: Media, target_format: str, **options: Unpack[UtilityOptions]
     ) -> Started:
         """`audio` in another format, sample rate or bit depth. Type FILE_CONVERT."""
-        values = {"target_format": target_format, **options}
-        return self._request(_start("convertFile", Started, {"audio": audio}, **values))
+        return self._request(
+            _start("convertFile", Started, {"audio": audio}, target_format=target_format, **options)
+        )
 
     # Images.
 

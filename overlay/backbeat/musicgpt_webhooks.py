@@ -253,10 +253,12 @@ class StatusEvent(WebhookEvent):
     """The generic payload of the vendor's webhook page: a status and one result URL."""
 
     status: str | None = None
+    """An open string; `COMPLETED`, `ERROR` and `FAILED` are final."""
     status_msg: str | None = None
     audio_url: str | None = None
     title: str | None = None
     created_at: str | None = None
+    """`createdAt` and `updatedAt` as sent (the vendor's timestamp formats vary)."""
     updated_at: str | None = None
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "created_at": ("createdAt",),
