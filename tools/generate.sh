@@ -17,6 +17,7 @@ for line in "${clients[@]}"; do
   openapi-python-client generate --path "$spec" --output-path "$out" --meta none \
     --config "$config" --fail-on-warning >/dev/null
   python tools/gen_operations.py "$spec" "$out/operations.py"
-  ruff format --isolated --no-cache --quiet "$out/operations.py"
+  python tools/gen_options.py "$spec" "$out/options.py"
+  ruff format --isolated --no-cache --quiet "$out/operations.py" "$out/options.py"
   find "$out" -name __pycache__ -prune -exec rm -rf {} +
 done

@@ -10,7 +10,7 @@ object or an http(s) URL. Webhook bodies: `parse_webhook` (see `backbeat.musicgp
 from __future__ import annotations
 
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
 from typing import Any, TypedDict, TypeVar, Unpack
 
@@ -23,6 +23,33 @@ from musicgpt_client.models import (
     LyricsResult,
     MusicGenerationStarted,
     VoicePage,
+)
+from musicgpt_client.options import (
+    ChangeAudioSpeedOptions,
+    ChangeVoiceOptions,
+    ConvertAudioToMidiOptions,
+    ConvertFileOptions,
+    CoverSongOptions,
+    CutAudioOptions,
+    DeechoAudioOptions,
+    DenoiseAudioOptions,
+    DereverbAudioOptions,
+    ExtendSongOptions,
+    ExtractKeyBpmOptions,
+    ExtractStemsOptions,
+    ExtractStemsV1Options,
+    GenerateImageOptions,
+    GenerateMusicOptions,
+    GenerateMusicV1Options,
+    GenerateSoundOptions,
+    ImageToSongOptions,
+    InpaintSongOptions,
+    MasterAudioOptions,
+    RemixSongOptions,
+    SingOverInstrumentalOptions,
+    SingOverVocalOptions,
+    TextToSpeechOptions,
+    TranscribeAudioOptions,
 )
 
 from ._calls import CallBuilder
@@ -54,106 +81,10 @@ Started = ConversionStarted  # the start of a one-output conversion
 Song = MusicGenerationStarted  # the start of a two-track one
 
 
-# Keyword options, one set per family of methods. Each method sends only the fields its
-# operation has in the spec: any other keyword is a TypeError naming it (before sending), and
-# a value outside a field's enum a ValueError.
-
-
-class Webhook(TypedDict, total=False):
-    webhook_url: str
-
-
-class MusicOptions(Webhook, total=False):
-    """`generate_music` (all) and `generate_music_v1` (all but the last two)."""
-
-    prompt: str
-    music_style: str
-    lyrics: str
-    title: str
-    make_instrumental: bool
-    vocal_only: bool
-    gender: str
-    voice_id: str
-    generate_album_cover: bool
-    lyrics_timestamps: bool
-    model: str
-
-
-class SongOptions(Webhook, total=False):
-    """The song-from-audio family (remix, extend, inpaint, sing over). Each takes the first
-    four, and the rest where its spec says: `prompt` (required by remix, inpaint and sing over
-    instrumental), `lyrics` (required by both sing overs), `num_outputs` (extend, inpaint)."""
-
-    title: str
-    gender: str
-    generate_album_cover: bool
-    lyrics_timestamps: bool
-    prompt: str
-    lyrics: str
-    lyrics_section_to_extend: str
-    lyrics_section_to_replace: str
-    num_outputs: int
-    make_instrumental: bool
-
-
-class SpeechOptions(Webhook, total=False):
-    """The voice: `sample_audio_url` (preferred), else `voice_id`, else `gender`."""
-
-    voice_id: str
-    sample_audio_url: str
-    gender: str
-
-
-class VoiceChangeOptions(Webhook, total=False):
-    """`pitch` in semitones (-12 to 12); `remove_background` for `change_voice` only."""
-
-    remove_background: bool
-    pitch: int
-
-
-class StemOptions(Webhook, total=False):
-    """`stems` and `preprocessing_options` are lists of names; `eco_mode` is v2 only."""
-
-    stems: Sequence[str] | str
-    preprocessing_options: Sequence[str] | str
-    eco_mode: bool
-
-
-class UtilityOptions(Webhook, total=False):
-    """Output format (mastering, cutting, speed), transcription, MIDI and file conversion."""
-
-    output_extension: str
-    language: str
-    translate: bool
-    transcription_format: str
-    translation_format: str
-    word_timestamps: bool
-    sonify_midi: bool
-    save_note_events: bool
-    target_sr: int
-    target_bit_depth: int
-
-
-class ImageOptions(Webhook, total=False):
-    """`generate_image` (prompt, style and size) and `image_to_song` (the song settings)."""
-
-    prompt: str
-    style_preset: str
-    height: int
-    width: int
-    seed: int
-    lyrics: str
-    negative_tags: str
-    make_instrumental: bool
-    vocal_only: bool
-    key: str
-    bpm: int
-    voice_id: str
-
-
-class SoundOptions(Webhook, total=False):
-    audio_length: int
-    generate_album_cover: bool
+# A method's `**options` are its operation's optional request fields: TypedDicts written from
+# the spec into the generated package (`musicgpt_client.options`, by tools/gen_options.py).
+# What is sent is checked against the generated request model first: an unknown keyword or a
+# missing required field is a TypeError, a value outside a field's enum a ValueError.
 
 
 class PageOptions(TypedDict, total=False):
@@ -246,43 +177,55 @@ class MusicGPT(SyncClient):
 
     # Generation: songs (two tracks each), sounds and lyrics.
 
-    def generate_music(self, **options: Unpack[MusicOptions]) -> Song:
+    def generate_music(self, **options: Unpack[GenerateMusicOptions]) -> Song:
         """Two tracks from `prompt`, or from `lyrics` and `music_style`. Type MUSIC_AI."""
         return self._request(_start("generateMusic", Song, **options))
 
-    def generate_music_v1(self, **options: Unpack[MusicOptions]) -> Song:
+    def generate_music_v1(self, **options: Unpack[GenerateMusicV1Options]) -> Song:
         """Deprecated by the vendor (`/v1/MusicAI`): use `generate_music`. Type MUSIC_AI."""
         _deprecated("generate_music_v1", "generate_music")
         return self._request(_start("generateMusicV1", Song, **options))
 
-    def remix_song(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        """`audio` remade as `prompt` says (required). Type REMIX."""
-        return self._request(_start("remixSong", Song, {"audio": audio}, **options))
+    def remix_song(self, audio: Media, prompt: str, **options: Unpack[RemixSongOptions]) -> Song:
+        """`audio` remade as `prompt` says. Type REMIX."""
+        return self._request(_start("remixSong", Song, {"audio": audio}, prompt=prompt, **options))
 
-    def extend_song(self, audio: Media, after: float, **options: Unpack[SongOptions]) -> Song:
+    def extend_song(self, audio: Media, after: float, **options: Unpack[ExtendSongOptions]) -> Song:
         """`audio` continued from `after` seconds on. Type EXTEND."""
         return self._request(
             _start("extendSong", Song, {"audio": audio}, extend_after=after, **options)
         )
 
     def inpaint_song(
-        self, audio: Media, start: float, end: float, **options: Unpack[SongOptions]
+        self,
+        audio: Media,
+        prompt: str,
+        start: float,
+        end: float,
+        **options: Unpack[InpaintSongOptions],
     ) -> Song:
         """`audio` with `start`..`end` (seconds) made anew as `prompt` says. Type INPAINT."""
         span = {"replace_start_at": start, "replace_end_at": end}
-        return self._request(_start("inpaintSong", Song, {"audio": audio}, **span, **options))
+        media = {"audio": audio}
+        return self._request(_start("inpaintSong", Song, media, prompt=prompt, **span, **options))
 
-    def sing_over_instrumental(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        """`lyrics` sung over the instrumental `audio` as `prompt` says (both required).
-        Type SING_OVER_INSTRUMENTAL."""
-        return self._request(_start("singOverInstrumental", Song, {"audio": audio}, **options))
+    def sing_over_instrumental(
+        self, audio: Media, prompt: str, lyrics: str, **options: Unpack[SingOverInstrumentalOptions]
+    ) -> Song:
+        """`lyrics` sung over the instrumental `audio` as `prompt` says. Type
+        SING_OVER_INSTRUMENTAL."""
+        values = {"prompt": prompt, "lyrics": lyrics, **options}
+        return self._request(_start("singOverInstrumental", Song, {"audio": audio}, **values))
 
-    def sing_over_vocal(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        """A new performance of `lyrics` (required) over the vocal `audio`. Type
-        SING_OVER_VOCAL."""
-        return self._request(_start("singOverVocal", Song, {"audio": audio}, **options))
+    def sing_over_vocal(
+        self, audio: Media, lyrics: str, **options: Unpack[SingOverVocalOptions]
+    ) -> Song:
+        """A new performance of `lyrics` over the vocal `audio`. Type SING_OVER_VOCAL."""
+        return self._request(
+            _start("singOverVocal", Song, {"audio": audio}, lyrics=lyrics, **options)
+        )
 
-    def generate_sound(self, prompt: str, **options: Unpack[SoundOptions]) -> Started:
+    def generate_sound(self, prompt: str, **options: Unpack[GenerateSoundOptions]) -> Started:
         """A sound effect (form-urlencoded). Type SOUND_GENERATOR."""
         return self._request(_start("generateSound", Started, prompt=prompt, **options))
 
@@ -292,19 +235,19 @@ class MusicGPT(SyncClient):
 
     # Voice: speech, voice changing, covers.
 
-    def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> Started:
+    def text_to_speech(self, text: str, **options: Unpack[TextToSpeechOptions]) -> Started:
         """`text` read aloud. Type TEXT_TO_SPEECH."""
         return self._request(_start("textToSpeech", Started, text=text, **options))
 
     def change_voice(
-        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: Media, voice_id: str, **options: Unpack[ChangeVoiceOptions]
     ) -> Started:
         """The voice in `audio` replaced by `voice_id`. Type VOICE_CONVERSION."""
         media = {"audio": audio}
         return self._request(_start("changeVoice", Started, media, voice_id=voice_id, **options))
 
     def cover_song(
-        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: Media, voice_id: str, **options: Unpack[CoverSongOptions]
     ) -> Started:
         """`audio` sung by `voice_id`. Type COVER."""
         return self._request(
@@ -313,64 +256,66 @@ class MusicGPT(SyncClient):
 
     # Stems and cleanup.
 
-    def extract_stems(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+    def extract_stems(self, audio: Media, **options: Unpack[ExtractStemsOptions]) -> Started:
         """`audio` split into `stems`. Type EXTRACTION."""
         return self._request(_start("extractStems", Started, {"audio": audio}, **options))
 
-    def extract_stems_v1(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+    def extract_stems_v1(self, audio: Media, **options: Unpack[ExtractStemsV1Options]) -> Started:
         """Deprecated by the vendor (`/v1/Extraction`): use `extract_stems`. Type EXTRACTION."""
         _deprecated("extract_stems_v1", "extract_stems")
         return self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
 
-    def denoise_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    def denoise_audio(self, audio: Media, **options: Unpack[DenoiseAudioOptions]) -> Started:
         """`audio` without background noise. Type DENOISING."""
         return self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
 
-    def deecho_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    def deecho_audio(self, audio: Media, **options: Unpack[DeechoAudioOptions]) -> Started:
         """`audio` without echo. Type DEECHO."""
         return self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
 
-    def dereverb_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    def dereverb_audio(self, audio: Media, **options: Unpack[DereverbAudioOptions]) -> Started:
         """`audio` without reverberation. Type DEREVERB."""
         return self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
 
     # Utilities: analysis, transcription, mastering, editing, formats.
 
-    def extract_key_bpm(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    def extract_key_bpm(self, audio: Media, **options: Unpack[ExtractKeyBpmOptions]) -> Started:
         """The key, key changes and tempo of `audio`. Type KEY_BPM_EXTRACTION."""
         return self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
 
-    def transcribe_audio(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+    def transcribe_audio(self, audio: Media, **options: Unpack[TranscribeAudioOptions]) -> Started:
         """The words in `audio` (`language` unset: detected). Type AUDIO_TRANSCRIPTION."""
         return self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
 
     def master_audio(
-        self, audio: Media, reference_audio: Media, **options: Unpack[UtilityOptions]
+        self, audio: Media, reference_audio: Media, **options: Unpack[MasterAudioOptions]
     ) -> Started:
         """`audio` mastered to sound like `reference_audio`. Type AUDIO_MASTERING."""
         media = {"audio": audio, "reference_audio": reference_audio}
         return self._request(_start("masterAudio", Started, media, **options))
 
     def cut_audio(
-        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[UtilityOptions]
+        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[CutAudioOptions]
     ) -> Started:
         """`audio` trimmed to `start_ms`..`end_ms`, in MILLISECONDS. Type AUDIO_CUTTER."""
         span = {"start_time": start_ms, "end_time": end_ms}
         return self._request(_start("cutAudio", Started, {"audio": audio}, **span, **options))
 
     def change_audio_speed(
-        self, audio: Media, factor: float, **options: Unpack[UtilityOptions]
+        self, audio: Media, factor: float, **options: Unpack[ChangeAudioSpeedOptions]
     ) -> Started:
         """`audio` played `factor` (0.25 to 4) times as fast. Type AUDIO_SPEED_CHANGER."""
         values = {"speed_change_factor": factor, **options}
         return self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
 
-    def convert_audio_to_midi(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+    def convert_audio_to_midi(
+        self, audio: Media, **options: Unpack[ConvertAudioToMidiOptions]
+    ) -> Started:
         """The notes of `audio` as MIDI. Type AUDIO_TO_MIDI."""
         return self._request(_start("convertAudioToMidi", Started, {"audio": audio}, **options))
 
     def convert_file(
-        self, audio: Media, target_format: str, **options: Unpack[UtilityOptions]
+        self, audio: Media, target_format: str, **options: Unpack[ConvertFileOptions]
     ) -> Started:
         """`audio` in another format, sample rate or bit depth. Type FILE_CONVERT."""
         return self._request(
@@ -379,11 +324,11 @@ class MusicGPT(SyncClient):
 
     # Images.
 
-    def image_to_song(self, image: Media, **options: Unpack[ImageOptions]) -> Song:
+    def image_to_song(self, image: Media, **options: Unpack[ImageToSongOptions]) -> Song:
         """Two songs inspired by `image`. Type IMAGE_TO_SONG."""
         return self._request(_start("imageToSong", Song, {"image": image}, **options))
 
-    def generate_image(self, **options: Unpack[ImageOptions]) -> Started:
+    def generate_image(self, **options: Unpack[GenerateImageOptions]) -> Started:
         """An image from `prompt` (form-urlencoded). Type IMAGE_GENERATOR."""
         return self._request(_start("generateImage", Started, **options))
 
@@ -432,110 +377,135 @@ class AsyncMusicGPT(AsyncClient):
 
     profile = MUSICGPT
 
-    async def generate_music(self, **options: Unpack[MusicOptions]) -> Song:
+    async def generate_music(self, **options: Unpack[GenerateMusicOptions]) -> Song:
         return await self._request(_start("generateMusic", Song, **options))
 
-    async def generate_music_v1(self, **options: Unpack[MusicOptions]) -> Song:
+    async def generate_music_v1(self, **options: Unpack[GenerateMusicV1Options]) -> Song:
         _deprecated("generate_music_v1", "generate_music")
         return await self._request(_start("generateMusicV1", Song, **options))
 
-    async def remix_song(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        return await self._request(_start("remixSong", Song, {"audio": audio}, **options))
+    async def remix_song(
+        self, audio: Media, prompt: str, **options: Unpack[RemixSongOptions]
+    ) -> Song:
+        values = {"prompt": prompt, **options}
+        return await self._request(_start("remixSong", Song, {"audio": audio}, **values))
 
-    async def extend_song(self, audio: Media, after: float, **options: Unpack[SongOptions]) -> Song:
+    async def extend_song(
+        self, audio: Media, after: float, **options: Unpack[ExtendSongOptions]
+    ) -> Song:
         values = {"extend_after": after, **options}
         return await self._request(_start("extendSong", Song, {"audio": audio}, **values))
 
     async def inpaint_song(
-        self, audio: Media, start: float, end: float, **options: Unpack[SongOptions]
+        self,
+        audio: Media,
+        prompt: str,
+        start: float,
+        end: float,
+        **options: Unpack[InpaintSongOptions],
     ) -> Song:
-        values = {"replace_start_at": start, "replace_end_at": end, **options}
+        values = {"prompt": prompt, "replace_start_at": start, "replace_end_at": end, **options}
         return await self._request(_start("inpaintSong", Song, {"audio": audio}, **values))
 
-    async def sing_over_instrumental(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        call = _start("singOverInstrumental", Song, {"audio": audio}, **options)
+    async def sing_over_instrumental(
+        self, audio: Media, prompt: str, lyrics: str, **options: Unpack[SingOverInstrumentalOptions]
+    ) -> Song:
+        call = _start(
+            "singOverInstrumental", Song, {"audio": audio}, prompt=prompt, lyrics=lyrics, **options
+        )
         return await self._request(call)
 
-    async def sing_over_vocal(self, audio: Media, **options: Unpack[SongOptions]) -> Song:
-        return await self._request(_start("singOverVocal", Song, {"audio": audio}, **options))
+    async def sing_over_vocal(
+        self, audio: Media, lyrics: str, **options: Unpack[SingOverVocalOptions]
+    ) -> Song:
+        values = {"lyrics": lyrics, **options}
+        return await self._request(_start("singOverVocal", Song, {"audio": audio}, **values))
 
-    async def generate_sound(self, prompt: str, **options: Unpack[SoundOptions]) -> Started:
+    async def generate_sound(self, prompt: str, **options: Unpack[GenerateSoundOptions]) -> Started:
         return await self._request(_start("generateSound", Started, prompt=prompt, **options))
 
     async def generate_lyrics(self, prompt: str) -> LyricsResult:
         return await self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
 
-    async def text_to_speech(self, text: str, **options: Unpack[SpeechOptions]) -> Started:
+    async def text_to_speech(self, text: str, **options: Unpack[TextToSpeechOptions]) -> Started:
         return await self._request(_start("textToSpeech", Started, text=text, **options))
 
     async def change_voice(
-        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: Media, voice_id: str, **options: Unpack[ChangeVoiceOptions]
     ) -> Started:
         values = {"voice_id": voice_id, **options}
         return await self._request(_start("changeVoice", Started, {"audio": audio}, **values))
 
     async def cover_song(
-        self, audio: Media, voice_id: str, **options: Unpack[VoiceChangeOptions]
+        self, audio: Media, voice_id: str, **options: Unpack[CoverSongOptions]
     ) -> Started:
         values = {"voice_id": voice_id, **options}
         return await self._request(_start("coverSong", Started, {"audio": audio}, **values))
 
-    async def extract_stems(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+    async def extract_stems(self, audio: Media, **options: Unpack[ExtractStemsOptions]) -> Started:
         return await self._request(_start("extractStems", Started, {"audio": audio}, **options))
 
-    async def extract_stems_v1(self, audio: Media, **options: Unpack[StemOptions]) -> Started:
+    async def extract_stems_v1(
+        self, audio: Media, **options: Unpack[ExtractStemsV1Options]
+    ) -> Started:
         _deprecated("extract_stems_v1", "extract_stems")
         return await self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
 
-    async def denoise_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    async def denoise_audio(self, audio: Media, **options: Unpack[DenoiseAudioOptions]) -> Started:
         return await self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
 
-    async def deecho_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    async def deecho_audio(self, audio: Media, **options: Unpack[DeechoAudioOptions]) -> Started:
         return await self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
 
-    async def dereverb_audio(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    async def dereverb_audio(
+        self, audio: Media, **options: Unpack[DereverbAudioOptions]
+    ) -> Started:
         return await self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
 
-    async def extract_key_bpm(self, audio: Media, **options: Unpack[Webhook]) -> Started:
+    async def extract_key_bpm(
+        self, audio: Media, **options: Unpack[ExtractKeyBpmOptions]
+    ) -> Started:
         return await self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
 
-    async def transcribe_audio(self, audio: Media, **options: Unpack[UtilityOptions]) -> Started:
+    async def transcribe_audio(
+        self, audio: Media, **options: Unpack[TranscribeAudioOptions]
+    ) -> Started:
         return await self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
 
     async def master_audio(
-        self, audio: Media, reference_audio: Media, **options: Unpack[UtilityOptions]
+        self, audio: Media, reference_audio: Media, **options: Unpack[MasterAudioOptions]
     ) -> Started:
         media = {"audio": audio, "reference_audio": reference_audio}
         return await self._request(_start("masterAudio", Started, media, **options))
 
     async def cut_audio(
-        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[UtilityOptions]
+        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[CutAudioOptions]
     ) -> Started:
         values = {"start_time": start_ms, "end_time": end_ms, **options}
         return await self._request(_start("cutAudio", Started, {"audio": audio}, **values))
 
     async def change_audio_speed(
-        self, audio: Media, factor: float, **options: Unpack[UtilityOptions]
+        self, audio: Media, factor: float, **options: Unpack[ChangeAudioSpeedOptions]
     ) -> Started:
         values = {"speed_change_factor": factor, **options}
         return await self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
 
     async def convert_audio_to_midi(
-        self, audio: Media, **options: Unpack[UtilityOptions]
+        self, audio: Media, **options: Unpack[ConvertAudioToMidiOptions]
     ) -> Started:
         call = _start("convertAudioToMidi", Started, {"audio": audio}, **options)
         return await self._request(call)
 
     async def convert_file(
-        self, audio: Media, target_format: str, **options: Unpack[UtilityOptions]
+        self, audio: Media, target_format: str, **options: Unpack[ConvertFileOptions]
     ) -> Started:
         values = {"target_format": target_format, **options}
         return await self._request(_start("convertFile", Started, {"audio": audio}, **values))
 
-    async def image_to_song(self, image: Media, **options: Unpack[ImageOptions]) -> Song:
+    async def image_to_song(self, image: Media, **options: Unpack[ImageToSongOptions]) -> Song:
         return await self._request(_start("imageToSong", Song, {"image": image}, **options))
 
-    async def generate_image(self, **options: Unpack[ImageOptions]) -> Started:
+    async def generate_image(self, **options: Unpack[GenerateImageOptions]) -> Started:
         return await self._request(_start("generateImage", Started, **options))
 
     async def get_conversion(

@@ -208,7 +208,7 @@ MULTIPART = "multipart/form-data"
         ("extend_song", (URL, 35.5), {"num_outputs": 1, "lyrics_section_to_extend": "la"},
          MULTIPART, {"audio_url": URL, "extend_after": "35.5", "num_outputs": "1",
                      "lyrics_section_to_extend": "la"}),
-        ("inpaint_song", (URL, 12.5, 20), {"prompt": "choir", "lyrics_section_to_replace": "oh"},
+        ("inpaint_song", (URL, "choir", 12.5, 20), {"lyrics_section_to_replace": "oh"},
          MULTIPART, {"audio_url": URL, "prompt": "choir", "replace_start_at": "12.5",
                      "replace_end_at": "20", "lyrics_section_to_replace": "oh"}),
         ("sing_over_instrumental", (URL,), {"prompt": "soul", "lyrics": "la la", "title": "T"},
@@ -268,8 +268,8 @@ def test_fields_on_the_wire(
         ("convert_file", (URL, "wav"), {"target_sr": 44000}, "44000 is not a valid"),
         ("cut_audio", (URL, 0, 1), {"output_extension": "exe"}, "'exe' is not a valid"),
         ("remix_song", (URL,), {"prompt": "x", "gender": "robot"}, "'robot' is not a valid"),
-        ("remix_song", (URL,), {}, "remixSong needs prompt"),
-        ("sing_over_instrumental", (URL,), {"title": "t"}, "needs lyrics, prompt"),
+        ("remix_song", (URL,), {}, "prompt"),
+        ("sing_over_instrumental", (URL,), {"title": "t"}, "prompt"),
         ("cover_song", (URL, "v1"), {"remove_background": True}, "has no field remove_back"),
         ("transcribe_audio", (URL,), {"transcription_format": "pdf"}, "'pdf' is not a valid"),
         ("cover_song", (URL, "v1"), {"pitch_shift": 3}, "coverSong has no field pitch_shift"),
@@ -504,3 +504,23 @@ def test_list_user_conversions_one_page(
     result = make_mg().call("list_user_conversions", limit=1, last_evaluated_key="prev")
     assert (result.conversions[0].task_id, result.last_evaluated_key) == ("a", "next")
     assert dict(route.calls.last.request.url.params) == {"limit": "1", "LastEvaluatedKey": "prev"}
+
+
+def test_the_builder_names_missing_required_fields() -> None:
+    """A required field the caller left out is named before anything is sent, whichever
+    way the facade passes it (the facade's positional arguments make this rare)."""
+    import musicgpt_client
+    from backbeat._calls import CallBuilder
+    from musicgpt_client.models import ConversionStarted, LyricsResult
+
+    builder = CallBuilder(musicgpt_client)
+    with pytest.raises(TypeError, match="coverSong needs voice_id"):
+        builder.call("coverSong", ConversionStarted, {"audio": URL})
+    with pytest.raises(TypeError, match="cutAudio needs end_time, start_time"):
+        builder.call("cutAudio", ConversionStarted, {"audio": URL})
+    with pytest.raises(TypeError, match="listVoices does not answer ConversionStarted"):
+        builder.call("listVoices", ConversionStarted)
+    with pytest.raises(LookupError, match="no operation fetchWeather"):
+        builder.call("fetchWeather", ConversionStarted)
+    with pytest.raises(TypeError, match="generateLyrics takes no upload"):
+        builder.call("generateLyrics", LyricsResult, {"audio": URL})
