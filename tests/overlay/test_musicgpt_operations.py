@@ -133,23 +133,23 @@ def test_audio_from_a_path_a_file_object_or_a_url(
         assert "audio_url" not in parts
 
 
-def test_mastering_takes_two_media_inputs_of_any_kind(
+def test_mastering_takes_two_files_or_two_urls(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], tmp_path: Path
 ) -> None:
+    """The spec pairs like with like: both uploads, or both URLs."""
     route = route_of(mock_mg, "masterAudio").respond(200, json=success_body("masterAudio"))
     reference = tmp_path / "reference.flac"
     reference.write_bytes(b"fLaC")
-    make_mg().call("master_audio", URL, reference, output_extension="wav")
+    make_mg().call("master_audio", io.BytesIO(b"ID3"), reference, output_extension="wav")
     parts = multipart_parts(route.calls.last.request)
-    assert (parts["audio_url"], parts["reference_audio_file"]) == (
-        URL.encode(),
+    assert (parts["audio_file"], parts["reference_audio_file"]) == (
+        b"audio|ID3",
         b"reference.flac|fLaC",
     )
     assert parts["output_extension"] == b"wav"
-    make_mg().call("master_audio", io.BytesIO(b"ID3"), "https://cdn.test/ref.mp3")
+    make_mg().call("master_audio", URL, "https://cdn.test/ref.mp3")
     parts = multipart_parts(route.calls.last.request)
-    assert parts["audio_file"] == b"audio|ID3"
-    assert parts["reference_audio_url"] == b"https://cdn.test/ref.mp3"
+    assert parts == {"audio_url": URL.encode(), "reference_audio_url": b"https://cdn.test/ref.mp3"}
 
 
 def test_image_to_song_uploads_an_image(
