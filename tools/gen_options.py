@@ -125,11 +125,7 @@ def render(document: dict[str, Any], spec_name: str) -> str:
     )
 
 
-def main(argv: list[str]) -> None:
-    spec_path, out_path = Path(argv[1]), Path(argv[2])
-    document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    out_path.write_text(render(document, spec_path.name), encoding="utf-8")
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    spec_file, out_file = (Path(arg) for arg in sys.argv[1:3])
+    document = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    out_file.write_text(render(document, spec_file.name), encoding="utf-8")
