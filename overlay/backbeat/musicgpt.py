@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
-from typing import Any, TypedDict, TypeVar, Unpack
+from typing import Any, TypedDict, Unpack
 
 import musicgpt_client
 from musicgpt_client.models import (
@@ -75,7 +75,6 @@ MUSICGPT = APIProfile.of(
 _calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
-T = TypeVar("T")
 Media = MediaInput
 Started = ConversionStarted  # the start of a one-output conversion
 Song = MusicGenerationStarted  # the start of a two-track one
@@ -116,11 +115,8 @@ class UserConversionsPage(ConversionFilter, total=False):
     last_evaluated_key: str | None
 
 
-def _start(
-    operation: str, result: type[T], media: dict[str, MediaInput] | None = None, **values: Any
-) -> Call[Any, T]:
-    """A conversion's start call: `media` maps an argument name to its path, file or URL."""
-    return _calls.call(operation, result, media, **values)
+# A conversion's start call: `_start(operationId, result model, {"audio": ...}, **fields)`.
+_start = _calls.call
 
 
 def _deprecated(method: str, replacement: str) -> None:
