@@ -32,12 +32,41 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--no-access-log", action="store_true", help="do not log each request (benchmarks)"
     )
+    parser.add_argument(
+        "--webhook-allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="also deliver webhooks to HOST (repeatable); by default only loopback hosts "
+        "(localhost, 127.0.0.0/8, ::1) receive them",
+    )
+    parser.add_argument(
+        "--webhook-allow-any",
+        action="store_true",
+        help="deliver webhooks to any host (the sandbox then sends requests wherever asked)",
+    )
+    parser.add_argument(
+        "--task-seconds",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="every MusicGPT task completes SECONDS after it starts, unpolled (default: its "
+        "operation's eta); polling twice completes it at once either way",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    app = create_app(enable_reset=args.enable_reset, spec_dir=args.spec_dir)
+    if args.task_seconds is not None and args.task_seconds <= 0:
+        raise SystemExit("--task-seconds must be positive")
+    app = create_app(
+        enable_reset=args.enable_reset,
+        spec_dir=args.spec_dir,
+        webhook_allow_hosts=args.webhook_allow_host,
+        webhook_allow_any=args.webhook_allow_any,
+        task_seconds=args.task_seconds,
+    )
     uvicorn.run(
         app,
         host=args.host,

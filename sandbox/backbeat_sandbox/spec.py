@@ -46,6 +46,9 @@ class Operation:
     path: str
     pointer: str
     credit_cost: int
+    price: float
+    """What a call is charged: ``x-credit-estimate`` where the spec states one (a price, as
+    MusicGPT's), else ``x-credit-cost`` (Trackyard's credits)."""
     node: dict[str, JSON] = field(repr=False)
     pattern: re.Pattern[str] = field(repr=False)
 
@@ -169,6 +172,7 @@ def _operations(document: dict[str, JSON]) -> list[Operation]:
                         path=path,
                         pointer=pointer_to("paths", path, method),
                         credit_cost=int(node.get("x-credit-cost", 0)),
+                        price=node.get("x-credit-estimate", int(node.get("x-credit-cost", 0))),
                         node=node,
                         pattern=pattern,
                     )

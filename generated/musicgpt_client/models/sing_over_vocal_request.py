@@ -16,7 +16,11 @@ T = TypeVar("T", bound="SingOverVocalRequest")
 
 @_attrs_define
 class SingOverVocalRequest:
-    """Give exactly one of `audio_file` and `audio_url`, and `lyrics`."""
+    """Give `audio_file` or `audio_url` (otherwise 422), and `lyrics`. The vendor's schema says
+    EXACTLY one of the two (`oneOf`); as everywhere else (decision 10), this spec requires at
+    least one. Send one.
+
+    """
 
     lyrics: str
     """ The lyrics to sing over the vocal. """

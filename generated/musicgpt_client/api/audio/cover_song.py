@@ -103,10 +103,10 @@ def sync_detailed(
     """Start re-singing a song with another voice (cover)
 
      Starts an asynchronous task that covers a song in the voice `voice_id`, optionally
-    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`; with
-    neither the answer is `422`. A URL that cannot be fetched answers
-    `400`. Poll `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus
-    per minute of audio).
+    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`;
+    with neither the answer is `422`. A URL that cannot be fetched answers `400`. Poll
+    `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (CoverSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `voice_id`.
@@ -138,10 +138,10 @@ def sync(
     """Start re-singing a song with another voice (cover)
 
      Starts an asynchronous task that covers a song in the voice `voice_id`, optionally
-    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`; with
-    neither the answer is `422`. A URL that cannot be fetched answers
-    `400`. Poll `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus
-    per minute of audio).
+    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`;
+    with neither the answer is `422`. A URL that cannot be fetched answers `400`. Poll
+    `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (CoverSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `voice_id`.
@@ -168,10 +168,10 @@ async def asyncio_detailed(
     """Start re-singing a song with another voice (cover)
 
      Starts an asynchronous task that covers a song in the voice `voice_id`, optionally
-    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`; with
-    neither the answer is `422`. A URL that cannot be fetched answers
-    `400`. Poll `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus
-    per minute of audio).
+    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`;
+    with neither the answer is `422`. A URL that cannot be fetched answers `400`. Poll
+    `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (CoverSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `voice_id`.
@@ -201,10 +201,10 @@ async def asyncio(
     """Start re-singing a song with another voice (cover)
 
      Starts an asynchronous task that covers a song in the voice `voice_id`, optionally
-    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`; with
-    neither the answer is `422`. A URL that cannot be fetched answers
-    `400`. Poll `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus
-    per minute of audio).
+    transposed by `pitch` semitones. Give the recording as `audio_file` (upload) or `audio_url`;
+    with neither the answer is `422`. A URL that cannot be fetched answers `400`. Poll
+    `getConversion` with `conversionType=COVER`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (CoverSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `voice_id`.

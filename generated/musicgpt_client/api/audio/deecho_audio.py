@@ -102,10 +102,9 @@ def sync_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing echo from a recording
 
-     Starts an asynchronous task that removes echo from a recording. Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes echo from a recording. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -136,10 +135,9 @@ def sync(
 ) -> ConversionStarted | Error | None:
     """Start removing echo from a recording
 
-     Starts an asynchronous task that removes echo from a recording. Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes echo from a recording. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -165,10 +163,9 @@ async def asyncio_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing echo from a recording
 
-     Starts an asynchronous task that removes echo from a recording. Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes echo from a recording. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -197,10 +194,9 @@ async def asyncio(
 ) -> ConversionStarted | Error | None:
     """Start removing echo from a recording
 
-     Starts an asynchronous task that removes echo from a recording. Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes echo from a recording. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=DEECHO`, or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).

@@ -102,10 +102,10 @@ def sync_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing noise from a recording
 
-     Starts an asynchronous task that removes background noise from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes background noise from a recording. Give the
+    recording as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus
+    per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -136,10 +136,10 @@ def sync(
 ) -> ConversionStarted | Error | None:
     """Start removing noise from a recording
 
-     Starts an asynchronous task that removes background noise from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes background noise from a recording. Give the
+    recording as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus
+    per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -165,10 +165,10 @@ async def asyncio_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing noise from a recording
 
-     Starts an asynchronous task that removes background noise from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes background noise from a recording. Give the
+    recording as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus
+    per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -197,10 +197,10 @@ async def asyncio(
 ) -> ConversionStarted | Error | None:
     """Start removing noise from a recording
 
-     Starts an asynchronous task that removes background noise from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus per
-    minute of audio).
+     Starts an asynchronous task that removes background noise from a recording. Give the
+    recording as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DENOISING`, or pass a `webhook_url`. Paid (base plus
+    per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).

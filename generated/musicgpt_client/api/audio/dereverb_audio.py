@@ -102,9 +102,9 @@ def sync_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing reverb from a recording
 
-     Starts an asynchronous task that removes reverberation from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
+     Starts an asynchronous task that removes reverberation from a recording. Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
     minute of audio).
 
     Args:
@@ -136,9 +136,9 @@ def sync(
 ) -> ConversionStarted | Error | None:
     """Start removing reverb from a recording
 
-     Starts an asynchronous task that removes reverberation from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
+     Starts an asynchronous task that removes reverberation from a recording. Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
     minute of audio).
 
     Args:
@@ -165,9 +165,9 @@ async def asyncio_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start removing reverb from a recording
 
-     Starts an asynchronous task that removes reverberation from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
+     Starts an asynchronous task that removes reverberation from a recording. Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
     minute of audio).
 
     Args:
@@ -197,9 +197,9 @@ async def asyncio(
 ) -> ConversionStarted | Error | None:
     """Start removing reverb from a recording
 
-     Starts an asynchronous task that removes reverberation from a recording. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
+     Starts an asynchronous task that removes reverberation from a recording. Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=DEREVERB`, or pass a `webhook_url`. Paid (base plus per
     minute of audio).
 
     Args:

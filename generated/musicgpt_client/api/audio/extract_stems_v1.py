@@ -104,9 +104,9 @@ def sync_detailed(
 
      The first version of `extractStems`, deprecated by the vendor (use `/v2/Extraction`) but
     still what the vendor's own samples and n8n node call. No `eco_mode`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    `stems` and `preprocessing_options` are JSON-encoded arrays in single form fields. Poll
-    `getConversion` with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. `stems` and
+    `preprocessing_options` are JSON-encoded arrays in single form fields. Poll `getConversion`
+    with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
 
     Args:
         body (ExtractStemsV1Request): Give `audio_file` or `audio_url` (otherwise 422). No
@@ -140,9 +140,9 @@ def sync(
 
      The first version of `extractStems`, deprecated by the vendor (use `/v2/Extraction`) but
     still what the vendor's own samples and n8n node call. No `eco_mode`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    `stems` and `preprocessing_options` are JSON-encoded arrays in single form fields. Poll
-    `getConversion` with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. `stems` and
+    `preprocessing_options` are JSON-encoded arrays in single form fields. Poll `getConversion`
+    with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
 
     Args:
         body (ExtractStemsV1Request): Give `audio_file` or `audio_url` (otherwise 422). No
@@ -171,9 +171,9 @@ async def asyncio_detailed(
 
      The first version of `extractStems`, deprecated by the vendor (use `/v2/Extraction`) but
     still what the vendor's own samples and n8n node call. No `eco_mode`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    `stems` and `preprocessing_options` are JSON-encoded arrays in single form fields. Poll
-    `getConversion` with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. `stems` and
+    `preprocessing_options` are JSON-encoded arrays in single form fields. Poll `getConversion`
+    with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
 
     Args:
         body (ExtractStemsV1Request): Give `audio_file` or `audio_url` (otherwise 422). No
@@ -205,9 +205,9 @@ async def asyncio(
 
      The first version of `extractStems`, deprecated by the vendor (use `/v2/Extraction`) but
     still what the vendor's own samples and n8n node call. No `eco_mode`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    `stems` and `preprocessing_options` are JSON-encoded arrays in single form fields. Poll
-    `getConversion` with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. `stems` and
+    `preprocessing_options` are JSON-encoded arrays in single form fields. Poll `getConversion`
+    with `conversionType=EXTRACTION`. Paid (base plus per minute of audio).
 
     Args:
         body (ExtractStemsV1Request): Give `audio_file` or `audio_url` (otherwise 422). No

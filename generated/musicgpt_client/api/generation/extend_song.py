@@ -102,12 +102,11 @@ def sync_detailed(
 ) -> Response[Error | MusicGenerationStarted]:
     """Start extending a song beyond a point in it
 
-     Starts an asynchronous task that continues a song after `extend_after` SECONDS.
-    It produces TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id
-    may be empty. A body without the
-    recording or without `extend_after` answers `422`. Poll `getConversion` with
-    `conversionType=EXTEND`, or pass a `webhook_url`.
-    Paid; billed per track.
+     Starts an asynchronous task that continues a song after `extend_after` SECONDS. It produces
+    TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id may
+    be empty. A body without the recording or without `extend_after` answers `422`. Poll
+    `getConversion` with `conversionType=EXTEND`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (ExtendSongRequest): Give `audio_file` or `audio_url`, and `extend_after` (seconds);
@@ -139,12 +138,11 @@ def sync(
 ) -> Error | MusicGenerationStarted | None:
     """Start extending a song beyond a point in it
 
-     Starts an asynchronous task that continues a song after `extend_after` SECONDS.
-    It produces TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id
-    may be empty. A body without the
-    recording or without `extend_after` answers `422`. Poll `getConversion` with
-    `conversionType=EXTEND`, or pass a `webhook_url`.
-    Paid; billed per track.
+     Starts an asynchronous task that continues a song after `extend_after` SECONDS. It produces
+    TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id may
+    be empty. A body without the recording or without `extend_after` answers `422`. Poll
+    `getConversion` with `conversionType=EXTEND`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (ExtendSongRequest): Give `audio_file` or `audio_url`, and `extend_after` (seconds);
@@ -171,12 +169,11 @@ async def asyncio_detailed(
 ) -> Response[Error | MusicGenerationStarted]:
     """Start extending a song beyond a point in it
 
-     Starts an asynchronous task that continues a song after `extend_after` SECONDS.
-    It produces TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id
-    may be empty. A body without the
-    recording or without `extend_after` answers `422`. Poll `getConversion` with
-    `conversionType=EXTEND`, or pass a `webhook_url`.
-    Paid; billed per track.
+     Starts an asynchronous task that continues a song after `extend_after` SECONDS. It produces
+    TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id may
+    be empty. A body without the recording or without `extend_after` answers `422`. Poll
+    `getConversion` with `conversionType=EXTEND`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (ExtendSongRequest): Give `audio_file` or `audio_url`, and `extend_after` (seconds);
@@ -206,12 +203,11 @@ async def asyncio(
 ) -> Error | MusicGenerationStarted | None:
     """Start extending a song beyond a point in it
 
-     Starts an asynchronous task that continues a song after `extend_after` SECONDS.
-    It produces TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id
-    may be empty. A body without the
-    recording or without `extend_after` answers `422`. Poll `getConversion` with
-    `conversionType=EXTEND`, or pass a `webhook_url`.
-    Paid; billed per track.
+     Starts an asynchronous task that continues a song after `extend_after` SECONDS. It produces
+    TWO tracks (`conversion_id_1`, `conversion_id_2`); with `num_outputs: 1` the second id may
+    be empty. A body without the recording or without `extend_after` answers `422`. Poll
+    `getConversion` with `conversionType=EXTEND`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (ExtendSongRequest): Give `audio_file` or `audio_url`, and `extend_after` (seconds);

@@ -109,8 +109,8 @@ def sync_detailed(
 
      Starts an asynchronous task that creates a sound effect from `prompt`. The vendor's schema
     takes `application/x-www-form-urlencoded`; its n8n node sends `multipart/form-data`: both
-    are accepted, with the same fields. A body without `prompt` answers `422`.
-    Poll `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
+    are accepted, with the same fields. A body without `prompt` answers `422`. Poll
+    `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
     generation).
 
     Args:
@@ -147,8 +147,8 @@ def sync(
 
      Starts an asynchronous task that creates a sound effect from `prompt`. The vendor's schema
     takes `application/x-www-form-urlencoded`; its n8n node sends `multipart/form-data`: both
-    are accepted, with the same fields. A body without `prompt` answers `422`.
-    Poll `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
+    are accepted, with the same fields. A body without `prompt` answers `422`. Poll
+    `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
     generation).
 
     Args:
@@ -180,8 +180,8 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that creates a sound effect from `prompt`. The vendor's schema
     takes `application/x-www-form-urlencoded`; its n8n node sends `multipart/form-data`: both
-    are accepted, with the same fields. A body without `prompt` answers `422`.
-    Poll `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
+    are accepted, with the same fields. A body without `prompt` answers `422`. Poll
+    `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
     generation).
 
     Args:
@@ -216,8 +216,8 @@ async def asyncio(
 
      Starts an asynchronous task that creates a sound effect from `prompt`. The vendor's schema
     takes `application/x-www-form-urlencoded`; its n8n node sends `multipart/form-data`: both
-    are accepted, with the same fields. A body without `prompt` answers `422`.
-    Poll `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
+    are accepted, with the same fields. A body without `prompt` answers `422`. Poll
+    `getConversion` with `conversionType=SOUND_GENERATOR`, or pass a `webhook_url`. Paid (per
     generation).
 
     Args:

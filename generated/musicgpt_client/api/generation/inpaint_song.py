@@ -104,10 +104,10 @@ def sync_detailed(
 
      Starts an asynchronous task that regenerates the part of a song between `replace_start_at`
     and `replace_end_at` (SECONDS) as `prompt` describes. `replace_start_at` must be below
-    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`);
-    with `num_outputs: 1` the second id may
-    be empty. A body without the recording, `prompt` or the range answers `422`.
-    Poll `getConversion` with `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
+    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`,
+    `conversion_id_2`); with `num_outputs: 1` the second id may be empty. A body without the
+    recording, `prompt` or the range answers `422`. Poll `getConversion` with
+    `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (InpaintSongRequest): Give `audio_file` or `audio_url`, `prompt`, `replace_start_at`
@@ -141,10 +141,10 @@ def sync(
 
      Starts an asynchronous task that regenerates the part of a song between `replace_start_at`
     and `replace_end_at` (SECONDS) as `prompt` describes. `replace_start_at` must be below
-    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`);
-    with `num_outputs: 1` the second id may
-    be empty. A body without the recording, `prompt` or the range answers `422`.
-    Poll `getConversion` with `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
+    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`,
+    `conversion_id_2`); with `num_outputs: 1` the second id may be empty. A body without the
+    recording, `prompt` or the range answers `422`. Poll `getConversion` with
+    `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (InpaintSongRequest): Give `audio_file` or `audio_url`, `prompt`, `replace_start_at`
@@ -173,10 +173,10 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that regenerates the part of a song between `replace_start_at`
     and `replace_end_at` (SECONDS) as `prompt` describes. `replace_start_at` must be below
-    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`);
-    with `num_outputs: 1` the second id may
-    be empty. A body without the recording, `prompt` or the range answers `422`.
-    Poll `getConversion` with `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
+    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`,
+    `conversion_id_2`); with `num_outputs: 1` the second id may be empty. A body without the
+    recording, `prompt` or the range answers `422`. Poll `getConversion` with
+    `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (InpaintSongRequest): Give `audio_file` or `audio_url`, `prompt`, `replace_start_at`
@@ -208,10 +208,10 @@ async def asyncio(
 
      Starts an asynchronous task that regenerates the part of a song between `replace_start_at`
     and `replace_end_at` (SECONDS) as `prompt` describes. `replace_start_at` must be below
-    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`);
-    with `num_outputs: 1` the second id may
-    be empty. A body without the recording, `prompt` or the range answers `422`.
-    Poll `getConversion` with `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
+    `replace_end_at`, otherwise `400`. It produces TWO tracks (`conversion_id_1`,
+    `conversion_id_2`); with `num_outputs: 1` the second id may be empty. A body without the
+    recording, `prompt` or the range answers `422`. Poll `getConversion` with
+    `conversionType=INPAINT`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (InpaintSongRequest): Give `audio_file` or `audio_url`, `prompt`, `replace_start_at`

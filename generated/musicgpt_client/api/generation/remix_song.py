@@ -103,9 +103,10 @@ def sync_detailed(
     """Start remixing a song from a prompt
 
      Starts an asynchronous task that remixes a song as `prompt` describes, optionally with new
-    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per track.
+    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (RemixSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `prompt`.
@@ -137,9 +138,10 @@ def sync(
     """Start remixing a song from a prompt
 
      Starts an asynchronous task that remixes a song as `prompt` describes, optionally with new
-    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per track.
+    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (RemixSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `prompt`.
@@ -166,9 +168,10 @@ async def asyncio_detailed(
     """Start remixing a song from a prompt
 
      Starts an asynchronous task that remixes a song as `prompt` describes, optionally with new
-    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per track.
+    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (RemixSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `prompt`.
@@ -198,9 +201,10 @@ async def asyncio(
     """Start remixing a song from a prompt
 
      Starts an asynchronous task that remixes a song as `prompt` describes, optionally with new
-    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per track.
+    `lyrics`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). Give the recording
+    as `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll
+    `getConversion` with `conversionType=REMIX`, or pass a `webhook_url`. Paid; billed per
+    track.
 
     Args:
         body (RemixSongRequest): Give `audio_file` or `audio_url` (otherwise 422), and `prompt`.

@@ -104,9 +104,8 @@ def sync_detailed(
 
      Starts an asynchronous task that sings `lyrics` over an instrumental, in the style `prompt`
     describes. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). A body without the
-    instrumental, `prompt` or `lyrics` answers
-    `422`. Poll `getConversion` with `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`.
-    Paid; billed per track.
+    instrumental, `prompt` or `lyrics` answers `422`. Poll `getConversion` with
+    `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (SingOverInstrumentalRequest): Give `audio_file` or `audio_url`, `prompt` and
@@ -140,9 +139,8 @@ def sync(
 
      Starts an asynchronous task that sings `lyrics` over an instrumental, in the style `prompt`
     describes. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). A body without the
-    instrumental, `prompt` or `lyrics` answers
-    `422`. Poll `getConversion` with `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`.
-    Paid; billed per track.
+    instrumental, `prompt` or `lyrics` answers `422`. Poll `getConversion` with
+    `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (SingOverInstrumentalRequest): Give `audio_file` or `audio_url`, `prompt` and
@@ -171,9 +169,8 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that sings `lyrics` over an instrumental, in the style `prompt`
     describes. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). A body without the
-    instrumental, `prompt` or `lyrics` answers
-    `422`. Poll `getConversion` with `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`.
-    Paid; billed per track.
+    instrumental, `prompt` or `lyrics` answers `422`. Poll `getConversion` with
+    `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (SingOverInstrumentalRequest): Give `audio_file` or `audio_url`, `prompt` and
@@ -205,9 +202,8 @@ async def asyncio(
 
      Starts an asynchronous task that sings `lyrics` over an instrumental, in the style `prompt`
     describes. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). A body without the
-    instrumental, `prompt` or `lyrics` answers
-    `422`. Poll `getConversion` with `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`.
-    Paid; billed per track.
+    instrumental, `prompt` or `lyrics` answers `422`. Poll `getConversion` with
+    `conversionType=SING_OVER_INSTRUMENTAL`, or pass a `webhook_url`. Paid; billed per track.
 
     Args:
         body (SingOverInstrumentalRequest): Give `audio_file` or `audio_url`, `prompt` and

@@ -103,17 +103,18 @@ def sync_detailed(
     """Start singing new lyrics over an existing vocal
 
      Starts an asynchronous task that performs `lyrics` anew over an existing vocal. Give the
-    vocal as EXACTLY one of `audio_file` and `audio_url` (the vendor's schema says `oneOf`):
-    neither answers `422`, both answer `400`. It produces TWO tracks (`conversion_id_1`,
-    `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision 13) and places it with
-    the audio generations. Poll `getConversion` with `conversionType=SING_OVER_VOCAL`, or pass a
-    `webhook_url`. Paid; the vendor lists no
-    price, so the estimate is that of `singOverInstrumental`.
+    vocal as `audio_file` or `audio_url` (the vendor's schema says exactly one: send one); with
+    neither the answer is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`).
+    The vendor names no `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision
+    13) and places it with the audio generations. Poll `getConversion` with
+    `conversionType=SING_OVER_VOCAL`, or pass a `webhook_url`. Paid; the vendor lists no price,
+    so the estimate is that of `singOverInstrumental`.
 
     Args:
-        body (SingOverVocalRequest): Give exactly one of `audio_file` and `audio_url`, and
-            `lyrics`.
+        body (SingOverVocalRequest): Give `audio_file` or `audio_url` (otherwise 422), and
+            `lyrics`. The vendor's schema says
+            EXACTLY one of the two (`oneOf`); as everywhere else (decision 10), this spec requires at
+            least one. Send one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,17 +143,18 @@ def sync(
     """Start singing new lyrics over an existing vocal
 
      Starts an asynchronous task that performs `lyrics` anew over an existing vocal. Give the
-    vocal as EXACTLY one of `audio_file` and `audio_url` (the vendor's schema says `oneOf`):
-    neither answers `422`, both answer `400`. It produces TWO tracks (`conversion_id_1`,
-    `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision 13) and places it with
-    the audio generations. Poll `getConversion` with `conversionType=SING_OVER_VOCAL`, or pass a
-    `webhook_url`. Paid; the vendor lists no
-    price, so the estimate is that of `singOverInstrumental`.
+    vocal as `audio_file` or `audio_url` (the vendor's schema says exactly one: send one); with
+    neither the answer is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`).
+    The vendor names no `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision
+    13) and places it with the audio generations. Poll `getConversion` with
+    `conversionType=SING_OVER_VOCAL`, or pass a `webhook_url`. Paid; the vendor lists no price,
+    so the estimate is that of `singOverInstrumental`.
 
     Args:
-        body (SingOverVocalRequest): Give exactly one of `audio_file` and `audio_url`, and
-            `lyrics`.
+        body (SingOverVocalRequest): Give `audio_file` or `audio_url` (otherwise 422), and
+            `lyrics`. The vendor's schema says
+            EXACTLY one of the two (`oneOf`); as everywhere else (decision 10), this spec requires at
+            least one. Send one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,17 +178,18 @@ async def asyncio_detailed(
     """Start singing new lyrics over an existing vocal
 
      Starts an asynchronous task that performs `lyrics` anew over an existing vocal. Give the
-    vocal as EXACTLY one of `audio_file` and `audio_url` (the vendor's schema says `oneOf`):
-    neither answers `422`, both answer `400`. It produces TWO tracks (`conversion_id_1`,
-    `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision 13) and places it with
-    the audio generations. Poll `getConversion` with `conversionType=SING_OVER_VOCAL`, or pass a
-    `webhook_url`. Paid; the vendor lists no
-    price, so the estimate is that of `singOverInstrumental`.
+    vocal as `audio_file` or `audio_url` (the vendor's schema says exactly one: send one); with
+    neither the answer is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`).
+    The vendor names no `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision
+    13) and places it with the audio generations. Poll `getConversion` with
+    `conversionType=SING_OVER_VOCAL`, or pass a `webhook_url`. Paid; the vendor lists no price,
+    so the estimate is that of `singOverInstrumental`.
 
     Args:
-        body (SingOverVocalRequest): Give exactly one of `audio_file` and `audio_url`, and
-            `lyrics`.
+        body (SingOverVocalRequest): Give `audio_file` or `audio_url` (otherwise 422), and
+            `lyrics`. The vendor's schema says
+            EXACTLY one of the two (`oneOf`); as everywhere else (decision 10), this spec requires at
+            least one. Send one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,17 +216,18 @@ async def asyncio(
     """Start singing new lyrics over an existing vocal
 
      Starts an asynchronous task that performs `lyrics` anew over an existing vocal. Give the
-    vocal as EXACTLY one of `audio_file` and `audio_url` (the vendor's schema says `oneOf`):
-    neither answers `422`, both answer `400`. It produces TWO tracks (`conversion_id_1`,
-    `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision 13) and places it with
-    the audio generations. Poll `getConversion` with `conversionType=SING_OVER_VOCAL`, or pass a
-    `webhook_url`. Paid; the vendor lists no
-    price, so the estimate is that of `singOverInstrumental`.
+    vocal as `audio_file` or `audio_url` (the vendor's schema says exactly one: send one); with
+    neither the answer is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`).
+    The vendor names no `conversionType` for it; this project uses `SING_OVER_VOCAL` (decision
+    13) and places it with the audio generations. Poll `getConversion` with
+    `conversionType=SING_OVER_VOCAL`, or pass a `webhook_url`. Paid; the vendor lists no price,
+    so the estimate is that of `singOverInstrumental`.
 
     Args:
-        body (SingOverVocalRequest): Give exactly one of `audio_file` and `audio_url`, and
-            `lyrics`.
+        body (SingOverVocalRequest): Give `audio_file` or `audio_url` (otherwise 422), and
+            `lyrics`. The vendor's schema says
+            EXACTLY one of the two (`oneOf`); as everywhere else (decision 10), this spec requires at
+            least one. Send one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

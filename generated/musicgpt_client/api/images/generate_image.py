@@ -24,10 +24,12 @@ def _get_kwargs(
     }
 
     if isinstance(body, GenerateImageRequest):
-        _kwargs["data"] = body.to_dict()
+        if not isinstance(body, Unset):
+            _kwargs["data"] = body.to_dict()
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     if isinstance(body, GenerateImageMultipartRequest):
-        _kwargs["files"] = body.to_multipart()
+        if not isinstance(body, Unset):
+            _kwargs["files"] = body.to_multipart()
 
         headers["Content-Type"] = "multipart/form-data; boundary=+++"
 
@@ -110,17 +112,17 @@ def sync_detailed(
      Starts an asynchronous task that draws an image from `prompt` in a `style_preset`. Width and
     height are multiples of 16 pixels. Like `generateSound`, it accepts
     `application/x-www-form-urlencoded` (the vendor's schema) and `multipart/form-data`, with
-    the same fields. The vendor names no `conversionType` for it; this project uses
-    `IMAGE_GENERATOR` (decision 13) and places it with the audio utilities.
-    Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or pass a `webhook_url`. Paid; the
-    vendor lists no price, so the estimate
-    is its example's `credit_estimate`.
+    the same fields. Every field is optional, so the body may be empty. The vendor names no
+    `conversionType` for it; this project uses `IMAGE_GENERATOR` (decision 13) and places it
+    with the audio utilities. Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or
+    pass a `webhook_url`. Paid; the vendor lists no price, so the estimate is its example's
+    `credit_estimate`.
 
     Args:
-        body (GenerateImageRequest): An image from a prompt (`application/x-www-form-urlencoded`).
-            No field is required.
-        body (GenerateImageMultipartRequest): The fields of `GenerateImageRequest`, sent as
-            `multipart/form-data`.
+        body (GenerateImageRequest | Unset): An image from a prompt (`application/x-www-form-
+            urlencoded`). No field is required.
+        body (GenerateImageMultipartRequest | Unset): The fields of `GenerateImageRequest`, sent
+            as `multipart/form-data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,17 +153,17 @@ def sync(
      Starts an asynchronous task that draws an image from `prompt` in a `style_preset`. Width and
     height are multiples of 16 pixels. Like `generateSound`, it accepts
     `application/x-www-form-urlencoded` (the vendor's schema) and `multipart/form-data`, with
-    the same fields. The vendor names no `conversionType` for it; this project uses
-    `IMAGE_GENERATOR` (decision 13) and places it with the audio utilities.
-    Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or pass a `webhook_url`. Paid; the
-    vendor lists no price, so the estimate
-    is its example's `credit_estimate`.
+    the same fields. Every field is optional, so the body may be empty. The vendor names no
+    `conversionType` for it; this project uses `IMAGE_GENERATOR` (decision 13) and places it
+    with the audio utilities. Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or
+    pass a `webhook_url`. Paid; the vendor lists no price, so the estimate is its example's
+    `credit_estimate`.
 
     Args:
-        body (GenerateImageRequest): An image from a prompt (`application/x-www-form-urlencoded`).
-            No field is required.
-        body (GenerateImageMultipartRequest): The fields of `GenerateImageRequest`, sent as
-            `multipart/form-data`.
+        body (GenerateImageRequest | Unset): An image from a prompt (`application/x-www-form-
+            urlencoded`). No field is required.
+        body (GenerateImageMultipartRequest | Unset): The fields of `GenerateImageRequest`, sent
+            as `multipart/form-data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,17 +189,17 @@ async def asyncio_detailed(
      Starts an asynchronous task that draws an image from `prompt` in a `style_preset`. Width and
     height are multiples of 16 pixels. Like `generateSound`, it accepts
     `application/x-www-form-urlencoded` (the vendor's schema) and `multipart/form-data`, with
-    the same fields. The vendor names no `conversionType` for it; this project uses
-    `IMAGE_GENERATOR` (decision 13) and places it with the audio utilities.
-    Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or pass a `webhook_url`. Paid; the
-    vendor lists no price, so the estimate
-    is its example's `credit_estimate`.
+    the same fields. Every field is optional, so the body may be empty. The vendor names no
+    `conversionType` for it; this project uses `IMAGE_GENERATOR` (decision 13) and places it
+    with the audio utilities. Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or
+    pass a `webhook_url`. Paid; the vendor lists no price, so the estimate is its example's
+    `credit_estimate`.
 
     Args:
-        body (GenerateImageRequest): An image from a prompt (`application/x-www-form-urlencoded`).
-            No field is required.
-        body (GenerateImageMultipartRequest): The fields of `GenerateImageRequest`, sent as
-            `multipart/form-data`.
+        body (GenerateImageRequest | Unset): An image from a prompt (`application/x-www-form-
+            urlencoded`). No field is required.
+        body (GenerateImageMultipartRequest | Unset): The fields of `GenerateImageRequest`, sent
+            as `multipart/form-data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,17 +228,17 @@ async def asyncio(
      Starts an asynchronous task that draws an image from `prompt` in a `style_preset`. Width and
     height are multiples of 16 pixels. Like `generateSound`, it accepts
     `application/x-www-form-urlencoded` (the vendor's schema) and `multipart/form-data`, with
-    the same fields. The vendor names no `conversionType` for it; this project uses
-    `IMAGE_GENERATOR` (decision 13) and places it with the audio utilities.
-    Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or pass a `webhook_url`. Paid; the
-    vendor lists no price, so the estimate
-    is its example's `credit_estimate`.
+    the same fields. Every field is optional, so the body may be empty. The vendor names no
+    `conversionType` for it; this project uses `IMAGE_GENERATOR` (decision 13) and places it
+    with the audio utilities. Poll `getConversion` with `conversionType=IMAGE_GENERATOR`, or
+    pass a `webhook_url`. Paid; the vendor lists no price, so the estimate is its example's
+    `credit_estimate`.
 
     Args:
-        body (GenerateImageRequest): An image from a prompt (`application/x-www-form-urlencoded`).
-            No field is required.
-        body (GenerateImageMultipartRequest): The fields of `GenerateImageRequest`, sent as
-            `multipart/form-data`.
+        body (GenerateImageRequest | Unset): An image from a prompt (`application/x-www-form-
+            urlencoded`). No field is required.
+        body (GenerateImageMultipartRequest | Unset): The fields of `GenerateImageRequest`, sent
+            as `multipart/form-data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -105,11 +105,9 @@ def sync_detailed(
      Starts an asynchronous task that writes and performs a song inspired by an image. Give the
     image as `image_file` (JPEG, PNG, GIF, BMP or WEBP) or `image_url`; with neither the answer
     is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses
-    `IMAGE_TO_SONG` (decision 13) and places it with the audio generations.
-    Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a `webhook_url`. Paid; the vendor
-    lists no price, so the estimate is
-    that of two `v6` songs.
+    `conversionType` for it; this project uses `IMAGE_TO_SONG` (decision 13) and places it with
+    the audio generations. Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a
+    `webhook_url`. Paid; the vendor lists no price, so the estimate is that of two `v6` songs.
 
     Args:
         body (ImageToSongRequest): Give `image_file` or `image_url` (otherwise 422).
@@ -143,11 +141,9 @@ def sync(
      Starts an asynchronous task that writes and performs a song inspired by an image. Give the
     image as `image_file` (JPEG, PNG, GIF, BMP or WEBP) or `image_url`; with neither the answer
     is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses
-    `IMAGE_TO_SONG` (decision 13) and places it with the audio generations.
-    Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a `webhook_url`. Paid; the vendor
-    lists no price, so the estimate is
-    that of two `v6` songs.
+    `conversionType` for it; this project uses `IMAGE_TO_SONG` (decision 13) and places it with
+    the audio generations. Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a
+    `webhook_url`. Paid; the vendor lists no price, so the estimate is that of two `v6` songs.
 
     Args:
         body (ImageToSongRequest): Give `image_file` or `image_url` (otherwise 422).
@@ -176,11 +172,9 @@ async def asyncio_detailed(
      Starts an asynchronous task that writes and performs a song inspired by an image. Give the
     image as `image_file` (JPEG, PNG, GIF, BMP or WEBP) or `image_url`; with neither the answer
     is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses
-    `IMAGE_TO_SONG` (decision 13) and places it with the audio generations.
-    Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a `webhook_url`. Paid; the vendor
-    lists no price, so the estimate is
-    that of two `v6` songs.
+    `conversionType` for it; this project uses `IMAGE_TO_SONG` (decision 13) and places it with
+    the audio generations. Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a
+    `webhook_url`. Paid; the vendor lists no price, so the estimate is that of two `v6` songs.
 
     Args:
         body (ImageToSongRequest): Give `image_file` or `image_url` (otherwise 422).
@@ -212,11 +206,9 @@ async def asyncio(
      Starts an asynchronous task that writes and performs a song inspired by an image. Give the
     image as `image_file` (JPEG, PNG, GIF, BMP or WEBP) or `image_url`; with neither the answer
     is `422`. It produces TWO tracks (`conversion_id_1`, `conversion_id_2`). The vendor names no
-    `conversionType` for it; this project uses
-    `IMAGE_TO_SONG` (decision 13) and places it with the audio generations.
-    Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a `webhook_url`. Paid; the vendor
-    lists no price, so the estimate is
-    that of two `v6` songs.
+    `conversionType` for it; this project uses `IMAGE_TO_SONG` (decision 13) and places it with
+    the audio generations. Poll `getConversion` with `conversionType=IMAGE_TO_SONG`, or pass a
+    `webhook_url`. Paid; the vendor lists no price, so the estimate is that of two `v6` songs.
 
     Args:
         body (ImageToSongRequest): Give `image_file` or `image_url` (otherwise 422).

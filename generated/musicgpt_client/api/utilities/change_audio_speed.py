@@ -102,10 +102,10 @@ def sync_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start changing the playback speed of a recording
 
-     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast
-    (0.25 to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
+     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast (0.25
+    to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (ChangeAudioSpeedRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -137,10 +137,10 @@ def sync(
 ) -> ConversionStarted | Error | None:
     """Start changing the playback speed of a recording
 
-     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast
-    (0.25 to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
+     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast (0.25
+    to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (ChangeAudioSpeedRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -167,10 +167,10 @@ async def asyncio_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start changing the playback speed of a recording
 
-     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast
-    (0.25 to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
+     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast (0.25
+    to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (ChangeAudioSpeedRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -200,10 +200,10 @@ async def asyncio(
 ) -> ConversionStarted | Error | None:
     """Start changing the playback speed of a recording
 
-     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast
-    (0.25 to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
+     Starts an asynchronous task that plays a recording `speed_change_factor` times as fast (0.25
+    to 4.0; `2.0` doubles the speed). A factor out of range answers `400`. Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_SPEED_CHANGER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (ChangeAudioSpeedRequest): Give `audio_file` or `audio_url` (otherwise 422), and

@@ -104,9 +104,9 @@ def sync_detailed(
 
      Starts an asynchronous task that transcribes the notes of a recording into a MIDI file,
     optionally rendered back to audio (`sonify_midi`) and with the note events as CSV
-    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with neither the
-    answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or pass a `webhook_url`.
-    Paid.
+    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or
+    pass a `webhook_url`. Paid.
 
     Args:
         body (ConvertAudioToMidiRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -139,9 +139,9 @@ def sync(
 
      Starts an asynchronous task that transcribes the notes of a recording into a MIDI file,
     optionally rendered back to audio (`sonify_midi`) and with the note events as CSV
-    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with neither the
-    answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or pass a `webhook_url`.
-    Paid.
+    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or
+    pass a `webhook_url`. Paid.
 
     Args:
         body (ConvertAudioToMidiRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -169,9 +169,9 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that transcribes the notes of a recording into a MIDI file,
     optionally rendered back to audio (`sonify_midi`) and with the note events as CSV
-    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with neither the
-    answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or pass a `webhook_url`.
-    Paid.
+    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or
+    pass a `webhook_url`. Paid.
 
     Args:
         body (ConvertAudioToMidiRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -202,9 +202,9 @@ async def asyncio(
 
      Starts an asynchronous task that transcribes the notes of a recording into a MIDI file,
     optionally rendered back to audio (`sonify_midi`) and with the note events as CSV
-    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with neither the
-    answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or pass a `webhook_url`.
-    Paid.
+    (`save_note_events`). Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=AUDIO_TO_MIDI`, or
+    pass a `webhook_url`. Paid.
 
     Args:
         body (ConvertAudioToMidiRequest): Give `audio_file` or `audio_url` (otherwise 422).

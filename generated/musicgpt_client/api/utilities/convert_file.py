@@ -104,9 +104,9 @@ def sync_detailed(
 
      Starts an asynchronous task that re-encodes a recording as `target_format`, optionally
     resampled (`target_sr`) and at another bit depth (`target_bit_depth`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's
-    example shows `eta: -1` (unknown).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's example shows
+    `eta: -1` (unknown).
 
     Args:
         body (ConvertFileRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -140,9 +140,9 @@ def sync(
 
      Starts an asynchronous task that re-encodes a recording as `target_format`, optionally
     resampled (`target_sr`) and at another bit depth (`target_bit_depth`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's
-    example shows `eta: -1` (unknown).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's example shows
+    `eta: -1` (unknown).
 
     Args:
         body (ConvertFileRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -171,9 +171,9 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that re-encodes a recording as `target_format`, optionally
     resampled (`target_sr`) and at another bit depth (`target_bit_depth`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's
-    example shows `eta: -1` (unknown).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's example shows
+    `eta: -1` (unknown).
 
     Args:
         body (ConvertFileRequest): Give `audio_file` or `audio_url` (otherwise 422), and
@@ -205,9 +205,9 @@ async def asyncio(
 
      Starts an asynchronous task that re-encodes a recording as `target_format`, optionally
     resampled (`target_sr`) and at another bit depth (`target_bit_depth`). Give the recording as
-    `audio_file` (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's
-    example shows `eta: -1` (unknown).
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=FILE_CONVERT`, or pass a `webhook_url`. The vendor's example shows
+    `eta: -1` (unknown).
 
     Args:
         body (ConvertFileRequest): Give `audio_file` or `audio_url` (otherwise 422), and

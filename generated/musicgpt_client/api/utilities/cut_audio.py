@@ -104,9 +104,9 @@ def sync_detailed(
 
      Starts an asynchronous task that keeps the part of a recording between `start_time` and
     `end_time`, both in MILLISECONDS (unlike `extendSong` and `inpaintSong`, which use seconds).
-    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file` (upload)
-    or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
+    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file`
+    (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion` with
+    `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (CutAudioRequest): Give `audio_file` or `audio_url` (otherwise 422), `start_time` and
@@ -140,9 +140,9 @@ def sync(
 
      Starts an asynchronous task that keeps the part of a recording between `start_time` and
     `end_time`, both in MILLISECONDS (unlike `extendSong` and `inpaintSong`, which use seconds).
-    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file` (upload)
-    or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
+    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file`
+    (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion` with
+    `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (CutAudioRequest): Give `audio_file` or `audio_url` (otherwise 422), `start_time` and
@@ -171,9 +171,9 @@ async def asyncio_detailed(
 
      Starts an asynchronous task that keeps the part of a recording between `start_time` and
     `end_time`, both in MILLISECONDS (unlike `extendSong` and `inpaintSong`, which use seconds).
-    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file` (upload)
-    or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
+    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file`
+    (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion` with
+    `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (CutAudioRequest): Give `audio_file` or `audio_url` (otherwise 422), `start_time` and
@@ -205,9 +205,9 @@ async def asyncio(
 
      Starts an asynchronous task that keeps the part of a recording between `start_time` and
     `end_time`, both in MILLISECONDS (unlike `extendSong` and `inpaintSong`, which use seconds).
-    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file` (upload)
-    or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
+    `start_time` must be below `end_time`, otherwise `400`. Give the recording as `audio_file`
+    (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion` with
+    `conversionType=AUDIO_CUTTER`, or pass a `webhook_url`. Paid.
 
     Args:
         body (CutAudioRequest): Give `audio_file` or `audio_url` (otherwise 422), `start_time` and

@@ -102,11 +102,10 @@ def sync_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start detecting the key and tempo of a recording
 
-     Starts an asynchronous task that detects the dominant key, the key changes and the tempo (BPM) of a
-    recording. Give the recording as `audio_file` (upload) or `audio_url`; with neither the answer is
-    `422`.
-    Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+     Starts an asynchronous task that detects the dominant key, the key changes and the tempo
+    (BPM) of a recording. Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`,
+    or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -137,11 +136,10 @@ def sync(
 ) -> ConversionStarted | Error | None:
     """Start detecting the key and tempo of a recording
 
-     Starts an asynchronous task that detects the dominant key, the key changes and the tempo (BPM) of a
-    recording. Give the recording as `audio_file` (upload) or `audio_url`; with neither the answer is
-    `422`.
-    Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+     Starts an asynchronous task that detects the dominant key, the key changes and the tempo
+    (BPM) of a recording. Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`,
+    or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -167,11 +165,10 @@ async def asyncio_detailed(
 ) -> Response[ConversionStarted | Error]:
     """Start detecting the key and tempo of a recording
 
-     Starts an asynchronous task that detects the dominant key, the key changes and the tempo (BPM) of a
-    recording. Give the recording as `audio_file` (upload) or `audio_url`; with neither the answer is
-    `422`.
-    Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+     Starts an asynchronous task that detects the dominant key, the key changes and the tempo
+    (BPM) of a recording. Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`,
+    or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).
@@ -200,11 +197,10 @@ async def asyncio(
 ) -> ConversionStarted | Error | None:
     """Start detecting the key and tempo of a recording
 
-     Starts an asynchronous task that detects the dominant key, the key changes and the tempo (BPM) of a
-    recording. Give the recording as `audio_file` (upload) or `audio_url`; with neither the answer is
-    `422`.
-    Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+     Starts an asynchronous task that detects the dominant key, the key changes and the tempo
+    (BPM) of a recording. Give the recording as `audio_file` (upload) or `audio_url`; with
+    neither the answer is `422`. Poll `getConversion` with `conversionType=KEY_BPM_EXTRACTION`,
+    or pass a `webhook_url`. Paid (base plus per minute of audio).
 
     Args:
         body (AudioInputRequest): A recording, as `audio_file` or `audio_url` (otherwise 422).

@@ -105,8 +105,8 @@ def sync_detailed(
      Starts an asynchronous task that masters a recording so that it sounds like a reference
     track. Send both as URLs (`audio_url` and `reference_audio_url`) or both as uploads
     (`audio_file` and `reference_audio_file`); otherwise the answer is `422`. An unknown
-    `output_extension` answers `400`. Poll `getConversion` with `conversionType=AUDIO_MASTERING`, or
-    pass a `webhook_url`. Paid.
+    `output_extension` answers `400`. Poll `getConversion` with
+    `conversionType=AUDIO_MASTERING`, or pass a `webhook_url`. Paid.
 
     Args:
         body (MasterAudioRequest): The recording and the reference, both as URLs (`audio_url`,
@@ -142,8 +142,8 @@ def sync(
      Starts an asynchronous task that masters a recording so that it sounds like a reference
     track. Send both as URLs (`audio_url` and `reference_audio_url`) or both as uploads
     (`audio_file` and `reference_audio_file`); otherwise the answer is `422`. An unknown
-    `output_extension` answers `400`. Poll `getConversion` with `conversionType=AUDIO_MASTERING`, or
-    pass a `webhook_url`. Paid.
+    `output_extension` answers `400`. Poll `getConversion` with
+    `conversionType=AUDIO_MASTERING`, or pass a `webhook_url`. Paid.
 
     Args:
         body (MasterAudioRequest): The recording and the reference, both as URLs (`audio_url`,
@@ -174,8 +174,8 @@ async def asyncio_detailed(
      Starts an asynchronous task that masters a recording so that it sounds like a reference
     track. Send both as URLs (`audio_url` and `reference_audio_url`) or both as uploads
     (`audio_file` and `reference_audio_file`); otherwise the answer is `422`. An unknown
-    `output_extension` answers `400`. Poll `getConversion` with `conversionType=AUDIO_MASTERING`, or
-    pass a `webhook_url`. Paid.
+    `output_extension` answers `400`. Poll `getConversion` with
+    `conversionType=AUDIO_MASTERING`, or pass a `webhook_url`. Paid.
 
     Args:
         body (MasterAudioRequest): The recording and the reference, both as URLs (`audio_url`,
@@ -209,8 +209,8 @@ async def asyncio(
      Starts an asynchronous task that masters a recording so that it sounds like a reference
     track. Send both as URLs (`audio_url` and `reference_audio_url`) or both as uploads
     (`audio_file` and `reference_audio_file`); otherwise the answer is `422`. An unknown
-    `output_extension` answers `400`. Poll `getConversion` with `conversionType=AUDIO_MASTERING`, or
-    pass a `webhook_url`. Paid.
+    `output_extension` answers `400`. Poll `getConversion` with
+    `conversionType=AUDIO_MASTERING`, or pass a `webhook_url`. Paid.
 
     Args:
         body (MasterAudioRequest): The recording and the reference, both as URLs (`audio_url`,

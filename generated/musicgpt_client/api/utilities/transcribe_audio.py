@@ -103,10 +103,10 @@ def sync_detailed(
     """Start transcribing speech or lyrics in a recording
 
      Starts an asynchronous task that transcribes a recording, optionally translated to English.
-    Leave `language` out to detect it (`auto` is not a value). Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+    Leave `language` out to detect it (`auto` is not a value). Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (TranscribeAudioRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -138,10 +138,10 @@ def sync(
     """Start transcribing speech or lyrics in a recording
 
      Starts an asynchronous task that transcribes a recording, optionally translated to English.
-    Leave `language` out to detect it (`auto` is not a value). Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+    Leave `language` out to detect it (`auto` is not a value). Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (TranscribeAudioRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -168,10 +168,10 @@ async def asyncio_detailed(
     """Start transcribing speech or lyrics in a recording
 
      Starts an asynchronous task that transcribes a recording, optionally translated to English.
-    Leave `language` out to detect it (`auto` is not a value). Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+    Leave `language` out to detect it (`auto` is not a value). Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (TranscribeAudioRequest): Give `audio_file` or `audio_url` (otherwise 422).
@@ -201,10 +201,10 @@ async def asyncio(
     """Start transcribing speech or lyrics in a recording
 
      Starts an asynchronous task that transcribes a recording, optionally translated to English.
-    Leave `language` out to detect it (`auto` is not a value). Give the recording as `audio_file`
-    (upload) or `audio_url`; with neither the answer is `422`.
-    Poll `getConversion` with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base
-    plus per minute of audio).
+    Leave `language` out to detect it (`auto` is not a value). Give the recording as
+    `audio_file` (upload) or `audio_url`; with neither the answer is `422`. Poll `getConversion`
+    with `conversionType=AUDIO_TRANSCRIPTION`, or pass a `webhook_url`. Paid (base plus per
+    minute of audio).
 
     Args:
         body (TranscribeAudioRequest): Give `audio_file` or `audio_url` (otherwise 422).
