@@ -32,7 +32,9 @@ def media_fields(value: object, name: str, file_type: type) -> dict[str, object]
         if _HTTP_URL.fullmatch(value.strip()):
             return {f"{name}_url": value.strip()}
         if _OTHER_URL.match(value.strip()):
-            raise ValueError(f"{name}: only http(s) URLs can be sent, not {value.strip()[:60]!r}")
+            raise ValueError(
+                f"{name}: only http(s) URLs with a host can be sent, not {value.strip()[:60]!r}"
+            )
         if not value.strip():
             raise ValueError(f"{name} is an empty string: give {ACCEPTED}")
     if isinstance(value, str | PathLike):

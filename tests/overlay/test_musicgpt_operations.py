@@ -305,6 +305,8 @@ class Unreadable:
         (None, TypeError, "not NoneType"),
         ("ftp://files.test/a.mp3", ValueError, r"only http\(s\) URLs"),
         ("file:///etc/passwd", ValueError, r"only http\(s\) URLs"),
+        ("https://", ValueError, r"only http\(s\) URLs with a host"),
+        ("https://cdn.test/a b.mp3", ValueError, r"only http\(s\) URLs with a host"),
         ("", ValueError, "empty string"),
         ("missing/take.wav", FileNotFoundError, "no image file"),
     ],
