@@ -11,6 +11,7 @@ import pytest
 
 from backbeat_contract.keys import Keys
 from backbeat_contract.profiles import KEY_ROLES, PROFILES, ApiProfile
+from backbeat_contract.spec import Spec
 
 PROFILE_NAMES = ("sandbox", "live")
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +23,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),
-    "max-examples": ("CONTRACT_MAX_EXAMPLES", None, "fuzzing examples per operation"),
+    "max-examples": (
+        "CONTRACT_MAX_EXAMPLES",
+        None,
+        "fuzzing examples per operation (sandbox default: 400 divided among the operations)",
+    ),
     "phases": ("CONTRACT_PHASES", None, "schemathesis phases, e.g. examples,fuzzing"),
     "seed": ("CONTRACT_SEED", "20260222", "seed for data generation"),
     "report-dir": ("CONTRACT_REPORT_DIR", "reports", "where reports are written"),
@@ -34,6 +39,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     },
 }
 DEFAULT_EXAMPLES = {"sandbox": 100, "live": 5}
+# The sandbox profile's fuzzing budget for the whole run, divided among the spec's operations
+# (each gets at most DEFAULT_EXAMPLES, at least MIN_EXAMPLES): a spec with more operations gets
+# fewer examples per operation rather than a longer run, and no operation is dropped.
+RUN_EXAMPLES = {"sandbox": 400}
+MIN_EXAMPLES = 5
 # The coverage phase sends every boundary case however few examples are asked for: too many
 # requests for a paced, budgeted live run.
 KNOWN_PHASES = ("examples", "coverage", "fuzzing", "stateful")
@@ -114,13 +124,21 @@ def load(config: pytest.Config) -> RunSettings:
         base_url=base_url.rstrip("/"),
         mode=mode,
         credit_budget=budget,
-        max_examples=_integer(config, "max-examples") or DEFAULT_EXAMPLES[mode],
+        max_examples=_integer(config, "max-examples") or _examples_per_operation(profile, mode),
         phases=_phases(_option(config, "phases") or DEFAULT_PHASES[mode]),
         seed=_integer(config, "seed") or 0,
         report_dir=Path(_option(config, "report-dir") or "reports"),
         sandbox_magic=magic,
         keys=keys,
     )
+
+
+def _examples_per_operation(profile: ApiProfile, mode: str) -> int:
+    if mode not in RUN_EXAMPLES:
+        return DEFAULT_EXAMPLES[mode]
+    operations = len(Spec.load(REPO_ROOT / profile.spec_file).operations) or 1
+    share = RUN_EXAMPLES[mode] // operations
+    return max(MIN_EXAMPLES, min(DEFAULT_EXAMPLES[mode], share))
 
 
 def _phases(raw: str) -> tuple[str, ...]:
