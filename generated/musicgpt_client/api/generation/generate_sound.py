@@ -9,7 +9,7 @@ from ...models.conversion_started import ConversionStarted
 from ...models.error import Error
 from ...models.generate_sound_multipart_request import GenerateSoundMultipartRequest
 from ...models.generate_sound_request import GenerateSoundRequest
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
