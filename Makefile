@@ -18,12 +18,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 
 # Hand-written Python (generated/ is shaped by the generator's own ruff hooks).
-PY_DIRS = $(wildcard overlay sandbox contract_tests tests tools bench)
+PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests tools bench setup.py)
 
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 
-.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract bench lock clean
+.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract bench lock clean prove-install dist
 
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
@@ -34,11 +34,15 @@ help:
 	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
 	@echo "make generate   regenerate generated/ from the specs"
 	@echo "make check      lint + check-generated + test"
+	@echo "make dist       build the wheel and the sdist into dist/"
+	@echo "make prove-install  install the built wheel in a fresh venv outside the checkout, use it"
 	@echo "make bench      run the benchmarks into bench/results.md"
 
 venv: $(VENV_STAMP)
 # The editable install maps the packages that exist when it runs: a new package reinstalls.
-$(VENV_STAMP): requirements-dev.lock pyproject.toml $(wildcard generated/*/__init__.py overlay/*/__init__.py sandbox/*/__init__.py contract_tests/*/__init__.py)
+# The version (metadata) and entry points (console scripts, the pytest plugin) too.
+PACKAGE_DIRS := generated overlay sandbox contract_tests specs plugin
+$(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_version.py $(foreach dir,$(PACKAGE_DIRS),$(wildcard $(dir)/*/__init__.py))
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.lock
@@ -71,7 +75,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	redocly lint --format=stylish openapi.yaml musicgpt.openapi.yaml
 	ruff check $(PY_DIRS)
 	ruff format --check $(PY_DIRS)
-	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract bench) tools
+	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract specs/backbeat_specs plugin/backbeat_pytest examples bench) tools
 
 generate: $(VENV_STAMP)
 	tools/generate.sh generated
@@ -86,6 +90,14 @@ test: $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup
 
 check: lint check-generated test
+
+dist: $(VENV_STAMP)
+	rm -rf dist && python -m build --outdir dist .
+
+# Build, install into a fresh virtualenv in a temp folder outside the checkout, and use the
+# installed commands, client, plugin and types there (tools/prove_install.sh). CI runs it.
+prove-install: $(VENV_STAMP)
+	PYTHON=$(PYTHON) tools/prove_install.sh
 
 # Foreground, one worker (state lives in the process). SANDBOX_ARGS adds flags, e.g.
 # SANDBOX_ARGS="--enable-reset" or "--log-level warning --no-access-log" for benchmarks.

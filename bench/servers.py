@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import signal
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .processes import CPU_SPLIT, answers_http, free_port, running
+from backbeat_pytest.launcher import SandboxStartError, start_sandbox
+
+from .processes import CPU_SPLIT, ServerError, answers_http, free_port, running
 
 __all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "prism", "sandbox"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PRISM = REPO_ROOT / "node_modules" / ".bin" / "prism"
-# The production-like way the sandbox documents for benchmarks: one uvicorn worker, no
-# per-request access log, warnings only.
-SANDBOX_QUIET = ("--log-level", "warning", "--no-access-log")
 # Servers get one core; the bench (clients, load generators) pins itself to the other(s).
 SERVER_CPUS = CPU_SPLIT[0] if CPU_SPLIT else None
 LOAD_CPUS = CPU_SPLIT[1] if CPU_SPLIT else None
@@ -26,20 +24,21 @@ LOAD_CPUS = CPU_SPLIT[1] if CPU_SPLIT else None
 def sandbox(
     python_args: Sequence[str] = (), *, cpus: frozenset[int] | None = None
 ) -> Iterator[str]:
-    """A fresh sandbox (on `cpus` only, when given); yields its root URL (no API prefix).
+    """A fresh sandbox (on `cpus` only, when given), quiet (``--log-level warning
+    --no-access-log``), started by backbeat's one launcher; yields its root URL.
 
     `python_args` go to the interpreter before `-m backbeat_sandbox` (the bench uses them to
     run it under cProfile). It is stopped with SIGINT: uvicorn shuts down gracefully and then
     re-raises the signal, which as SIGINT unwinds through cProfile (so it writes its file),
     where a re-raised SIGTERM would end the process on the spot."""
-    port = free_port()
-    argv = [sys.executable, *python_args, "-m", "backbeat_sandbox"]
-    argv += ["--host", "127.0.0.1", "--port", str(port)]
-    root = f"http://127.0.0.1:{port}"
-    ready = answers_http(f"{root}/_sandbox/health")
-    quiet = [*argv, *SANDBOX_QUIET]
-    with running(quiet, name="sandbox", ready=ready, stop_signal=signal.SIGINT, cpus=cpus):
-        yield root
+    try:
+        started = start_sandbox(python_args=python_args, cpus=cpus, stop_signal=signal.SIGINT)
+    except SandboxStartError as error:
+        raise ServerError(str(error)) from None
+    try:
+        yield started.sandbox.url
+    finally:
+        started.stop()
 
 
 @contextmanager

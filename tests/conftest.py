@@ -1,23 +1,22 @@
-"""Fixtures shared by every test under ``tests/``."""
+"""Fixtures shared by every test under ``tests/``.
+
+The sandbox comes from backbeat's own pytest plugin (``backbeat_pytest``, loaded through its
+``pytest11`` entry point), exactly as users get it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
+from backbeat_pytest import Sandbox
 
-from tests.sandbox_process import start_sandbox, stop_sandbox
+pytest_plugins = ["pytester"]  # tests/plugin runs pytest sessions that use backbeat's plugin
 
 
 @pytest.fixture(scope="session")
-def sandbox_url() -> Iterator[str]:
-    """Root URL (no API prefix) of a sandbox started with ``--enable-reset`` for this session.
-
-    One server per xdist worker. Use suffixed magic keys (``ty_test_free_<suffix>``) or
-    ``POST /_sandbox/reset`` to isolate tests from each other.
+def sandbox_url(backbeat_sandbox: Sandbox) -> str:
+    """Root URL (no API prefix) of the plugin's session sandbox, started with
+    ``--enable-reset``: one server per xdist worker. Use suffixed magic keys
+    (``ty_test_free_<suffix>``, or the ``backbeat_account`` fixture) or ``POST /_sandbox/reset``
+    to isolate tests from each other.
     """
-    url, popen = start_sandbox(["--enable-reset"])
-    try:
-        yield url
-    finally:
-        stop_sandbox(popen)
+    return backbeat_sandbox.url

@@ -17,6 +17,10 @@ for line in "${clients[@]}"; do
   openapi-python-client generate --path "$spec" --output-path "$out" --meta none \
     --config "$config" --fail-on-warning >/dev/null
   python tools/gen_operations.py "$spec" "$out/operations.py"
-  ruff format --isolated --no-cache --quiet "$out/operations.py"
+  python tools/gen_options.py "$spec" "$out/options.py"
+  ruff format --isolated --no-cache --quiet "$out/operations.py" "$out/options.py"
   find "$out" -name __pycache__ -prune -exec rm -rf {} +
+  # PEP 561 marker (the generator writes one only with --meta): users' type checkers read
+  # the clients' annotations from the wheel. Same text as the generator's own.
+  printf '# Marker file for PEP 561' >"$out/py.typed"
 done

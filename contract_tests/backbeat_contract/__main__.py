@@ -1,12 +1,16 @@
-"""`make contract`: run the suite against `$CONTRACT_BASE_URL`, or, without one, against a
-sandbox started here on a free port and stopped by PID afterwards (also on failure or Ctrl-C).
+"""backbeat-contract: run the contract suite against a server, or against an embedded sandbox.
 
-Usage: python -m backbeat_contract [pytest args...]   (settings come from $CONTRACT_* variables)
+With --base-url (or $CONTRACT_BASE_URL) the suite checks that server. Without one it starts a
+sandbox through the `backbeat-sandbox` command (a process: the suite never imports the
+sandbox) on a free 127.0.0.1 port, uses its magic keys, and stops it by PID afterwards (also on
+failure or Ctrl-C). `make contract` and `python -m backbeat_contract` run the same command.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +20,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import FrameType
 from typing import IO
@@ -23,10 +28,65 @@ from typing import IO
 import pytest
 
 from backbeat_contract.profiles import PROFILES
+from backbeat_contract.settings import OPTIONS
 
+PROG = "backbeat-contract"
 SUITE_DIR = Path(__file__).resolve().parent
 HEALTH_PATH = "/_sandbox/health"
 STARTUP_SECONDS = 30.0
+SANDBOX_COMMAND = "backbeat-sandbox"
+KEY_ENV_SUFFIX = "-env"
+EPILOG = """\
+every option also reads the environment variable in its help ($CONTRACT_...); keys are read
+only from the environment (--api-key-env NAME names the variable), never from the command line.
+Arguments after "--" go to pytest (e.g. -- -x -q).
+
+examples:
+  backbeat-contract                                  Trackyard against an embedded sandbox
+  backbeat-contract --api musicgpt --report-dir out  MusicGPT, reports in out/
+  TRACKYARD_KEY=... backbeat-contract --api trackyard \\
+      --base-url https://api.trackyard.com/api/external/v1 --api-key-env TRACKYARD_KEY \\
+      --profile live --credit-budget 5
+
+exit status: 0 when every documented promise checked holds, non-zero on any violation.
+"""
+
+
+def _is_key(name: str) -> bool:
+    """Options that carry a secret: taken as the name of an environment variable instead."""
+    return name == "api-key" or name.endswith("-key")
+
+
+def backbeat_version() -> str:
+    try:
+        return version("backbeat")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, built from the suite's settings table (settings.OPTIONS), so every
+    option the suite knows is here with the same name, variable and default."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    for name, (env, default, text) in OPTIONS.items():
+        shown = "" if default in (None, "") else f"; default {default}"
+        if _is_key(name):
+            parser.add_argument(
+                f"--{name}{KEY_ENV_SUFFIX}",
+                metavar="NAME",
+                help=f"{text}: read from environment variable NAME (else ${env})",
+            )
+        else:
+            parser.add_argument(f"--{name}", metavar=name.split("-")[-1].upper(),
+                                help=f"{text} (${env}{shown})")  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"%(prog)s {backbeat_version()}")
+    return parser
 
 
 def free_port() -> int:
@@ -47,7 +107,7 @@ def _healthy(root: str) -> bool:
 def sandbox() -> Iterator[str]:
     """A fresh sandbox on a free port; yields its root URL."""
     port = free_port()
-    command = [sys.executable, "-m", "backbeat_sandbox", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sandbox_command(), "--host", "127.0.0.1", "--port", str(port)]
     command += ["--log-level", "warning", "--no-access-log"]
     root = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would block it
@@ -60,13 +120,28 @@ def sandbox() -> Iterator[str]:
             _stop(process)
 
 
+def sandbox_command() -> str:
+    """The `backbeat-sandbox` script installed beside this interpreter, else the one on PATH."""
+    beside = Path(sys.executable).parent / SANDBOX_COMMAND
+    found = str(beside) if beside.is_file() else shutil.which(SANDBOX_COMMAND)
+    if found is None:
+        raise SystemExit(
+            f"{PROG}: no {SANDBOX_COMMAND} command to start the embedded sandbox. Fix: "
+            'pip install "backbeat[sandbox]", or check a running server with --base-url URL'
+        )
+    return found
+
+
 def _wait_until_healthy(process: subprocess.Popen[bytes], root: str, log: IO[bytes]) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while not _healthy(root):
         if process.poll() is not None:
             log.seek(0)
             error = log.read().decode(errors="replace")
-            raise SystemExit(f"the sandbox exited with {process.returncode}:\n{error[-2000:]}")
+            raise SystemExit(
+                f"{PROG}: the embedded sandbox exited with {process.returncode} (to check a "
+                f"running server instead, pass --base-url):\n{error[-2000:]}"
+            )
         if time.monotonic() > deadline:
             raise SystemExit(f"the sandbox did not answer {HEALTH_PATH} within {STARTUP_SECONDS} s")
         time.sleep(0.1)
@@ -88,42 +163,84 @@ def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run_suite(extra: Sequence[str]) -> int:
     # Plain asserts: every assert in the suite carries its own message, and rewriting the
-    # schemathesis plugin's modules costs seconds per start where bytecode is not cached.
-    args = [str(SUITE_DIR), "--rootdir", str(SUITE_DIR.parent), "--assert=plain", *extra]
+    # schemathesis plugin's modules costs seconds per start where bytecode is not cached. No
+    # cache written next to the suite (site-packages, once installed), and backbeat's pytest
+    # plugin (which imports the client) stays out of the suite's process.
+    args = [str(SUITE_DIR), "--rootdir", str(SUITE_DIR.parent), "--assert=plain"]
+    args += ["-p", "no:cacheprovider", "-p", "no:backbeat", *extra]
     return int(pytest.main(args))
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    ours, pytest_args = _split(list(sys.argv[1:] if argv is None else argv))
+    namespace, unknown = build_parser().parse_known_args(ours)
+    if secrets := [a for a in unknown if a.startswith("--") and _is_key(a[2:].split("=")[0])]:
+        raise SystemExit(
+            f"{PROG}: {secrets[0]}: keys are never taken on the command line; put the key in "
+            f"an environment variable and pass {secrets[0].split('=')[0]}{KEY_ENV_SUFFIX} NAME"
+        )
+    suite_args = _suite_args(vars(namespace))
     try:
-        return _run(argv)
+        return _run(suite_args + unknown + pytest_args)
     except KeyboardInterrupt:  # before or after pytest, which handles its own
         print("contract: interrupted", file=sys.stderr)
         return int(pytest.ExitCode.INTERRUPTED)
 
 
-def _given(argv: Sequence[str], name: str) -> bool:
-    """Whether a setting was given, as an option or as its environment variable."""
-    option = "--" + name.lower().replace("_", "-")
-    in_args = any(arg == option or arg.startswith(option + "=") for arg in argv)
-    return in_args or bool(os.environ.get(f"CONTRACT_{name}"))
+def _split(args: list[str]) -> tuple[list[str], list[str]]:
+    """(our options, pytest's): what follows "--" goes to pytest untouched."""
+    if "--" not in args:
+        return args, []
+    cut = args.index("--")
+    return args[:cut], args[cut + 1 :]
 
 
-def _run(argv: Sequence[str]) -> int:
-    if _given(argv, "BASE_URL"):
-        return run_suite(argv)
-    if _given(argv, "SPEC") and not _given(argv, "API"):
+def _suite_args(values: dict[str, str | None]) -> list[str]:
+    """The suite's pytest options for what was given; keys travel in the environment."""
+    args: list[str] = []
+    for name, (env, _default, _text) in OPTIONS.items():
+        if _is_key(name):
+            variable = values.get(_dest(name + KEY_ENV_SUFFIX))
+            if variable:
+                if variable not in os.environ:
+                    raise SystemExit(f"{PROG}: --{name}{KEY_ENV_SUFFIX}: ${variable} is not set")
+                os.environ[env] = os.environ[variable]
+        elif (value := values.get(_dest(name))) is not None:
+            args += [f"--{name}", value]
+    return args
+
+
+def _dest(option: str) -> str:
+    return option.replace("-", "_")
+
+
+def _option(args: Sequence[str], name: str) -> str | None:
+    """The value of `--name` in `args`, else its environment variable."""
+    flag = f"--{name}"
+    for index, arg in enumerate(args):
+        if arg == flag and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(flag + "="):
+            return arg.split("=", 1)[1]
+    return os.environ.get(OPTIONS[name][0]) or None
+
+
+def _run(args: Sequence[str]) -> int:
+    if _option(args, "base-url"):
+        return run_suite(args)
+    if _option(args, "spec") and not _option(args, "api"):
         raise SystemExit(
-            "a spec given with SPEC= (--spec) needs BASE_URL= (--base-url): the embedded "
-            f"sandbox serves only {' and '.join(sorted(PROFILES))}"
+            f"{PROG}: --spec needs --base-url: the embedded sandbox serves only "
+            f"{' and '.join(sorted(PROFILES))}"
         )
-    api = os.environ.get("CONTRACT_API") or "trackyard"
+    api = _option(args, "api") or "trackyard"
     if api not in PROFILES:
-        raise SystemExit(f"API must be one of {sorted(PROFILES)}, got {api!r}")
+        raise SystemExit(f"{PROG}: --api must be one of {sorted(PROFILES)}, got {api!r}")
     with sandbox() as root:
         base_url = root + PROFILES[api].base_path
-        return run_suite(["--base-url", base_url, "--sandbox-magic", "1", *argv])
+        return run_suite(["--base-url", base_url, "--sandbox-magic", "1", *args])
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

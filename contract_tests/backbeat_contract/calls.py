@@ -36,6 +36,10 @@ class Call:
     def is_multipart(self) -> bool:
         return self.operation.request_media_type == "multipart/form-data"
 
+    @property
+    def is_urlencoded(self) -> bool:
+        return self.operation.request_media_type == "application/x-www-form-urlencoded"
+
     def with_key(self, key: str | None) -> Call:
         return replace(self, key=key)
 
@@ -79,6 +83,8 @@ def _body_arguments(call: Call) -> dict[str, Any]:
         return {}
     if call.is_multipart:
         return {"files": {name: (None, _form_value(value)) for name, value in call.body.items()}}
+    if call.is_urlencoded:
+        return {"data": {name: _form_value(value) for name, value in call.body.items()}}
     return {"json": call.body}
 
 
@@ -98,11 +104,12 @@ def curl(base_url: str, call: Call, shown_key: str) -> str:
         for name, value in call.headers.items()
         for arg in ("-H", shlex.quote(f"{name}: {value}"))
     ]
-    if call.body is not None and call.is_multipart:
+    if call.body is not None and (call.is_multipart or call.is_urlencoded):
+        option = "-F" if call.is_multipart else "--data-urlencode"
         parts += [
             arg
             for name, value in call.body.items()
-            for arg in ("-F", shlex.quote(f"{name}={value}"))
+            for arg in (option, shlex.quote(f"{name}={_form_value(value)}"))
         ]
     elif call.body is not None:
         parts += [

@@ -112,7 +112,10 @@ def _is_form(operation: Operation) -> bool:
     """Form fields travel as text: a value of the wrong type (`0` for a boolean, an object for
     a string) arrives as a valid string, so "invalid data accepted" would be a false alarm.
     The targeted 400/422 scenarios still check that forms reject what is really invalid."""
-    return operation.request_media_type == "multipart/form-data"
+    return operation.request_media_type in (
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+    )
 
 
 def _record(

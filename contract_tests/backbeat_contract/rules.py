@@ -3,7 +3,7 @@
 - ``x-less-than: <sibling>`` on a body property: when both are sent, the value must be strictly
   below the sibling property's.
 - ``x-requires-one-of: [<name>, ...]`` on an operation: at least one of the named parameters
-  must be present and non-empty.
+  (or, for a name that is no parameter, body fields) must be present and non-empty.
 
 A positive case that breaks one is valid for the schema but not for the API: the server's
 correct 400 would be reported as "valid request rejected". `filter_case` keeps such cases from
@@ -45,7 +45,7 @@ class Rules:
         if not self.one_of:
             return True
         return any(
-            (getattr(case, attribute, None) or {}).get(name) not in (None, "")
+            _fields(getattr(case, attribute, None)).get(name) not in (None, "")
             for attribute, name in self.one_of
         )
 
@@ -55,8 +55,10 @@ def rules_for(spec: Spec, path: str, method: str) -> Rules:
     item = spec.resolve(spec.document["paths"][path])
     operation = spec.resolve(item[method.lower()])
     locations = _parameter_locations(spec, item, operation)
+    # A name that is no parameter is a body field (an upload's `audio_url` or `audio_file`).
+    elsewhere = "body" if "requestBody" in operation else "query"
     one_of = tuple(
-        (CASE_ATTRIBUTES[locations.get(str(name), "query")], str(name))
+        (CASE_ATTRIBUTES.get(locations.get(str(name), elsewhere), "body"), str(name))
         for name in operation.get("x-requires-one-of", [])
     )
     return Rules(spec, one_of, _body_schema(spec, operation))
@@ -79,6 +81,10 @@ def _sent_as_positive(case: Any) -> bool:
     if meta is None or meta.generation.mode is GenerationMode.POSITIVE:
         return True
     return bool(meta.phase.name is TestPhase.STATEFUL)
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _parameter_locations(spec: Spec, item: Node, operation: Node) -> dict[str, str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from backbeat_specs import spec_dir
 
 from backbeat_contract import coverage
 from backbeat_contract.keys import OWN_ROLES, Keys, env_name
@@ -19,7 +20,6 @@ from backbeat_contract.profiles import PROFILES, BuiltinApi
 from backbeat_contract.spec import Spec, SpecError
 
 PROFILE_NAMES = ("sandbox", "live")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # Key roles with an option of their own; any other role of the spec's `x-key-roles` reads its
 # key from `$CONTRACT_<ROLE>_KEY` (e.g. `read-only` -> `$CONTRACT_READ_ONLY_KEY`).
 ROLE_OPTIONS = ("exhausted", "revoked", "forbidden", "low-limit")
@@ -32,7 +32,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),
-    "max-examples": ("CONTRACT_MAX_EXAMPLES", None, "fuzzing examples per operation"),
+    "max-examples": (
+        "CONTRACT_MAX_EXAMPLES",
+        None,
+        "fuzzing examples per operation (sandbox default: 400 divided among the operations)",
+    ),
     "phases": ("CONTRACT_PHASES", None, "schemathesis phases, e.g. examples,fuzzing"),
     "seed": ("CONTRACT_SEED", "20260222", "seed for data generation"),
     "report-dir": ("CONTRACT_REPORT_DIR", "reports", "where reports are written"),
@@ -54,6 +58,11 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
 }
 DEFAULT_API = "trackyard"
 DEFAULT_EXAMPLES = {"sandbox": 100, "live": 5}
+# The sandbox profile's fuzzing budget for the whole run, divided among the spec's operations
+# (each gets at most DEFAULT_EXAMPLES, at least MIN_EXAMPLES): a spec with more operations gets
+# fewer examples per operation rather than a longer run, and no operation is dropped.
+RUN_EXAMPLES = {"sandbox": 400}
+MIN_EXAMPLES = 5
 # The coverage phase sends every boundary case however few examples are asked for: too many
 # requests for a paced, budgeted live run.
 KNOWN_PHASES = ("examples", "coverage", "fuzzing", "stateful")
@@ -144,7 +153,7 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         spec_path = Path(spec_option)
     else:
         assert builtin is not None
-        spec_path = REPO_ROOT / builtin.spec_file
+        spec_path = spec_dir() / builtin.spec_file
     try:
         spec = Spec.load(spec_path)
     except SpecError as exc:
@@ -168,7 +177,7 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         base_url=base_url.rstrip("/"),
         mode=mode,
         credit_budget=budget,
-        max_examples=_integer(config, "max-examples") or DEFAULT_EXAMPLES[mode],
+        max_examples=_integer(config, "max-examples") or _examples_per_operation(spec, mode),
         phases=_phases(_option(config, "phases") or DEFAULT_PHASES[mode]),
         seed=_integer(config, "seed") or 0,
         report_dir=Path(_option(config, "report-dir") or "reports"),
@@ -179,6 +188,14 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         fail_on_regression=_flag(config, "fail-on-regression"),
     )
     return settings, spec
+
+
+def _examples_per_operation(spec: Spec, mode: str) -> int:
+    if mode not in RUN_EXAMPLES:
+        return DEFAULT_EXAMPLES[mode]
+    operations = len(spec.operations) or 1
+    share = RUN_EXAMPLES[mode] // operations
+    return max(MIN_EXAMPLES, min(DEFAULT_EXAMPLES[mode], share))
 
 
 def _phases(raw: str) -> tuple[str, ...]:

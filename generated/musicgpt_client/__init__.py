@@ -1,4 +1,4 @@
-"""A client library for accessing MusicGPT Public API (backbeat subset)"""
+"""A client library for accessing MusicGPT Public API"""
 
 from .client import AuthenticatedClient, Client
 

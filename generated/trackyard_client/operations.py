@@ -37,3 +37,5 @@ OPERATIONS = {
         "statuses": (200, 400, 401, 402, 403, 429, 500),
     },
 }
+
+RATE_LIMIT_CATEGORIES: dict[str, dict[str, object]] = {}

@@ -22,6 +22,7 @@ from ._exceptions import (
 )
 from ._polling import ConversionFailedError, ConversionTimeoutError
 from ._ratelimit import RateLimitInfo
+from ._version import __version__
 from .musicgpt import AsyncMusicGPT, MusicGPT
 from .trackyard import AsyncTrackyard, Download, Trackyard
 
@@ -48,4 +49,5 @@ __all__ = [
     "RateLimitInfo",
     "Trackyard",
     "UnprocessableEntityError",
+    "__version__",
 ]

@@ -1,4 +1,4 @@
-"""``python -m backbeat_sandbox``: serve the sandbox with uvicorn, in one process.
+"""backbeat-sandbox: serve the Trackyard and MusicGPT sandbox with uvicorn, in one process.
 
 State lives in the process, so there is exactly one worker: several workers would each keep
 their own credits and windows.
@@ -7,22 +7,61 @@ their own credits and windows.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Protocol
 
-import uvicorn
+from backbeat_specs import SPEC_FILES, spec_dir
 
-from .app import SPEC_DIR, create_app
+PROG = "backbeat-sandbox"
+EPILOG = """\
+examples:
+  backbeat-sandbox                          serve both APIs on 127.0.0.1:8765
+  backbeat-sandbox --port 9000 --enable-reset
+  backbeat-sandbox --api musicgpt           serve MusicGPT only
+  curl -H "Authorization: Bearer ty_test_free" http://127.0.0.1:8765/api/external/v1/me
+
+base URLs: http://HOST:PORT/api/external/v1 (Trackyard), http://HOST:PORT/api/public (MusicGPT);
+magic keys (ty_test_free, mg_test_pro, ...) and Prefer: code=N are in backbeat's README.
+"""
+
+
+class SpecErrorLike(Protocol):  # .spec.SpecError, imported only once the extra is known present
+    path: Path
+
+
+def backbeat_version() -> str:
+    try:
+        return version("backbeat")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m backbeat_sandbox", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765)")
     parser.add_argument(
+        "--api",
+        choices=sorted(SPEC_FILES),
+        help="serve this API only (default: both; each needs its spec)",
+    )
+    parser.add_argument(
         "--enable-reset", action="store_true", help="expose POST /_sandbox/reset (for tests)"
     )
-    parser.add_argument("--spec-dir", type=Path, default=SPEC_DIR, help="where the specs live")
+    parser.add_argument(
+        "--spec-dir",
+        type=Path,
+        default=spec_dir(),
+        help="folder holding " + " and ".join(SPEC_FILES.values()) + " (default: %(default)s)",
+    )
     parser.add_argument(
         "--log-level",
         default="info",
@@ -32,12 +71,57 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--no-access-log", action="store_true", help="do not log each request (benchmarks)"
     )
+    parser.add_argument(
+        "--webhook-allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="also deliver webhooks to HOST (repeatable); by default only loopback hosts "
+        "(localhost, 127.0.0.0/8, ::1) receive them",
+    )
+    parser.add_argument(
+        "--webhook-allow-any",
+        action="store_true",
+        help="deliver webhooks to any host (the sandbox then sends requests wherever asked)",
+    )
+    parser.add_argument(
+        "--task-seconds",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="every MusicGPT task completes SECONDS after it starts, unpolled (default: its "
+        "operation's eta); polling twice completes it at once either way",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {backbeat_version()}")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    app = create_app(enable_reset=args.enable_reset, spec_dir=args.spec_dir)
+    if args.task_seconds is not None and args.task_seconds <= 0:
+        raise SystemExit(f"{PROG}: --task-seconds must be positive")
+    try:
+        import uvicorn
+
+        from .app import create_app, default_apis
+        from .spec import SpecError
+    except ModuleNotFoundError as error:
+        sys.exit(
+            f"{PROG}: the sandbox needs backbeat's sandbox extra ({error}). "
+            'Fix: pip install "backbeat[sandbox]"'
+        )
+    apis = default_apis(args.task_seconds, only=args.api) if args.api else None
+    try:
+        app = create_app(
+            enable_reset=args.enable_reset,
+            spec_dir=args.spec_dir,
+            apis=apis,
+            webhook_allow_hosts=args.webhook_allow_host,
+            webhook_allow_any=args.webhook_allow_any,
+            task_seconds=args.task_seconds,
+        )
+    except SpecError as error:
+        sys.exit(f"{PROG}: cannot serve without a valid spec: {error}. Fix: {_fix(args, error)}")
     uvicorn.run(
         app,
         host=args.host,
@@ -47,6 +131,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         access_log=not args.no_access_log,
         server_header=False,
     )
+
+
+def _fix(args: argparse.Namespace, error: SpecErrorLike) -> str:
+    name = error.path.name
+    fix = f"pass --spec-dir DIR, a folder holding a valid {name}"
+    if args.spec_dir == spec_dir():
+        fix = f"reinstall backbeat (its wheel carries the specs), or {fix}"
+    others = [api for api, file in SPEC_FILES.items() if file != name]
+    if args.api is None and others:
+        fix += f", or serve the other API alone with --api {others[0]}"
+    return fix
 
 
 if __name__ == "__main__":

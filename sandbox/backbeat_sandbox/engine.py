@@ -8,7 +8,7 @@ pipeline after the body has been read never awaits, so one request at a time tou
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -22,6 +22,7 @@ from .inbound import Inbound, read_inbound
 from .replies import Reply, complete_headers, forced_reply, parse_prefer
 from .spec import JSON, Operation, Spec
 from .validation import Arguments, Invalid, validate_request
+from .webhooks import Courier, Delivery
 
 log = logging.getLogger("backbeat_sandbox")
 
@@ -62,6 +63,12 @@ class ApiBehaviour(Protocol):
     def handlers(self) -> Mapping[str, Callable[[Call], Reply]]:
         """The handler of each operation id."""
 
+    def bind(self, spec: Spec) -> None:
+        """Read what the API needs from its loaded spec; called once, before anything else."""
+
+    def advance(self, now: float) -> Sequence[Delivery]:
+        """Move background work on to ``now``; the webhooks owed since the last call."""
+
 
 @dataclass
 class State:
@@ -74,10 +81,14 @@ class State:
 class ApiService:
     """An ASGI app serving one API under its spec's base path."""
 
-    def __init__(self, api: ApiBehaviour, spec: Spec, clock: Clock) -> None:
+    def __init__(
+        self, api: ApiBehaviour, spec: Spec, clock: Clock, courier: Courier | None = None
+    ) -> None:
+        api.bind(spec)
         self.api = api
         self.spec = spec
         self.clock = clock
+        self.courier = courier or Courier()
         self.state = State(KeyRegistry(api.profiles))
 
     def reset(self) -> None:
@@ -90,6 +101,13 @@ class ApiService:
         reply = self.respond(inbound)
         response = Response(reply.content(), reply.status, dict(reply.headers), reply.media_type)
         await response(scope, receive, send)
+        self.tick()
+
+    def tick(self) -> None:
+        """Advance background work to the clock's now and start sending the webhooks owed.
+        Runs after every request and, in a served sandbox, a few times a second."""
+        for delivery in self.api.advance(self.clock()):
+            self.courier.send(delivery)
 
     def respond(self, inbound: Inbound) -> Reply:
         started = self.clock()
@@ -182,7 +200,7 @@ class ApiService:
         return Reply(429, body, {"Retry-After": str(denial.retry_after)})
 
     def _charged(self, call: Call) -> tuple[Reply, float]:
-        cost = call.op.credit_cost
+        cost = call.op.price
         if not call.account.reserve(cost):
             return self.api.payment_required(call.account, cost), 0
         try:

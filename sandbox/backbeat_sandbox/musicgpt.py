@@ -1,13 +1,26 @@
-"""MusicGPT: magic keys, error shape, and the async task lifecycle driven by polling.
+"""MusicGPT: magic keys, error shape, the async task lifecycle and its webhooks.
 
-A task moves IN_QUEUE -> IN_PROGRESS -> COMPLETED, one step per ``getConversion`` poll of that
-task. Tasks not yet COMPLETED count against the plan's parallel-job limit of their category.
+Every conversion operation is served by one handler driven by the operation's extensions in the
+spec: ``x-conversion-type``, ``x-outputs``, ``x-rate-limit-category`` (whose plan limits sit in
+the top-level ``x-rate-limit-categories``), ``x-credit-estimate`` (charged) and ``x-webhook``
+(the ``webhooks`` entry whose example is the payload's template). Adding a conversion to the
+spec adds it here. Only the operations with behaviour of their own have handlers by name.
+
+A task moves IN_QUEUE -> IN_PROGRESS -> COMPLETED: one step per ``getConversion`` poll of that
+task, or straight to COMPLETED once its ``eta`` has passed on the sandbox's clock, whichever
+comes first. Tasks not yet COMPLETED count against the plan's parallel-job limit of their
+category. A task that completes with a ``webhook_url`` owes that URL its webhook payloads.
 """
 
 from __future__ import annotations
 
+import base64
+import copy
+import heapq
+import itertools
+import math
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -15,40 +28,30 @@ from typing import Any
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
 from .replies import Reply
-from .spec import JSON
+from .spec import JSON, Operation, Spec
 from .validation import Invalid
+from .webhooks import Delivery
 
 STATUSES = ("IN_QUEUE", "IN_PROGRESS", "COMPLETED")
 FILES = "https://lalals.s3.amazonaws.com"
 ID_NAMESPACE = uuid.UUID("6f1c2b7e-4d0a-4c55-9a43-0b2f6c1e8d90")
-# Which parallel-job category, conversion type and number of outputs each task operation has.
-TASKS: Mapping[str, tuple[str, str, int]] = {
-    "generateMusic": ("audio_generation", "MUSIC_AI", 2),
-    "textToSpeech": ("audio_enhancement", "TEXT_TO_SPEECH", 1),
-    "extractStems": ("audio_enhancement", "EXTRACTION", 1),
-    "changeVoice": ("audio_enhancement", "VOICE_CONVERSION", 1),
-}
-ETA_SECONDS = {"MUSIC_AI": 154, "TEXT_TO_SPEECH": 12, "EXTRACTION": 60, "VOICE_CONVERSION": 45}
+DEFAULT_ETA_SECONDS = 60
+"""For an operation whose vendor example gives no usable ``eta`` (``-1`` means unknown)."""
 AUTH: Mapping[AuthFailure, tuple[int, str]] = {
     "missing": (401, "Authentication failed"),
     "malformed": (401, "Authentication failed"),
     "unknown": (403, "Invalid API key"),
     "revoked": (403, "This API key has been revoked"),
 }
-
-
-def _plan(name: str, balance: float, parallel: int, polls_per_minute: int) -> Profile:
-    by_id = Limit("minute", 60, polls_per_minute, frozenset({"getConversion"}))
-    return Profile(balance, (by_id,), details={"plan": name, "parallel_jobs": parallel})
-
-
-PROFILES: Mapping[str, Profile] = {
-    "mg_test_free": _plan("free", 10.0, 1, 20),
-    "mg_test_plus": _plan("plus", 100.0, 3, 200),
-    "mg_test_pro": _plan("pro", 1_000.0, 10, 500),
-    "mg_test_broke": _plan("plus", 0.0, 3, 200),
-    "mg_test_revoked": Profile(100.0, revoked=True, details={"plan": "plus", "parallel_jobs": 3}),
-    "mg_test_load": _plan("enterprise", 1_000_000_000.0, 1_000_000, 1_000_000),
+# Magic key -> (plan, balance). The plan selects the limits of the spec's categories; a plan the
+# spec does not list (enterprise) has none.
+PLANS: Mapping[str, tuple[str, float]] = {
+    "mg_test_free": ("free", 10.0),
+    "mg_test_plus": ("plus", 100.0),
+    "mg_test_pro": ("pro", 1_000.0),
+    "mg_test_broke": ("plus", 0.0),
+    "mg_test_revoked": ("plus", 100.0),
+    "mg_test_load": ("enterprise", 1_000_000_000.0),
 }
 
 VOICE_NAMES = (
@@ -63,17 +66,54 @@ VOICES = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class TaskKind:
+    """What the spec says about the tasks one conversion operation starts."""
+
+    operation_id: str
+    conversion_type: str
+    outputs: int
+    category: str | None
+    seconds: float
+    """How long a task takes on the sandbox's clock when nobody polls it."""
+    webhook: str | None
+
+    @classmethod
+    def of(cls, op: Operation, seconds: float | None = None) -> TaskKind:
+        node = op.node
+        return cls(
+            operation_id=op.operation_id,
+            conversion_type=str(node["x-conversion-type"]),
+            outputs=int(node["x-outputs"]),
+            category=node.get("x-rate-limit-category"),
+            seconds=_example_eta(node) if seconds is None else seconds,
+            webhook=node.get("x-webhook"),
+        )
+
+    @property
+    def eta(self) -> int:
+        """The ``eta`` a start response reports: whole seconds, at least 1."""
+        return max(1, math.ceil(self.seconds))
+
+
 @dataclass
 class Task:
     task_id: str
-    feature: str
-    category: str
+    kind: TaskKind
     conversion_ids: tuple[str, ...]
     created_at: float
     inputs: Mapping[str, Any] = field(repr=False)
     cost: float
     step: int = 0
     updated_at: float = 0.0
+
+    @property
+    def feature(self) -> str:
+        return self.kind.conversion_type
+
+    @property
+    def deadline(self) -> float:
+        return self.created_at + self.kind.seconds
 
     @property
     def status(self) -> str:
@@ -97,50 +137,246 @@ def _new_id(call: Call, label: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, f"{call.sequence}-{label}"))
 
 
-def _start_task(call: Call) -> Reply:
-    category, feature, outputs = TASKS[call.op.operation_id]
-    tasks = _tasks(call.account)
-    running = sum(1 for t in tasks.values() if t.category == category and not t.done)
-    allowed = int(call.account.profile.details["parallel_jobs"])
-    if running >= allowed:
-        message = f"Rate limit exceeded: {allowed} parallel {category} jobs on this plan"
+def _example_eta(node: Mapping[str, Any]) -> int:
+    """The ``eta`` of the operation's first ``200`` example, when it is a real estimate."""
+    media = node["responses"]["200"]["content"]["application/json"]
+    for example in media.get("examples", {}).values():
+        eta = example.get("value", {}).get("eta")
+        if isinstance(eta, int) and eta > 0:
+            return eta
+    return DEFAULT_ETA_SECONDS
+
+
+class MusicGPT:
+    spec_file = "musicgpt.openapi.yaml"
+    max_body_bytes = 8 * 1024 * 1024  # uploads travel in the body; the vendor states no limit
+
+    def __init__(self, task_seconds: float | None = None) -> None:
+        """``task_seconds`` replaces every operation's ``eta`` (how long a task takes on the
+        sandbox's clock when nobody polls it), e.g. to receive webhooks sooner."""
+        self.task_seconds = task_seconds
+        self.profiles: Mapping[str, Profile] = {}
+        self.handlers: Mapping[str, Callable[[Call], Reply]] = {}
+        self._kinds: dict[str, TaskKind] = {}
+        self._categories: Mapping[str, Mapping[str, Any]] = {}
+        self._webhooks: Mapping[str, Any] = {}
+        self._spec: Spec | None = None
+        self._due: list[tuple[float, int, Task, str]] = []  # (deadline, order, task, hook URL)
+        self._order = itertools.count()
+        self._outbox: list[Delivery] = []
+
+    def bind(self, spec: Spec) -> None:
+        self._spec = spec
+        self._categories = spec.document.get("x-rate-limit-categories", {})
+        self._webhooks = spec.document.get("webhooks", {})
+        for op in spec.operations:
+            if "x-outputs" in op.node:
+                self._kinds[op.operation_id] = TaskKind.of(op, self.task_seconds)
+        self.profiles = self._profiles(spec)
+        own: dict[str, Callable[[Call], Reply]] = {
+            "getConversion": self._get_conversion,
+            "listUserConversions": self._list_user_conversions,
+            "generateLyrics": _generate_lyrics,
+            "listVoices": _list_voices,
+            "searchVoices": _list_voices,
+        }
+        self.handlers = dict.fromkeys(self._kinds, self._start_task) | own
+
+    def _profiles(self, spec: Spec) -> dict[str, Profile]:
+        """Each magic key's plan, balance and per-minute limits (from the spec's categories)."""
+        profiles = {}
+        for key, (plan, balance) in PLANS.items():
+            limits = tuple(
+                Limit("minute", 60, int(category["limits"][plan]), self._operations_in(spec, name))
+                for name, category in self._categories.items()
+                if category.get("unit") == "requests-per-minute" and plan in category["limits"]
+            )
+            revoked = key == "mg_test_revoked"
+            profiles[key] = Profile(balance, limits, revoked=revoked, details={"plan": plan})
+        return profiles
+
+    @staticmethod
+    def _operations_in(spec: Spec, category: str) -> frozenset[str]:
+        return frozenset(
+            op.operation_id
+            for op in spec.operations
+            if op.node.get("x-rate-limit-category") == category
+        )
+
+    # --- conversions ----------------------------------------------------------------------
+
+    def _start_task(self, call: Call) -> Reply:
+        kind = self._kinds[call.op.operation_id]
+        refusal = self._over_parallel_limit(call.account, kind, call.now)
+        if refusal is not None:
+            return refusal
+        inputs = call.args.body if isinstance(call.args.body, dict) else {}
+        task = Task(
+            task_id=_new_id(call, "task"),
+            kind=kind,
+            conversion_ids=tuple(_new_id(call, f"output-{n}") for n in range(1, kind.outputs + 1)),
+            created_at=call.now,
+            updated_at=call.now,
+            inputs=inputs,
+            cost=call.op.price,
+        )
+        _tasks(call.account)[task.task_id] = task
+        hook_url = inputs.get("webhook_url")
+        if isinstance(hook_url, str) and hook_url:
+            heapq.heappush(self._due, (task.deadline, next(self._order), task, hook_url))
+        started: dict[str, JSON] = {
+            "success": True,
+            "task_id": task.task_id,
+            "eta": kind.eta,
+            "credit_estimate": task.cost,
+            "message": "Message published to queue",
+            "status": task.status,
+        }
+        if kind.outputs == 2:
+            ids = {
+                "conversion_id_1": task.conversion_ids[0],
+                "conversion_id_2": task.conversion_ids[1],
+            }
+            started.update(ids, is_flagged=False, reason="")
+        else:
+            started["conversion_id"] = task.conversion_ids[0]
+        return Reply(200, started)
+
+    def _over_parallel_limit(self, account: Account, kind: TaskKind, now: float) -> Reply | None:
+        category = self._categories.get(kind.category or "", {})
+        if category.get("unit") != "parallel-jobs":
+            return None
+        plan = str(account.profile.details["plan"])
+        allowed = category["limits"].get(plan)
+        if allowed is None:
+            return None
+        running = sum(
+            1
+            for task in _tasks(account).values()
+            if task.kind.category == kind.category and not self._settle(task, now)
+        )
+        if running < allowed:
+            return None
+        message = f"Rate limit exceeded: {allowed} parallel {kind.category} jobs on this plan"
         return Reply(429, error_body(message), {"Retry-After": "1"})
-    task = Task(
-        task_id=_new_id(call, "task"),
-        feature=feature,
-        category=category,
-        conversion_ids=tuple(_new_id(call, f"output-{n}") for n in range(1, outputs + 1)),
-        created_at=call.now,
-        updated_at=call.now,
-        inputs=call.args.body if isinstance(call.args.body, dict) else {},
-        cost=call.op.credit_cost,
-    )
-    tasks[task.task_id] = task
-    started: dict[str, JSON] = {
-        "success": True,
-        "task_id": task.task_id,
-        "eta": ETA_SECONDS[feature],
-        "credit_estimate": task.cost,
-        "message": "Message published to queue",
-        "status": task.status,
-    }
-    if outputs == 2:
-        ids = {"conversion_id_1": task.conversion_ids[0], "conversion_id_2": task.conversion_ids[1]}
-        started.update(ids, is_flagged=False, reason="")
-    else:
-        started["conversion_id"] = task.conversion_ids[0]
-    return Reply(200, started)
+
+    def _settle(self, task: Task, now: float) -> bool:
+        """Complete ``task`` if its eta has passed; whether it is done."""
+        if not task.done and now >= task.deadline:
+            self._complete(task, task.deadline)
+        return task.done
+
+    def _complete(self, task: Task, when: float) -> None:
+        task.step = len(STATUSES) - 1
+        task.updated_at = when
+        hook_url = task.inputs.get("webhook_url")
+        if isinstance(hook_url, str) and hook_url and task.kind.webhook is not None:
+            payloads = tuple(self._payloads(task))
+            label = f"{task.kind.operation_id} task {task.task_id}"
+            self._outbox.append(Delivery(hook_url, payloads, label))
+
+    def advance(self, now: float) -> Sequence[Delivery]:
+        while self._due and self._due[0][0] <= now:
+            _, _, task, _ = heapq.heappop(self._due)
+            self._settle(task, now)
+        owed, self._outbox = self._outbox, []
+        return owed
+
+    def _payloads(self, task: Task) -> Iterator[dict[str, JSON]]:
+        """One payload per output, from the first example of the operation's webhook entry,
+        with the example's ids replaced by the task's (wherever they occur, URLs included)."""
+        media = self._webhooks[task.kind.webhook or ""]["post"]["requestBody"]["content"]
+        template = next(iter(media["application/json"]["examples"].values()))["value"]
+        for conversion_id in task.conversion_ids:
+            renames = {str(template.get("task_id")): task.task_id}
+            if "conversion_id" in template:
+                renames[str(template["conversion_id"])] = conversion_id
+            for n, other in enumerate(task.conversion_ids, start=1):
+                if f"conversion_id_{n}" in template:
+                    renames[str(template[f"conversion_id_{n}"])] = other
+            yield _renamed(copy.deepcopy(template), renames)
+
+    def _get_conversion(self, call: Call) -> Reply:
+        task = _find_task(call.account, call.args.query)
+        if task is None or task.feature != call.args.query["conversionType"]:
+            return Reply(404, error_body("Conversion not found"))
+        if not self._settle(task, call.now):
+            task.step += 1
+            task.updated_at = call.now
+            if task.done:
+                self._complete(task, call.now)
+        return Reply(200, {"success": True, "conversion": _record(task)})
+
+    def _list_user_conversions(self, call: Call) -> Reply:
+        query = call.args.query
+        start, end = query.get("startDate"), query.get("endDate")
+        wanted = query.get("conversionType")
+        tasks = [
+            task
+            for task in _tasks(call.account).values()
+            if (wanted is None or task.feature == wanted)
+            and (start is None or not _before(task.created_at, str(start)))
+            and (end is None or not _before(str(end), task.created_at))
+        ]
+        if query["sortOrder"] == "DESC":
+            tasks.reverse()
+        first = 0
+        after = query.get("LastEvaluatedKey")
+        if after is not None:
+            # A position in the listing, as DynamoDB's: the page starts after that conversion.
+            # A key this sandbox never issued names no position, so nothing follows it.
+            ids = [task.task_id for task in tasks]
+            last = _task_id_of(str(after))
+            first = ids.index(last) + 1 if last in ids else len(ids)
+        limit = int(query["limit"])
+        page = tasks[first : first + limit]
+        for task in page:
+            self._settle(task, call.now)
+        body: dict[str, JSON] = {"success": True, "conversions": [_record(t) for t in page]}
+        if first + limit < len(tasks):
+            body["LastEvaluatedKey"] = _page_key(page[-1].task_id)
+        return Reply(200, body)
+
+    # --- the engine's questions -----------------------------------------------------------
+
+    def error(self, status: int, message: str, code: str | None = None) -> JSON:
+        return error_body(message)
+
+    def auth_failure(self, kind: AuthFailure) -> Reply:
+        status, message = AUTH[kind]
+        return Reply(status, error_body(message))
+
+    def rejected(self, problem: Invalid) -> Reply:
+        if problem.source == "body" and problem.missing:
+            if any(name.endswith(("_url", "_file")) for name in problem.missing):
+                # The vendor's words for a missing upload; the URL alternative named first.
+                unique = dict.fromkeys(problem.missing)
+                sources = sorted(unique, key=lambda names: "_url" not in names)
+                return Reply(422, error_body(f"Either {' or '.join(sources)} must be provided."))
+            return Reply(422, error_body(f"Missing required field: {' or '.join(problem.missing)}"))
+        return Reply(400, error_body(problem.message))
+
+    def account_headers(self, account: Account, now: float) -> dict[str, str]:
+        return {}  # the vendor documents no rate-limit or balance headers
+
+    def payment_required(self, account: Account, cost: float) -> Reply:
+        body = {
+            **error_body("Insufficient credits for this operation"),
+            "required_credits": cost,
+            "available_credits": account.credits,
+        }
+        return Reply(402, body)
 
 
-def _get_conversion(call: Call) -> Reply:
-    task = _find_task(call.account, call.args.query)
-    if task is None or task.feature != call.args.query["conversionType"]:
-        return Reply(404, error_body("Conversion not found"))
-    if not task.done:
-        task.step += 1
-        task.updated_at = call.now
-    record = _music_record(task) if len(task.conversion_ids) == 2 else _single_record(task)
-    return Reply(200, {"success": True, "conversion": record})
+def _renamed(value: JSON, renames: Mapping[str, str]) -> JSON:
+    if isinstance(value, dict):
+        return {_renamed(k, renames): _renamed(v, renames) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, renames) for item in value]
+    if isinstance(value, str):
+        for old, new in renames.items():
+            value = value.replace(old, new)
+    return value
 
 
 def _find_task(account: Account, query: Mapping[str, Any]) -> Task | None:
@@ -154,6 +390,38 @@ def _find_task(account: Account, query: Mapping[str, Any]) -> Task | None:
     return next((t for t in tasks.values() if conversion_id in t.conversion_ids), None)
 
 
+def _before(earlier: float | str, later: float | str) -> bool:
+    """Whether one instant precedes another; a bound is an ISO 8601 string. A bound that names
+    no real instant (``2026-02-31``) is compared as text with the record's ``createdAt``, as a
+    string-keyed store would."""
+    texts = [value if isinstance(value, str) else _vendor_time(value) for value in (earlier, later)]
+    try:
+        first, second = (_utc(text) for text in texts)
+    except ValueError:
+        return texts[0] < texts[1]
+    return first < second
+
+
+def _utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _page_key(task_id: str) -> str:
+    return base64.urlsafe_b64encode(task_id.encode()).decode().rstrip("=")
+
+
+def _task_id_of(key: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(key + "=" * (-len(key) % 4)).decode()
+    except ValueError:  # not base64, not ASCII, not UTF-8: a key never issued here
+        return ""
+
+
+def _record(task: Task) -> dict[str, JSON]:
+    return _song_record(task) if len(task.conversion_ids) == 2 else _single_record(task)
+
+
 def _common(task: Task) -> dict[str, JSON]:
     return {
         "task_id": task.task_id,
@@ -165,7 +433,7 @@ def _common(task: Task) -> dict[str, JSON]:
     }
 
 
-def _music_record(task: Task) -> dict[str, JSON]:
+def _song_record(task: Task) -> dict[str, JSON]:
     record = _common(task)
     record["message"] = "Audio conversion completed" if task.done else ""
     title = task.inputs.get("title") or (task.inputs.get("prompt") or "Untitled")[:40]
@@ -232,7 +500,7 @@ def _generate_lyrics(call: Call) -> Reply:
         "task_id": _new_id(call, "lyrics"),
         "message": "Lyrics generated successfully",
         "lyrics": lyrics,
-        "credit_estimate": call.op.credit_cost,
+        "credit_estimate": call.op.price,
     }
     return Reply(200, body)
 
@@ -254,39 +522,3 @@ def _vendor_time(seconds: float) -> str:
 def _completed_time(seconds: float) -> str:
     """``generation_completed_at`` in the vendor's format: ``2026-08-17 17:11:27.054 +0000``."""
     return datetime.fromtimestamp(int(seconds), tz=UTC).strftime("%Y-%m-%d %H:%M:%S.000 +0000")
-
-
-class MusicGPT:
-    spec_file = "musicgpt.openapi.yaml"
-    max_body_bytes = 8 * 1024 * 1024  # uploads travel in the body; the vendor states no limit
-    profiles = PROFILES
-
-    handlers: Mapping[str, Callable[[Call], Reply]] = dict.fromkeys(TASKS, _start_task) | {
-        "getConversion": _get_conversion, "generateLyrics": _generate_lyrics,
-        "listVoices": _list_voices, "searchVoices": _list_voices,
-    }  # fmt: skip
-
-    def error(self, status: int, message: str, code: str | None = None) -> JSON:
-        return error_body(message)
-
-    def auth_failure(self, kind: AuthFailure) -> Reply:
-        status, message = AUTH[kind]
-        return Reply(status, error_body(message))
-
-    def rejected(self, problem: Invalid) -> Reply:
-        if problem.source == "body" and problem.missing:
-            if "audio_url" in problem.missing:
-                return Reply(422, error_body("Either audio_url or audio_file must be provided."))
-            return Reply(422, error_body(f"Missing required field: {' or '.join(problem.missing)}"))
-        return Reply(400, error_body(problem.message))
-
-    def account_headers(self, account: Account, now: float) -> dict[str, str]:
-        return {}  # the vendor documents no rate-limit or balance headers
-
-    def payment_required(self, account: Account, cost: float) -> Reply:
-        body = {
-            **error_body("Insufficient credits for this operation"),
-            "required_credits": cost,
-            "available_credits": account.credits,
-        }
-        return Reply(402, body)

@@ -2,8 +2,9 @@
 
 - ``x-less-than: <sibling>`` on a property: when both are sent, the value must be strictly
   below the sibling property's (``hit_point_seconds`` below ``duration_seconds``).
-- ``x-requires-one-of: [<name>, ...]`` on an operation: at least one of the named parameters
-  must be present and non-empty (``getConversion``'s ``task_id`` or ``conversion_id``).
+- ``x-requires-one-of: [<name>, ...]`` on an operation: at least one of the named parameters or
+  body fields must be present and non-empty (``getConversion``'s ``task_id`` or
+  ``conversion_id``; an upload's ``audio_url`` or ``audio_file``).
 
 Read from the loaded spec, so any spec carrying the extensions gets the rules enforced. Each
 function returns what is wrong, or ``None``.
@@ -17,12 +18,13 @@ from .spec import JSON, Operation, Spec
 
 
 def missing_one_of(
-    op: Operation, query: Mapping[str, JSON], headers: Mapping[str, str]
+    op: Operation, query: Mapping[str, JSON], headers: Mapping[str, str], body: JSON = None
 ) -> str | None:
-    """The problem when none of the parameters ``x-requires-one-of`` names is given (as a query
-    parameter or a header: the parameters the sandbox reads)."""
+    """The problem when none of the names ``x-requires-one-of`` lists is given (as a query
+    parameter, a header or a field of an object body)."""
     names = [str(name) for name in op.node.get("x-requires-one-of", [])]
-    given = (query.get(name, headers.get(name)) for name in names)
+    fields: Mapping[str, JSON] = body if isinstance(body, dict) else {}
+    given = (query.get(name, headers.get(name, fields.get(name))) for name in names)
     if names and all(value in (None, "") for value in given):
         return f"Invalid request parameters: give {' or '.join(names)}"
     return None

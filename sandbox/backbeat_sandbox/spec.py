@@ -46,6 +46,9 @@ class Operation:
     path: str
     pointer: str
     credit_cost: int
+    price: float
+    """What a call is charged: ``x-credit-estimate`` where the spec states one (a price, as
+    MusicGPT's), else ``x-credit-cost`` (Trackyard's credits)."""
     node: dict[str, JSON] = field(repr=False)
     pattern: re.Pattern[str] = field(repr=False)
 
@@ -139,10 +142,42 @@ def pointer_to(*tokens: str) -> str:
     return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
 
 
+class SpecError(Exception):
+    """A spec file that is missing or is not a usable OpenAPI document."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
 @functools.cache
 def load_spec(path: Path) -> Spec:
-    with path.open(encoding="utf-8") as stream:
-        return Spec(yaml.load(stream, Loader=_PlainLoader))
+    """The spec at `path`; `SpecError` (naming the file) when it is missing or broken."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            document = yaml.load(stream, Loader=_PlainLoader)
+    except FileNotFoundError:
+        raise SpecError(path, "no such file") from None
+    except UnicodeDecodeError as error:
+        raise SpecError(path, f"is not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise SpecError(path, f"cannot be read ({error.strerror or error})") from None
+    except yaml.YAMLError as error:
+        raise SpecError(path, f"is not valid YAML ({_one_line(error)})") from None
+    if not isinstance(document, dict) or "openapi" not in document:
+        raise SpecError(path, "is not an OpenAPI document (no top-level 'openapi' key)")
+    try:
+        return Spec(document)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise SpecError(path, f"is not a usable OpenAPI document ({error!r})") from None
+
+
+def _one_line(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return " ".join(f"{problem}{where}".split())
 
 
 def _security(document: dict[str, JSON]) -> Security:
@@ -169,6 +204,7 @@ def _operations(document: dict[str, JSON]) -> list[Operation]:
                         path=path,
                         pointer=pointer_to("paths", path, method),
                         credit_cost=int(node.get("x-credit-cost", 0)),
+                        price=node.get("x-credit-estimate", int(node.get("x-credit-cost", 0))),
                         node=node,
                         pattern=pattern,
                     )

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from . import audio, catalog
 from .accounts import Account, Limit, Profile
 from .clock import timestamp
 from .engine import AuthFailure, Call
 from .replies import Reply
-from .spec import JSON, Operation
+from .spec import JSON, Operation, Spec
 from .validation import Arguments, Invalid
+from .webhooks import Delivery
 
 MINUTE, DAY = 60, 86_400
 SERVER_ERROR_TRACK = "trk_server_error"
@@ -174,6 +175,12 @@ class Trackyard:
 
     def auth_failure(self, kind: AuthFailure) -> Reply:
         return Reply(401, self.error(401, AUTH_MESSAGES[kind]))
+
+    def bind(self, spec: Spec) -> None:
+        pass  # everything Trackyard reads from its spec, the engine reads for it
+
+    def advance(self, now: float) -> Sequence[Delivery]:
+        return ()  # no background work, no webhooks
 
     def account_headers(self, account: Account, now: float) -> dict[str, str]:
         headers = {"X-Credits-Remaining": str(int(account.credits))}

@@ -55,8 +55,13 @@ def validate_request(spec: Spec, op: Operation, inbound: Inbound) -> Arguments:
     if inbound.problem is not None:
         raise Invalid(inbound.problem)
     query = _validate_query(spec, op, inbound.query)
-    _raise_if(missing_one_of(op, query, inbound.headers), source="query")
     body, uploads = _validate_body(spec, op, inbound)
+    problem = missing_one_of(op, query, inbound.headers, body)
+    if problem is not None:
+        names = tuple(str(name) for name in op.node["x-requires-one-of"])
+        if op.node.get("requestBody") is None:
+            raise Invalid(problem, source="query")
+        raise Invalid(problem, source="body", missing=names)
     return Arguments(query=query, body=body, uploads=uploads)
 
 
@@ -137,7 +142,7 @@ def _reject_constant(name: str) -> None:
 def _coerce_form(
     spec: Spec, form: Mapping[str, list[FormValue]], schema: Mapping[str, JSON]
 ) -> tuple[dict[str, JSON], dict[str, Upload]]:
-    properties = schema.get("properties", {})
+    properties = _properties(spec, schema)
     values: dict[str, JSON] = {}
     uploads: dict[str, Upload] = {}
     for name, given in form.items():
@@ -154,6 +159,16 @@ def _coerce_form(
         texts = [item for item in given if isinstance(item, str)]
         values[name] = _single_or_list(spec, name, texts, prop)
     return values, uploads
+
+
+def _properties(spec: Spec, schema: Mapping[str, JSON]) -> dict[str, JSON]:
+    """A schema's properties, with those of its ``allOf`` parts (a form schema may be another
+    one's twin: ``allOf: [{$ref: ...}]``)."""
+    found: dict[str, JSON] = {}
+    for part in schema.get("allOf", []):
+        found.update(_properties(spec, spec.resolve(part)))
+    found.update(schema.get("properties", {}))
+    return found
 
 
 def _single_or_list(spec: Spec, name: str, texts: list[str], schema: Mapping[str, JSON]) -> JSON:

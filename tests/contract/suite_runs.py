@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-
-from tests.sandbox_process import free_port, stop_sandbox
+from backbeat_pytest.launcher import free_port, stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE_SECONDS = 120
@@ -50,7 +49,7 @@ def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
                 raise RuntimeError(f"{argv[:3]} did not start:\n{log.read().decode()[-2000:]}")
             yield root
         finally:
-            stop_sandbox(process)
+            stop_process(process)
 
 
 def _answers(url: str, process: subprocess.Popen[bytes]) -> bool:

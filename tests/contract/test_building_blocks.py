@@ -9,8 +9,9 @@ import pytest
 from backbeat_contract.calls import curl, invalid_tweak, missing_field_tweak, valid_call
 from backbeat_contract.keys import Keys
 from backbeat_contract.profiles import PROFILES
-from backbeat_contract.settings import REPO_ROOT
 from backbeat_contract.spec import Spec, SpecError
+
+from tests.contract.suite_runs import REPO as REPO_ROOT
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ import json
 import pytest
 import requests
 from backbeat_contract.conformance import problems
-from backbeat_contract.settings import REPO_ROOT
 from backbeat_contract.spec import Spec
+
+from tests.contract.suite_runs import REPO as REPO_ROOT
 
 RATE_HEADERS = {"X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0", "X-Credits-Remaining": "4"}
 ERROR = {"error": "Too Many Requests", "message": "Rate limit exceeded"}

@@ -12,6 +12,7 @@ import backbeat_contract.hooks  # noqa: F401 - keeps positive cases within the s
 import hypothesis
 import pytest
 import schemathesis
+import yaml
 from backbeat_sandbox import create_app
 from schemathesis import GenerationMode
 
@@ -20,13 +21,23 @@ from tests.sandbox.conftest import ROOT, FakeClock
 MAX_EXAMPLES = 40
 ALL_PHASES = ("examples", "coverage", "fuzzing", "stateful")
 POSITIVE_AND_NEGATIVE = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
-# schemathesis 4.32.5's negative cases for the two multipart operations of musicgpt.openapi.yaml
-# can arrive valid on the wire: a boolean mutated to the integer 0 is sent as the form value "0",
+# schemathesis 4.32.5's negative cases for the form operations of musicgpt.openapi.yaml can
+# arrive valid on the wire: a boolean mutated to the integer 0 is sent as the form value "0",
 # which the spec's "Form encoding" rule accepts, and a mutated `format: binary` part is sent as a
-# file part again. schemathesis then reports "schema-violating request accepted". Those two
-# operations get positive data only; test_musicgpt.py covers their invalid input (422 without a
+# file part again. schemathesis then reports "schema-violating request accepted". Those
+# operations (every one with a form body, read from the spec) get positive data only;
+# test_musicgpt.py and test_musicgpt_operations.py cover their invalid input (422 without a
 # recording, 400 on bad values).
-MULTIPART = {"operation_id": ["extractStems", "changeVoice"]}
+FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
+MUSICGPT_SPEC = yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8"))
+MULTIPART = {
+    "operation_id": sorted(
+        operation["operationId"]
+        for item in MUSICGPT_SPEC["paths"].values()
+        for operation in item.values()
+        if FORM_TYPES & set(operation.get("requestBody", {}).get("content", {}))
+    )
+}
 SETTINGS = hypothesis.settings(
     deadline=None, database=None, suppress_health_check=list(hypothesis.HealthCheck)
 )

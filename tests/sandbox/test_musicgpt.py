@@ -25,6 +25,21 @@ def poll(client: TestClient, key: str, **query: str) -> Any:
     return call(client, key, "GET", "/v1/byId", params=query)
 
 
+SPEC_OPS = {
+    operation["operationId"]: operation
+    for item in yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text("utf-8"))[
+        "paths"
+    ].values()
+    for operation in item.values()
+}
+
+
+def balance(client: TestClient, key: str) -> float:
+    """The account's balance, read from the in-process app (MusicGPT has no balance endpoint)."""
+    (service,) = [s for s in client.app.state.services if s.spec.base_path == MUSICGPT]  # type: ignore[attr-defined]
+    return float(service.state.registry.account(key, 0.0).credits)
+
+
 def test_music_task_completes_after_two_polls(client: TestClient, clock: FakeClock) -> None:
     started = call(client, "mg_test_free_l", "POST", "/v2/MusicAI", json=MUSIC).json()
     assert started["success"] is True
@@ -106,9 +121,12 @@ def test_by_id_needs_an_id_and_a_known_type(client: TestClient) -> None:
     neither = poll(client, "mg_test_pro", conversionType="MUSIC_AI")
     assert neither.status_code == 400
     assert neither.json()["error"] == "Invalid request parameters: give task_id or conversion_id"
-    bad_type = poll(client, "mg_test_pro", conversionType="NOPE", task_id="x")
-    assert bad_type.status_code == 400
-    assert "conversionType" in bad_type.json()["error"]
+    # conversionType is an open string (decision 13): a value nobody knows finds nothing.
+    unknown_type = poll(client, "mg_test_pro", conversionType="NOPE", task_id="x")
+    assert unknown_type.status_code == 404
+    empty_type = poll(client, "mg_test_pro", conversionType="", task_id="x")
+    assert empty_type.status_code == 400
+    assert "conversionType" in empty_type.json()["error"]
     assert (
         call(client, "mg_test_pro", "GET", "/v1/byId", params={"task_id": "x"}).status_code == 400
     )
@@ -137,15 +155,13 @@ def test_parallel_jobs_per_category_are_capped_by_plan(
 
 def test_refused_jobs_are_not_charged(client: TestClient) -> None:
     key = "mg_test_free_charge"
-    call(client, key, "POST", "/v2/MusicAI", json=MUSIC)
-    call(client, key, "POST", "/v2/MusicAI", json=MUSIC)  # 429
-    broke_after = 10.0 - 1
-    for _ in range(int(broke_after)):
-        assert call(client, key, "GET", "/v1/prompt_to_lyrics",
-                    params={"prompt": "x"}).status_code == 200  # fmt: skip
-    refused = call(client, key, "GET", "/v1/prompt_to_lyrics", params={"prompt": "x"})
-    assert refused.status_code == 402
-    assert refused.json()["available_credits"] == 0
+    price = SPEC_OPS["generateMusic"]["x-credit-estimate"]
+    assert call(client, key, "POST", "/v2/MusicAI", json=MUSIC).status_code == 200
+    assert balance(client, key) == pytest.approx(10.0 - price)
+    for _ in range(3):
+        assert call(client, key, "POST", "/v2/MusicAI", json=MUSIC).status_code == 429
+    assert call(client, key, "POST", "/v2/MusicAI", json={}).status_code == 422
+    assert balance(client, key) == pytest.approx(10.0 - price)
 
 
 @pytest.mark.parametrize(("key", "per_minute"), [("mg_test_free", 20), ("mg_test_plus", 200)])
@@ -167,17 +183,17 @@ def test_by_id_is_limited_per_minute(
 
 
 def test_broke_key_gets_402_with_amounts(client: TestClient) -> None:
-    for path, kwargs in (
-        ("/v2/MusicAI", {"json": MUSIC}),
-        ("/v1/TextToSpeech", {"json": {"text": "hi"}}),
-        ("/v2/Extraction", {"files": AUDIO}),
+    for operation_id, path, kwargs in (
+        ("generateMusic", "/v2/MusicAI", {"json": MUSIC}),
+        ("textToSpeech", "/v1/TextToSpeech", {"json": {"text": "hi"}}),
+        ("extractStems", "/v2/Extraction", {"files": AUDIO}),
     ):
         response = call(client, "mg_test_broke", "POST", path, **kwargs)
         assert response.status_code == 402
         assert response.json() == {
             "success": False,
             "error": "Insufficient credits for this operation",
-            "required_credits": 1,
+            "required_credits": SPEC_OPS[operation_id]["x-credit-estimate"],
             "available_credits": 0.0,
         }
     assert call(client, "mg_test_broke", "GET", "/v1/getAllVoices").status_code == 200

@@ -8,8 +8,7 @@ import sys
 
 import httpx
 import pytest
-
-from tests.sandbox_process import start_sandbox, stop_sandbox
+from backbeat_pytest import start_sandbox
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sandbox_server")]
 
@@ -59,13 +58,14 @@ def test_fixture_server_serves_both_apis_and_reset(sandbox_url: str) -> None:
 
 
 def test_default_run_hides_reset_and_stops_on_sigterm() -> None:
-    url, popen = start_sandbox()
+    started = start_sandbox()
+    url = started.sandbox.url
     try:
         assert httpx.post(f"{url}/_sandbox/reset").status_code == 404
         assert httpx.get(f"{url}/_sandbox/health").status_code == 200
     finally:
-        stop_sandbox(popen)
-    assert popen.poll() is not None  # uvicorn exits after a graceful shutdown on SIGTERM
+        started.stop()
+    assert started.process.poll() is not None  # uvicorn exits after a graceful shutdown on SIGTERM
 
 
 def test_cli_defaults_and_help() -> None:

@@ -92,11 +92,24 @@ def _ref_pointer(spec: dict[str, Any], node_pointer: str) -> str:
     return node_pointer
 
 
+def webhooks(spec: dict[str, Any]) -> list[Operation]:
+    """The operations of the top-level OpenAPI 3.1 `webhooks` map (`path` is the webhook name)."""
+    return [
+        Operation(name, method, item[method])
+        for name, item in spec.get("webhooks", {}).items()
+        for method in HTTP_METHODS
+        if method in item
+    ]
+
+
 def examples(spec: dict[str, Any]) -> list[Example]:
-    """Every request/response media example and every header example, with its schema."""
+    """Every request/response media example and every header example, with its schema, in
+    `paths` and in `webhooks`."""
     found: list[Example] = []
-    for op in operations(spec):
-        base = f"/paths/{op.path.replace('/', '~1')}/{op.method}"
+    located = [("paths", op) for op in operations(spec)]
+    located += [("webhooks", op) for op in webhooks(spec)]
+    for section, op in located:
+        base = f"/{section}/{op.path.replace('~', '~0').replace('/', '~1')}/{op.method}"
         if "requestBody" in op.body:
             body = _ref_pointer(spec, base + "/requestBody")
             for media_type in pointer(spec, body)["content"]:

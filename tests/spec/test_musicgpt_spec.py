@@ -24,7 +24,6 @@ from musicgpt_client.api.voices import list_voices
 from musicgpt_client.models import (
     ChangeVoiceRequest,
     ChangeVoiceRequestRemoveBackground,
-    ConversionType,
     Error,
     ExtractStemsRequest,
     GenerateMusicRequest,
@@ -45,7 +44,7 @@ POST_CONVERSION_STATUSES = BASE_STATUSES | {402, 409, 422}
 
 
 class Decided(NamedTuple):
-    """What shared/api-facts/musicgpt.md decides for one operation (decisions 2, 4 and 7)."""
+    """What shared/api-facts/musicgpt.md decides for one operation (decisions 4, 7, 9 and 11)."""
 
     method: str
     path: str
@@ -54,16 +53,84 @@ class Decided(NamedTuple):
     idempotent: bool
 
 
+def _post(path: str) -> Decided:
+    return Decided("POST", path, POST_CONVERSION_STATUSES, 1, False)
+
+
 DECIDED = {
-    "generateMusic": Decided("POST", "/v2/MusicAI", POST_CONVERSION_STATUSES, 1, False),
+    "generateMusic": _post("/v2/MusicAI"),
     "getConversion": Decided("GET", "/v1/byId", BASE_STATUSES | {404}, 0, True),
     "listVoices": Decided("GET", "/v1/getAllVoices", BASE_STATUSES, 0, True),
     "searchVoices": Decided("GET", "/v1/searchVoices", BASE_STATUSES, 0, True),
-    "textToSpeech": Decided("POST", "/v1/TextToSpeech", POST_CONVERSION_STATUSES, 1, False),
-    "extractStems": Decided("POST", "/v2/Extraction", POST_CONVERSION_STATUSES, 1, False),
-    "changeVoice": Decided("POST", "/v1/VoiceChanger", POST_CONVERSION_STATUSES, 1, False),
+    "textToSpeech": _post("/v1/TextToSpeech"),
+    "extractStems": _post("/v2/Extraction"),
+    "changeVoice": _post("/v1/VoiceChanger"),
     "generateLyrics": Decided("GET", "/v1/prompt_to_lyrics", BASE_STATUSES | {402}, 1, True),
+    "generateMusicV1": _post("/v1/MusicAI"),
+    "extractStemsV1": _post("/v1/Extraction"),
+    "convertFile": _post("/v1/file_convert"),
+    "generateSound": _post("/v1/sound_generator"),
+    "coverSong": _post("/v1/Cover"),
+    "denoiseAudio": _post("/v1/denoise"),
+    "deechoAudio": _post("/v1/deecho"),
+    "dereverbAudio": _post("/v1/dereverb"),
+    "extractKeyBpm": _post("/v1/extract_key_bpm"),
+    "transcribeAudio": _post("/v1/audio_transcribe"),
+    "masterAudio": _post("/v1/audio_mastering"),
+    "cutAudio": _post("/v1/audio_cutter"),
+    "changeAudioSpeed": _post("/v1/audio_speed_changer"),
+    "convertAudioToMidi": _post("/v1/audio_to_midi"),
+    "remixSong": _post("/v1/Remix"),
+    "extendSong": _post("/v1/extend"),
+    "inpaintSong": _post("/v1/inpaint"),
+    "singOverInstrumental": _post("/v1/sing_over_instrumental"),
+    "singOverVocal": _post("/v1/sing_over_vocal"),
+    "imageToSong": _post("/v1/image_to_song"),
+    "generateImage": _post("/v1/image_generator"),
+    "listUserConversions": Decided("GET", "/v1/byUser", BASE_STATUSES, 0, True),
 }
+
+
+class Task(NamedTuple):
+    """Decisions 12, 13 and 14 for one conversion operation, and its webhook (section 5b)."""
+
+    conversion_type: str
+    outputs: int
+    category: str
+    webhook: str
+
+
+GENERATION, UTILITY, ENHANCEMENT = "audio-generation", "audio-utility", "audio-enhancement"
+TASKS = {
+    "generateMusic": Task("MUSIC_AI", 2, GENERATION, "musicAi"),
+    "generateMusicV1": Task("MUSIC_AI", 2, GENERATION, "musicAi"),
+    "textToSpeech": Task("TEXT_TO_SPEECH", 1, ENHANCEMENT, "textToSpeech"),
+    "extractStems": Task("EXTRACTION", 1, ENHANCEMENT, "extraction"),
+    "extractStemsV1": Task("EXTRACTION", 1, ENHANCEMENT, "extraction"),
+    "changeVoice": Task("VOICE_CONVERSION", 1, ENHANCEMENT, "voiceChanger"),
+    "coverSong": Task("COVER", 1, ENHANCEMENT, "cover"),
+    "denoiseAudio": Task("DENOISING", 1, ENHANCEMENT, "denoise"),
+    "deechoAudio": Task("DEECHO", 1, ENHANCEMENT, "deecho"),
+    "dereverbAudio": Task("DEREVERB", 1, ENHANCEMENT, "dereverb"),
+    "generateSound": Task("SOUND_GENERATOR", 1, ENHANCEMENT, "soundGenerator"),
+    "transcribeAudio": Task("AUDIO_TRANSCRIPTION", 1, ENHANCEMENT, "transcription"),
+    "convertFile": Task("FILE_CONVERT", 1, UTILITY, "fileConversion"),
+    "extractKeyBpm": Task("KEY_BPM_EXTRACTION", 1, UTILITY, "keyBpm"),
+    "masterAudio": Task("AUDIO_MASTERING", 1, UTILITY, "audioMastering"),
+    "cutAudio": Task("AUDIO_CUTTER", 1, UTILITY, "audioCutter"),
+    "changeAudioSpeed": Task("AUDIO_SPEED_CHANGER", 1, UTILITY, "audioSpeedChanger"),
+    "convertAudioToMidi": Task("AUDIO_TO_MIDI", 1, UTILITY, "audioToMidi"),
+    "generateImage": Task("IMAGE_GENERATOR", 1, UTILITY, "imageGenerator"),
+    "remixSong": Task("REMIX", 2, GENERATION, "song"),
+    "extendSong": Task("EXTEND", 2, GENERATION, "song"),
+    "inpaintSong": Task("INPAINT", 2, GENERATION, "song"),
+    "singOverInstrumental": Task("SING_OVER_INSTRUMENTAL", 2, GENERATION, "song"),
+    "singOverVocal": Task("SING_OVER_VOCAL", 2, GENERATION, "song"),
+    "imageToSong": Task("IMAGE_TO_SONG", 2, GENERATION, "song"),
+}
+DEPRECATED = {"generateMusicV1", "extractStemsV1"}
+TWO_FORM_ENCODINGS = {"generateSound", "generateImage"}
+PLAN_LIMITS = {"free": 1, "plus": 3, "pro": 10}
 ERROR_RESPONSES = {
     400: "BadRequest",
     401: "Unauthorized",
@@ -80,7 +147,8 @@ CONVERSION_TYPES = [
     "VOCAL_EXTRACTION", "DENOISING", "DEECHO", "DEREVERB", "SOUND_GENERATOR",
     "AUDIO_TRANSCRIPTION", "AUDIO_SPEED_CHANGER", "AUDIO_MASTERING", "AUDIO_CUTTER", "REMIX",
     "FILE_CONVERT", "KEY_BPM_EXTRACTION", "AUDIO_TO_MIDI", "EXTEND", "INPAINT",
-    "SING_OVER_INSTRUMENTAL", "LYRICS_GENERATOR",
+    "SING_OVER_INSTRUMENTAL", "LYRICS_GENERATOR", "SING_OVER_VOCAL", "IMAGE_TO_SONG",
+    "IMAGE_GENERATOR",
 ]  # fmt: skip
 STEMS = [
     "vocals", "instrumental", "male_vocal", "female_vocal", "lead_vocal", "back_vocal", "bass",
@@ -111,8 +179,26 @@ def parameters(operation_id: str) -> dict[str, dict[str, Any]]:
 
 def request_schema(operation_id: str, media_type: str) -> dict[str, Any]:
     content = OPERATIONS[operation_id].body["requestBody"]["content"]
-    assert list(content) == [media_type]
+    expected = [media_type]
+    if operation_id in TWO_FORM_ENCODINGS:
+        expected = ["application/x-www-form-urlencoded", "multipart/form-data"]
+    assert list(content) == expected
     return spec_checks.resolve(SPEC, content[media_type]["schema"])
+
+
+def request_pointer(operation_id: str, media_type: str) -> str:
+    op = OPERATIONS[operation_id]
+    media = media_type.replace("/", "~1")
+    return f"/paths/{op.path.replace('/', '~1')}/{op.method}/requestBody/content/{media}/schema"
+
+
+def properties(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A schema's properties with `$ref`s followed, its own and those of its `allOf` parts."""
+    own = schema.get("properties", {}).items()
+    found = {name: spec_checks.resolve(SPEC, prop) for name, prop in own}
+    for part in schema.get("allOf", []):
+        found.update(properties(spec_checks.resolve(SPEC, part)))
+    return found
 
 
 # --- the spec states the decisions -----------------------------------------------------------
@@ -226,7 +312,9 @@ def test_get_conversion_parameters() -> None:
     assert set(params) == {"conversionType", "task_id", "conversion_id"}
     assert params["conversionType"]["required"] is True
     conversion_type = spec_checks.resolve(SPEC, params["conversionType"]["schema"])
-    assert conversion_type["enum"] == CONVERSION_TYPES
+    assert conversion_type["type"] == "string"
+    assert "enum" not in conversion_type, "decision 13: an open string"
+    assert conversion_type["examples"] == CONVERSION_TYPES
     assert params["task_id"]["required"] is False
     assert params["conversion_id"]["required"] is False
 
@@ -240,9 +328,30 @@ def test_get_conversion_requires_one_of_its_optional_ids() -> None:
     assert "x-less-than" in SPEC["info"]["description"]
 
 
-def test_no_other_operation_carries_a_requires_one_of_rule() -> None:
-    carriers = {name for name, op in OPERATIONS.items() if "x-requires-one-of" in op.body}
-    assert carriers == {"getConversion"}
+UPLOAD_ALTERNATIVES = {
+    name: ["image_url", "image_file"] if name == "imageToSong" else ["audio_url", "audio_file"]
+    for name in TASKS
+    if name not in {"generateMusic", "generateMusicV1", "textToSpeech", "generateSound",
+                    "generateImage"}
+}  # fmt: skip
+
+
+def test_requires_one_of_is_on_the_query_lookup_and_every_upload_operation() -> None:
+    carriers = {name: op.body["x-requires-one-of"] for name, op in OPERATIONS.items()
+                if "x-requires-one-of" in op.body}  # fmt: skip
+    assert carriers == {"getConversion": ["task_id", "conversion_id"], **UPLOAD_ALTERNATIVES}
+
+
+@pytest.mark.parametrize("operation_id", sorted(UPLOAD_ALTERNATIVES))
+def test_upload_alternatives_are_body_fields_the_schema_also_requires(operation_id: str) -> None:
+    url_field, file_field = OPERATIONS[operation_id].body["x-requires-one-of"]
+    body = request_schema(operation_id, "multipart/form-data")
+    props = properties(body)
+    assert props[file_field]["format"] == "binary"
+    assert props[url_field]["type"] == "string"
+    validator = spec_checks.validator(SPEC, request_pointer(operation_id, "multipart/form-data"))
+    required = dict.fromkeys(body.get("required", []), "x")
+    assert not validator.is_valid(required), "neither alternative must be invalid"
 
 
 @pytest.mark.parametrize("operation_id", ["listVoices", "searchVoices"])
@@ -284,11 +393,16 @@ def test_multipart_request_bodies() -> None:
             "type": "string",
             "format": "binary",
         }
-        assert body["properties"]["audio_url"]["type"] == "string"
-    for field in ("stems", "preprocessing_options"):
-        assert stems["properties"][field]["type"] == "string"  # a JSON-encoded array
-        assert stems["properties"][field]["default"] == "[]"
+        assert spec_checks.resolve(SPEC, body["properties"]["audio_url"])["type"] == "string"
+    for operation_id in ("extractStems", "extractStemsV1"):
+        fields = properties(request_schema(operation_id, "multipart/form-data"))
+        for field in ("stems", "preprocessing_options"):
+            assert fields[field]["type"] == "string"  # a JSON-encoded array
+            assert fields[field]["default"] == "[]"  # documented; the client leaves it out
+            assert fields[field]["contentMediaType"] == "application/json"
+            assert fields[field]["contentSchema"]["type"] == "array"
     assert stems["properties"]["eco_mode"]["type"] == "boolean"
+    assert "eco_mode" not in properties(request_schema("extractStemsV1", "multipart/form-data"))
     assert voice["required"] == ["voice_id"]
     assert voice["properties"]["remove_background"]["enum"] == [0, 1]
     pitch = voice["properties"]["pitch"]
@@ -361,15 +475,179 @@ def test_no_timestamp_claims_date_time_format() -> None:
     assert not [node for node in _nodes(SPEC) if node.get("format") == "date-time"]
 
 
-@pytest.mark.parametrize(
-    "operation_id", ["generateMusic", "textToSpeech", "extractStems", "changeVoice"]
-)
+@pytest.mark.parametrize("operation_id", sorted(TASKS))
 def test_post_conversions_start_a_task(operation_id: str) -> None:
     media = response(operation_id, 200)["content"]["application/json"]
     started = spec_checks.resolve(SPEC, media["schema"])
     assert {"success", "task_id"} <= set(started["required"])
     assert started["properties"]["eta"]["type"] == "integer"
     assert started["properties"]["credit_estimate"]["type"] == "number"
+    assert started["properties"]["status"] == {"$ref": "#/components/schemas/TaskStatus"}
+
+
+def test_every_post_is_a_conversion_with_task_facts() -> None:
+    posts = {name for name, op in OPERATIONS.items() if op.method == "post"}
+    assert posts == set(TASKS)
+    with_facts = {name for name, op in OPERATIONS.items() if "x-conversion-type" in op.body}
+    assert with_facts == set(TASKS)
+
+
+# --- per-operation facts as vendor extensions ------------------------------------------------
+
+
+@pytest.mark.parametrize("operation_id", sorted(TASKS))
+def test_conversion_states_its_decided_task_facts(operation_id: str) -> None:
+    body = OPERATIONS[operation_id].body
+    stated = Task(
+        body["x-conversion-type"], body["x-outputs"], body["x-rate-limit-category"],
+        body["x-webhook"],
+    )  # fmt: skip
+    assert stated == TASKS[operation_id]
+
+
+def test_rate_limit_categories_hold_the_decided_plan_limits() -> None:
+    categories = SPEC["x-rate-limit-categories"]
+    assert set(categories) == {GENERATION, UTILITY, ENHANCEMENT, "conversion-lookup"}
+    for name in (GENERATION, UTILITY, ENHANCEMENT):
+        assert categories[name]["unit"] == "parallel-jobs"
+        assert categories[name]["limits"] == PLAN_LIMITS
+    lookup = categories["conversion-lookup"]
+    assert (lookup["unit"], lookup["limits"]) == (
+        "requests-per-minute", {"free": 20, "plus": 200, "pro": 500})  # fmt: skip
+    assert all(category["description"] for category in categories.values())
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_a_stated_category_is_a_key_of_the_top_level_map(operation_id: str) -> None:
+    category = OPERATIONS[operation_id].body.get("x-rate-limit-category")
+    expected = "conversion-lookup" if operation_id == "getConversion" else TASKS.get(
+        operation_id, Task("", 0, None, "")).category  # type: ignore[arg-type]  # fmt: skip
+    assert category == expected
+    assert category is None or category in SPEC["x-rate-limit-categories"]
+
+
+@pytest.mark.parametrize("operation_id", sorted(TASKS))
+def test_outputs_match_the_ids_the_start_response_requires(operation_id: str) -> None:
+    body = OPERATIONS[operation_id].body
+    media = response(operation_id, 200)["content"]["application/json"]
+    started = spec_checks.resolve(SPEC, media["schema"])
+    ids = {"conversion_id"} if body["x-outputs"] == 1 else {"conversion_id_1", "conversion_id_2"}
+    assert ids <= set(started["required"])
+    assert not ({"conversion_id", "conversion_id_1", "conversion_id_2"} - ids) & set(
+        started["required"])  # fmt: skip
+    for example in media["examples"].values():
+        assert ids <= set(example["value"])
+
+
+@pytest.mark.parametrize("operation_id", sorted(TASKS))
+def test_conversion_type_is_a_known_value(operation_id: str) -> None:
+    known = SCHEMAS["ConversionType"]["examples"]
+    assert OPERATIONS[operation_id].body["x-conversion-type"] in known
+
+
+@pytest.mark.parametrize("operation_id", [*sorted(TASKS), "generateLyrics"])
+def test_credit_estimate_is_a_positive_price_explained_in_the_spec(operation_id: str) -> None:
+    estimate = OPERATIONS[operation_id].body["x-credit-estimate"]
+    assert isinstance(estimate, int | float)
+    assert not isinstance(estimate, bool)
+    assert 0 < estimate < 1, "a price in USD for one call"
+    assert OPERATIONS[operation_id].body["x-credit-cost"] == 1
+    assert "x-credit-estimate" in SPEC["info"]["description"]
+
+
+def test_free_operations_have_no_credit_estimate() -> None:
+    free = {name for name, op in OPERATIONS.items() if op.body["x-credit-cost"] == 0}
+    assert free == {"getConversion", "listVoices", "searchVoices", "listUserConversions"}
+    assert not [name for name in free if "x-credit-estimate" in OPERATIONS[name].body]
+
+
+@pytest.mark.parametrize("operation_id", sorted(TASKS))
+def test_conversion_links_to_polling_with_its_task_and_type(operation_id: str) -> None:
+    links = response(operation_id, 200)["links"]
+    assert list(links) == ["getConversion"]
+    link = links["getConversion"]
+    assert link["operationId"] == "getConversion"
+    assert link["parameters"] == {
+        "conversionType": OPERATIONS[operation_id].body["x-conversion-type"],
+        "task_id": "$response.body#/task_id",
+    }
+    assert set(link["parameters"]) <= set(parameters("getConversion"))
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_only_the_v1_music_and_extraction_operations_are_deprecated(operation_id: str) -> None:
+    assert OPERATIONS[operation_id].body.get("deprecated", False) is (operation_id in DEPRECATED)
+
+
+@pytest.mark.parametrize("operation_id", sorted(TWO_FORM_ENCODINGS))
+def test_sound_and_image_accept_both_form_encodings_with_the_same_fields(
+    operation_id: str,
+) -> None:
+    form = request_schema(operation_id, "application/x-www-form-urlencoded")
+    multipart = request_schema(operation_id, "multipart/form-data")
+    assert properties(form) == properties(multipart)
+    assert form.get("required", []) == spec_checks.resolve(SPEC, multipart["allOf"][0]).get(
+        "required", [])  # fmt: skip
+
+
+def test_list_valued_form_fields_are_json_strings_everywhere() -> None:
+    # No schema may declare an array where a form field travels (the vendor's JSON-string rule).
+    for name, op in OPERATIONS.items():
+        content = op.body.get("requestBody", {}).get("content", {})
+        for media_type, media in content.items():
+            if media_type == "application/json":
+                continue
+            fields = properties(spec_checks.resolve(SPEC, media["schema"]))
+            assert not [f for f, s in fields.items() if s.get("type") == "array"], name
+
+
+# --- webhooks ----------------------------------------------------------------------------------
+
+WEBHOOKS = {op.path: op for op in spec_checks.webhooks(SPEC)}
+
+
+def test_every_named_webhook_exists_and_every_shape_is_used() -> None:
+    named = {op.body["x-webhook"] for op in OPERATIONS.values() if "x-webhook" in op.body}
+    assert named <= set(WEBHOOKS)
+    assert set(WEBHOOKS) - named == {"generic"}, "only the vendor's generic sample is unnamed"
+
+
+@pytest.mark.parametrize("name", sorted(WEBHOOKS))
+def test_webhook_is_an_unsigned_json_post_with_a_tolerant_schema(name: str) -> None:
+    op = WEBHOOKS[name]
+    assert op.method == "post"
+    assert op.body["security"] == []
+    (media_type, media), *others = op.body["requestBody"]["content"].items()
+    assert (media_type, others) == ("application/json", [])
+    assert media["examples"]
+    schema = spec_checks.resolve(SPEC, media["schema"])
+    assert schema["additionalProperties"] is True
+    assert schema["required"] == ["task_id", "conversion_type"]
+    for field in ("conversion_cost", "conversion_duration"):
+        if field in schema["properties"]:
+            types = spec_checks.resolve(SPEC, schema["properties"][field])["type"]
+            assert set(types) == {"number", "string"}, field
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "valid"),
+    [
+        ("textToSpeech", {"task_id": "t", "conversion_type": "Text To Speech",
+                          "conversion_cost": 0.68, "brand_new_field": [1]}, True),
+        ("textToSpeech", {"task_id": "t", "conversion_type": "Text To Speech",
+                          "conversion_cost": "0.68"}, True),
+        ("textToSpeech", {"conversion_type": "Text To Speech"}, False),
+        ("musicAi", {"task_id": "t", "conversion_type": "Music AI",
+                     "subtype": "a_subtype_nobody_documented"}, True),
+        ("extraction", {"task_id": "t", "conversion_type": "Extraction", "audio_url": {}}, False),
+    ],
+)  # fmt: skip
+def test_webhook_schemas_are_tolerant_but_not_empty(name: str, body: Any, valid: bool) -> None:
+    media = WEBHOOKS[name].body["requestBody"]["content"]["application/json"]
+    pointer = spec_checks.resolve(SPEC, media["schema"])
+    ref = media["schema"]["$ref"].removeprefix("#")
+    assert pointer is not None
+    assert spec_checks.validator(SPEC, ref).is_valid(body) is valid
 
 
 # --- every example is valid --------------------------------------------------------------------
@@ -494,9 +772,7 @@ def test_client_sends_the_raw_key(router: respx.MockRouter) -> None:
 def test_client_polls_by_conversion_type(router: respx.MockRouter) -> None:
     record = {"success": True, "conversion": {"task_id": "t-1", "status": "COMPLETED"}}
     route = router.get("/v1/byId").respond(200, json=record)
-    result = get_conversion.sync(
-        client=client(), conversion_type=ConversionType.MUSIC_AI, task_id="t-1"
-    )
+    result = get_conversion.sync(client=client(), conversion_type="MUSIC_AI", task_id="t-1")
     assert result is not None
     assert not isinstance(result, Error)
     assert result.conversion.status == "COMPLETED"
@@ -524,7 +800,8 @@ def test_extract_stems_uploads_the_file_as_multipart(router: respx.MockRouter) -
     parts = multipart_parts(request)
     assert parts["audio_file"] == ("song.mp3", audio)
     assert parts["stems"] == (None, b'["vocals", "drums"]')
-    assert parts["preprocessing_options"] == (None, b"[]")
+    # A list field left out is not sent: the server's default ("[]") applies.
+    assert "preprocessing_options" not in parts
     # Form booleans travel as Python's str(bool): the spec accepts any letter case.
     assert parts["eco_mode"] == (None, b"True")
     assert "audio_url" not in parts

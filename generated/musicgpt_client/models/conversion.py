@@ -68,6 +68,10 @@ class Conversion:
     """ NOT ISO 8601, e.g. `2026-08-17 17:11:27.054 +0000`. """
     conversion_id: str | Unset = UNSET
     """ The output of a single-output task (generic shape). """
+    conversion_path: None | str | Unset = UNSET
+    """ Result URL of a single-output task, once completed (as its webhook names it). """
+    conversion_duration: float | None | str | Unset = UNSET
+    """ Length of the result of a single-output task, in seconds. """
     status_msg: None | str | Unset = UNSET
     """ Human-readable status (generic shape). """
     audio_url: None | str | Unset = UNSET
@@ -222,6 +226,18 @@ class Conversion:
 
         conversion_id = self.conversion_id
 
+        conversion_path: None | str | Unset
+        if isinstance(self.conversion_path, Unset):
+            conversion_path = UNSET
+        else:
+            conversion_path = self.conversion_path
+
+        conversion_duration: float | None | str | Unset
+        if isinstance(self.conversion_duration, Unset):
+            conversion_duration = UNSET
+        else:
+            conversion_duration = self.conversion_duration
+
         status_msg: None | str | Unset
         if isinstance(self.status_msg, Unset):
             status_msg = UNSET
@@ -319,6 +335,10 @@ class Conversion:
             field_dict["generation_completed_at"] = generation_completed_at
         if conversion_id is not UNSET:
             field_dict["conversion_id"] = conversion_id
+        if conversion_path is not UNSET:
+            field_dict["conversion_path"] = conversion_path
+        if conversion_duration is not UNSET:
+            field_dict["conversion_duration"] = conversion_duration
         if status_msg is not UNSET:
             field_dict["status_msg"] = status_msg
         if audio_url is not UNSET:
@@ -562,6 +582,26 @@ class Conversion:
 
         conversion_id = d.pop("conversion_id", UNSET)
 
+        def _parse_conversion_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        conversion_path = _parse_conversion_path(d.pop("conversion_path", UNSET))
+
+        def _parse_conversion_duration(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        conversion_duration = _parse_conversion_duration(
+            d.pop("conversion_duration", UNSET)
+        )
+
         def _parse_status_msg(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -646,6 +686,8 @@ class Conversion:
             is_streaming_available=is_streaming_available,
             generation_completed_at=generation_completed_at,
             conversion_id=conversion_id,
+            conversion_path=conversion_path,
+            conversion_duration=conversion_duration,
             status_msg=status_msg,
             audio_url=audio_url,
             conversion_cost=conversion_cost,

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ConversionStarted")
 
 @_attrs_define
 class ConversionStarted:
-    """Start response of the single-output conversions (`textToSpeech`, `extractStems`, `changeVoice`)."""
+    """Start response of the single-output conversions (`x-outputs: 1`). Other properties may appear."""
 
     success: bool
     task_id: str

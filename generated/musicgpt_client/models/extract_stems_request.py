@@ -21,15 +21,17 @@ class ExtractStemsRequest:
     """ The recording, uploaded. """
     audio_url: str | Unset = UNSET
     """ A fetchable URL of the recording (YouTube links included). """
-    stems: str | Unset = "[]"
-    """ JSON-encoded array of stems. Known values: `vocals`, `instrumental`, `male_vocal`,
-    `female_vocal`, `lead_vocal`, `back_vocal`, `bass`, `drums`, `guitar`, `piano`,
-    `keys`, `strings`, `winds`, `rhythm_guitar`, `solo_guitar`, `acoustic_guitar`,
-    `electric_guitar`, `kick_drum`, `snare_drum`, `toms`, `hi_hat`, `ride`, `crash`.
-    Empty means `["drums","bass","piano","guitar"]`.
+    stems: str | Unset = UNSET
+    """ ONE form field holding a JSON-encoded array of stems (`contentSchema` gives the decoded
+    shape; `pattern` states the same for validators that ignore it). Known values: `vocals`,
+    `instrumental`, `male_vocal`, `female_vocal`, `lead_vocal`, `back_vocal`, `bass`,
+    `drums`, `guitar`, `piano`, `keys`, `strings`, `winds`, `rhythm_guitar`, `solo_guitar`,
+    `acoustic_guitar`, `electric_guitar`, `kick_drum`, `snare_drum`, `toms`, `hi_hat`,
+    `ride`, `crash`. Empty means `["drums","bass","piano","guitar"]`.
      """
-    preprocessing_options: str | Unset = "[]"
-    """ JSON-encoded array of clean-ups applied first. Known values `Denoise`, `Deecho`, `Dereverb`. """
+    preprocessing_options: str | Unset = UNSET
+    """ ONE form field holding a JSON-encoded array of clean-ups applied first. Known values `Denoise`, `Deecho`,
+    `Dereverb` (capitalised). """
     eco_mode: bool | Unset = False
     """ Faster, parallel extraction. """
     webhook_url: str | Unset = UNSET

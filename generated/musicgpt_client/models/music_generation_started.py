@@ -13,7 +13,11 @@ T = TypeVar("T", bound="MusicGenerationStarted")
 
 @_attrs_define
 class MusicGenerationStarted:
-    """Start response of `generateMusic`."""
+    """Start response of the two-output operations (`x-outputs: 2`): music generation, remix,
+    extend, inpaint, sing over instrumental/vocal and image to song. Other properties may
+    appear.
+
+    """
 
     success: bool
     task_id: str
@@ -35,6 +39,14 @@ class MusicGenerationStarted:
     """ Task status. An open string: sources disagree on the set of values. Terminal values:
     `COMPLETED`, `ERROR`, `FAILED`; anything else means "not finished yet".
      """
+    error_message: str | Unset = UNSET
+    """ Empty in every vendor example (remix, extend, inpaint, sing over instrumental). """
+    error_message_detail: str | Unset = UNSET
+    """ Empty in every vendor example. """
+    missing_input_fields: str | Unset = UNSET
+    """ Empty in every vendor example. """
+    predicted_user_intent: str | Unset = UNSET
+    """ Empty in every vendor example. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +70,14 @@ class MusicGenerationStarted:
 
         status = self.status
 
+        error_message = self.error_message
+
+        error_message_detail = self.error_message_detail
+
+        missing_input_fields = self.missing_input_fields
+
+        predicted_user_intent = self.predicted_user_intent
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +100,14 @@ class MusicGenerationStarted:
             field_dict["credit_estimate"] = credit_estimate
         if status is not UNSET:
             field_dict["status"] = status
+        if error_message is not UNSET:
+            field_dict["error_message"] = error_message
+        if error_message_detail is not UNSET:
+            field_dict["error_message_detail"] = error_message_detail
+        if missing_input_fields is not UNSET:
+            field_dict["missing_input_fields"] = missing_input_fields
+        if predicted_user_intent is not UNSET:
+            field_dict["predicted_user_intent"] = predicted_user_intent
 
         return field_dict
 
@@ -106,6 +134,14 @@ class MusicGenerationStarted:
 
         status = d.pop("status", UNSET)
 
+        error_message = d.pop("error_message", UNSET)
+
+        error_message_detail = d.pop("error_message_detail", UNSET)
+
+        missing_input_fields = d.pop("missing_input_fields", UNSET)
+
+        predicted_user_intent = d.pop("predicted_user_intent", UNSET)
+
         music_generation_started = cls(
             success=success,
             task_id=task_id,
@@ -117,6 +153,10 @@ class MusicGenerationStarted:
             reason=reason,
             credit_estimate=credit_estimate,
             status=status,
+            error_message=error_message,
+            error_message_detail=error_message_detail,
+            missing_input_fields=missing_input_fields,
+            predicted_user_intent=predicted_user_intent,
         )
 
         music_generation_started.additional_properties = d

@@ -6,22 +6,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.conversion_details import ConversionDetails
-from ...models.conversion_type import ConversionType
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    conversion_type: ConversionType,
+    conversion_type: str,
     task_id: str | Unset = UNSET,
     conversion_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_conversion_type = conversion_type.value
-    params["conversionType"] = json_conversion_type
+    params["conversionType"] = conversion_type
 
     params["task_id"] = task_id
 
@@ -96,7 +94,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    conversion_type: ConversionType,
+    conversion_type: str,
     task_id: str | Unset = UNSET,
     conversion_id: str | Unset = UNSET,
 ) -> Response[ConversionDetails | Error]:
@@ -113,8 +111,16 @@ def sync_detailed(
     `FAILED`. Free, but limited per minute (see the plan table above).
 
     Args:
-        conversion_type (ConversionType): Kind of task, as `getConversion` expects it in
-            `conversionType`.
+        conversion_type (str): Kind of task, as `getConversion` expects it in `conversionType`. An
+            OPEN string: the
+            vendor adds features, and a value not listed here must not break a client. Known values:
+            the vendor's 23 (`MUSIC_AI`, `TEXT_TO_SPEECH`, `VOICE_CONVERSION`, `EXTRACTION`, `COVER`,
+            `STEMS_SEPARATION`, `VOCAL_EXTRACTION`, `DENOISING`, `DEECHO`, `DEREVERB`,
+            `SOUND_GENERATOR`, `AUDIO_TRANSCRIPTION`, `AUDIO_SPEED_CHANGER`, `AUDIO_MASTERING`,
+            `AUDIO_CUTTER`, `REMIX`, `FILE_CONVERT`, `KEY_BPM_EXTRACTION`, `AUDIO_TO_MIDI`, `EXTEND`,
+            `INPAINT`, `SING_OVER_INSTRUMENTAL`, `LYRICS_GENERATOR`) and the three this project names
+            for features the vendor gives none (`SING_OVER_VOCAL`, `IMAGE_TO_SONG`,
+            `IMAGE_GENERATOR`). Each conversion operation states its own in `x-conversion-type`.
         task_id (str | Unset):
         conversion_id (str | Unset):
 
@@ -142,7 +148,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    conversion_type: ConversionType,
+    conversion_type: str,
     task_id: str | Unset = UNSET,
     conversion_id: str | Unset = UNSET,
 ) -> ConversionDetails | Error | None:
@@ -159,8 +165,16 @@ def sync(
     `FAILED`. Free, but limited per minute (see the plan table above).
 
     Args:
-        conversion_type (ConversionType): Kind of task, as `getConversion` expects it in
-            `conversionType`.
+        conversion_type (str): Kind of task, as `getConversion` expects it in `conversionType`. An
+            OPEN string: the
+            vendor adds features, and a value not listed here must not break a client. Known values:
+            the vendor's 23 (`MUSIC_AI`, `TEXT_TO_SPEECH`, `VOICE_CONVERSION`, `EXTRACTION`, `COVER`,
+            `STEMS_SEPARATION`, `VOCAL_EXTRACTION`, `DENOISING`, `DEECHO`, `DEREVERB`,
+            `SOUND_GENERATOR`, `AUDIO_TRANSCRIPTION`, `AUDIO_SPEED_CHANGER`, `AUDIO_MASTERING`,
+            `AUDIO_CUTTER`, `REMIX`, `FILE_CONVERT`, `KEY_BPM_EXTRACTION`, `AUDIO_TO_MIDI`, `EXTEND`,
+            `INPAINT`, `SING_OVER_INSTRUMENTAL`, `LYRICS_GENERATOR`) and the three this project names
+            for features the vendor gives none (`SING_OVER_VOCAL`, `IMAGE_TO_SONG`,
+            `IMAGE_GENERATOR`). Each conversion operation states its own in `x-conversion-type`.
         task_id (str | Unset):
         conversion_id (str | Unset):
 
@@ -183,7 +197,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    conversion_type: ConversionType,
+    conversion_type: str,
     task_id: str | Unset = UNSET,
     conversion_id: str | Unset = UNSET,
 ) -> Response[ConversionDetails | Error]:
@@ -200,8 +214,16 @@ async def asyncio_detailed(
     `FAILED`. Free, but limited per minute (see the plan table above).
 
     Args:
-        conversion_type (ConversionType): Kind of task, as `getConversion` expects it in
-            `conversionType`.
+        conversion_type (str): Kind of task, as `getConversion` expects it in `conversionType`. An
+            OPEN string: the
+            vendor adds features, and a value not listed here must not break a client. Known values:
+            the vendor's 23 (`MUSIC_AI`, `TEXT_TO_SPEECH`, `VOICE_CONVERSION`, `EXTRACTION`, `COVER`,
+            `STEMS_SEPARATION`, `VOCAL_EXTRACTION`, `DENOISING`, `DEECHO`, `DEREVERB`,
+            `SOUND_GENERATOR`, `AUDIO_TRANSCRIPTION`, `AUDIO_SPEED_CHANGER`, `AUDIO_MASTERING`,
+            `AUDIO_CUTTER`, `REMIX`, `FILE_CONVERT`, `KEY_BPM_EXTRACTION`, `AUDIO_TO_MIDI`, `EXTEND`,
+            `INPAINT`, `SING_OVER_INSTRUMENTAL`, `LYRICS_GENERATOR`) and the three this project names
+            for features the vendor gives none (`SING_OVER_VOCAL`, `IMAGE_TO_SONG`,
+            `IMAGE_GENERATOR`). Each conversion operation states its own in `x-conversion-type`.
         task_id (str | Unset):
         conversion_id (str | Unset):
 
@@ -227,7 +249,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    conversion_type: ConversionType,
+    conversion_type: str,
     task_id: str | Unset = UNSET,
     conversion_id: str | Unset = UNSET,
 ) -> ConversionDetails | Error | None:
@@ -244,8 +266,16 @@ async def asyncio(
     `FAILED`. Free, but limited per minute (see the plan table above).
 
     Args:
-        conversion_type (ConversionType): Kind of task, as `getConversion` expects it in
-            `conversionType`.
+        conversion_type (str): Kind of task, as `getConversion` expects it in `conversionType`. An
+            OPEN string: the
+            vendor adds features, and a value not listed here must not break a client. Known values:
+            the vendor's 23 (`MUSIC_AI`, `TEXT_TO_SPEECH`, `VOICE_CONVERSION`, `EXTRACTION`, `COVER`,
+            `STEMS_SEPARATION`, `VOCAL_EXTRACTION`, `DENOISING`, `DEECHO`, `DEREVERB`,
+            `SOUND_GENERATOR`, `AUDIO_TRANSCRIPTION`, `AUDIO_SPEED_CHANGER`, `AUDIO_MASTERING`,
+            `AUDIO_CUTTER`, `REMIX`, `FILE_CONVERT`, `KEY_BPM_EXTRACTION`, `AUDIO_TO_MIDI`, `EXTEND`,
+            `INPAINT`, `SING_OVER_INSTRUMENTAL`, `LYRICS_GENERATOR`) and the three this project names
+            for features the vendor gives none (`SING_OVER_VOCAL`, `IMAGE_TO_SONG`,
+            `IMAGE_GENERATOR`). Each conversion operation states its own in `x-conversion-type`.
         task_id (str | Unset):
         conversion_id (str | Unset):
 

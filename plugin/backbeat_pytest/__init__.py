@@ -1,0 +1,25 @@
+"""backbeat_pytest: the backbeat sandbox in your tests, as easy as moto or pytest-httpserver.
+
+Installed with ``pip install "backbeat[sandbox]"``, pytest loads the plugin by itself
+(``pytest11`` entry point). Fixtures (see ``backbeat_pytest.plugin``):
+
+- ``backbeat_sandbox``: a sandbox process for the session (per xdist worker), its base URLs;
+- ``backbeat_account``: a fresh account per test, tier from ``@pytest.mark.backbeat_tier``;
+- ``backbeat_account_factory``: more accounts, ``backbeat_account_factory("free")``;
+- ``backbeat_trackyard`` / ``backbeat_musicgpt``: ready clients bound to both.
+
+Outside pytest, ``running_sandbox()`` / ``start_sandbox()`` start one as a process.
+"""
+
+from .accounts import Account, AccountFactory
+from .launcher import Sandbox, SandboxProcess, SandboxStartError, running_sandbox, start_sandbox
+
+__all__ = [
+    "Account",
+    "AccountFactory",
+    "Sandbox",
+    "SandboxProcess",
+    "SandboxStartError",
+    "running_sandbox",
+    "start_sandbox",
+]
