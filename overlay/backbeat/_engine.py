@@ -2,9 +2,11 @@
 
 `RetryEngine.attempts(request)` returns an iterator of `Attempt`s. The transport sleeps
 `attempt.wait`, closes `attempt.stale` (the response being retried), sends, and feeds the
-outcome back with `record`; the iterator ends when the outcome is final and `result()`
-returns it (or raises it). The engine itself never sleeps and never does I/O, so both
-transports share every decision: idempotency, backoff, `Retry-After`, budget and pacing.
+outcome back with `record` (with the time the attempt took); the iterator ends when the
+outcome is final and `result()` returns it (or raises it). At DEBUG level each attempt is
+logged with its decision: method, path (never the query or any header), status, time.
+The engine itself never sleeps and never does I/O, so both transports share every
+decision: idempotency, backoff, `Retry-After`, budget and pacing.
 """
 
 from __future__ import annotations
@@ -17,14 +19,13 @@ from dataclasses import dataclass
 import httpx
 
 from ._budget import RetryBudget
+from ._logging import LOGGER
 from ._pacing import Pacer
 from ._ratelimit import RateLimitInfo
 from ._retry import Decision, RetryPolicy
 from ._routing import Operation, OperationTable
 
 __all__ = ["Attempt", "Attempts", "RetryEngine"]
-
-LOGGER = logging.getLogger("backbeat")
 
 Outcome = httpx.Response | httpx.TransportError
 
@@ -45,15 +46,17 @@ class RetryEngine:
     pacer: Pacer | None = None
 
     def attempts(self, request: httpx.Request) -> Attempts:
-        return Attempts(self, self.operations.match(request))
+        return Attempts(self, self.operations.match(request), request)
 
 
 class Attempts(Iterator[Attempt]):
     """The attempts of one request; see the module docstring for the protocol."""
 
-    def __init__(self, engine: RetryEngine, operation: Operation) -> None:
+    def __init__(self, engine: RetryEngine, operation: Operation, request: httpx.Request) -> None:
         self._engine = engine
         self._operation = operation
+        self._request = request
+        self._elapsed = 0.0
         self._outcome: Outcome | None = None
         self._started = False
         self._retries = 0
@@ -65,11 +68,19 @@ class Attempts(Iterator[Attempt]):
             return Attempt(self._paced(0.0))
         if self._outcome is None:
             raise StopIteration
+        if isinstance(self._outcome, httpx.Response) and self._outcome.is_success:
+            if LOGGER.isEnabledFor(logging.DEBUG):
+                self._log_attempt("done")
+            raise StopIteration
         decision = self._decide(self._outcome)
         if decision.wait is None or not self._pay_for(decision):
+            if LOGGER.isEnabledFor(logging.DEBUG):
+                self._log_attempt(f"not retried ({decision.reason})")
             raise StopIteration
-        self._retries += 1
         wait = self._paced(decision.wait)
+        if LOGGER.isEnabledFor(logging.DEBUG):
+            self._log_attempt(f"retrying in {wait:.2f} s ({decision.reason})")
+        self._retries += 1
         LOGGER.info(
             "retrying %s: attempt %d of %d in %.2f s after %s",
             self._operation.name,
@@ -81,8 +92,13 @@ class Attempts(Iterator[Attempt]):
         stale = self._outcome if isinstance(self._outcome, httpx.Response) else None
         return Attempt(wait, stale)
 
-    def record(self, outcome: Outcome) -> None:
+    @property
+    def retries(self) -> int:
+        return self._retries
+
+    def record(self, outcome: Outcome, elapsed: float = 0.0) -> None:
         self._outcome = outcome
+        self._elapsed = elapsed
         if not isinstance(outcome, httpx.Response):
             return
         if self._engine.pacer is not None:
@@ -97,6 +113,24 @@ class Attempts(Iterator[Attempt]):
         if isinstance(self._outcome, httpx.TransportError):
             raise self._outcome
         return self._outcome
+
+    def _log_attempt(self, what_next: str) -> None:
+        outcome = self._outcome
+        result = (
+            f"{outcome.status_code}"
+            if isinstance(outcome, httpx.Response)
+            else type(outcome).__name__
+        )
+        LOGGER.debug(
+            "%s attempt %d: %s %s -> %s in %.1f ms; %s",
+            self._operation.name,
+            self._retries + 1,
+            self._request.method,
+            self._request.url.path,
+            result,
+            self._elapsed * 1000,
+            what_next,
+        )
 
     def _decide(self, outcome: Outcome) -> Decision:
         policy, rng = self._engine.policy, self._engine.rng
