@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 
 from ._engine import Outcome, RetryEngine
-from ._raw import RETRIES_TAKEN
+from ._raw import RETRIES_TAKEN, UNTIL_HEADERS
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
@@ -43,6 +43,7 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
+        first_started = time.perf_counter()
         for attempt in attempts:
             if attempt.stale is not None:
                 attempt.stale.close()
@@ -57,7 +58,7 @@ class RetryTransport(httpx.BaseTransport):
                 for hook in self._response_hooks:
                     hook(outcome)
             attempts.record(outcome, time.perf_counter() - started)
-        return _stamped(attempts.result(), attempts.retries)
+        return _stamped(attempts.result(), attempts.retries, first_started)
 
     @functools.cached_property
     def _inner(self) -> httpx.BaseTransport:
@@ -90,6 +91,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
+        first_started = time.perf_counter()
         for attempt in attempts:
             if attempt.stale is not None:
                 await attempt.stale.aclose()
@@ -104,7 +106,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 for hook in self._response_hooks:
                     await _awaited(hook(outcome))
             attempts.record(outcome, time.perf_counter() - started)
-        return _stamped(attempts.result(), attempts.retries)
+        return _stamped(attempts.result(), attempts.retries, first_started)
 
     @functools.cached_property
     def _inner(self) -> httpx.AsyncBaseTransport:
@@ -121,9 +123,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             await self._inner.aclose()
 
 
-def _stamped(response: httpx.Response, retries: int) -> httpx.Response:
-    if retries:
-        response.extensions = {**response.extensions, RETRIES_TAKEN: retries}
+def _stamped(response: httpx.Response, retries: int, started: float) -> httpx.Response:
+    extensions = response.extensions
+    extensions[RETRIES_TAKEN] = retries
+    extensions[UNTIL_HEADERS] = time.perf_counter() - started
     return response
 
 
