@@ -214,7 +214,7 @@ class ModelShape(Shape):
                 lines.append("    if v is not MISSING:")
                 lines += _test_lines(f.shape, "v", "        ", namespace)
         lines.append("    return True")
-        exec("\n".join(lines), namespace)  # noqa: S102 - our own source, built from annotations
+        exec("\n".join(lines), namespace)
         self.check = typing.cast(Check, namespace["check"])
 
     def problems(self, value: object, where: str) -> Iterator[tuple[str, str | UnknownValue]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from backbeat import APIError, NOT_GIVEN, RateLimitError, RateLimitInfo, RawResponse
+from backbeat import NOT_GIVEN, APIError, RateLimitError, RateLimitInfo, RawResponse
 
 from .facades import (
     FACADES,
@@ -61,7 +61,8 @@ def test_raw_response_has_the_documented_attributes(facade: Facade, method: str)
     assert raw.rate_limit == EXPECTED_RATE_LIMIT
     assert raw.retries_taken == 0
     assert isinstance(raw.elapsed, datetime.timedelta)
-    assert raw.method == api.requests[-1].method and raw.url == api.requests[-1].url
+    assert raw.method == api.requests[-1].method
+    assert raw.url == api.requests[-1].url
     assert facade.api_key not in repr(raw)
     direct = invoke(facade, client, method)
     assert type(parsed) is type(direct)
@@ -95,7 +96,7 @@ def test_raw_parse_raises_for_an_unreadable_body(facade: Facade) -> None:
     raw = invoke(facade, facade.build(api).with_raw_response, json_method)
     assert raw.status_code < 300
     assert raw.json() == ["not", "an", "object"]
-    with pytest.raises(APIError, match="not the .* the API spec describes"):
+    with pytest.raises(APIError, match=r"not the .* the API spec describes"):
         raw.parse()
 
 
@@ -140,7 +141,8 @@ def test_every_method_takes_a_per_call_timeout(facade: Facade, method: str) -> N
         invoke(facade, client.with_options(timeout=4.5), method)
     else:
         invoke(facade, client, method, timeout=4.5)
-    assert api.requests and all(
+    assert api.requests
+    assert all(
         request.extensions["timeout"] == httpx.Timeout(4.5).as_dict() for request in api.requests
     )
     api.requests.clear()
@@ -215,7 +217,8 @@ def test_with_options_sets_retries_timeout_and_strict(facade: Facade) -> None:
     copy = client.with_options(max_retries=0, timeout=2.0, strict=True)
     assert (copy.max_retries, copy.timeout, copy.strict) == (0, httpx.Timeout(2.0), True)
     assert (client.max_retries, client.strict) == (2, False)
-    assert copy.with_options().strict and copy.with_options(strict=False).strict is False
+    assert copy.with_options().strict
+    assert copy.with_options(strict=False).strict is False
     method = next(m for m in api_methods(facade.cls) if _is_idempotent_single_call(facade, m))
     with pytest.raises(APIError):
         invoke(facade, copy, method)
