@@ -11,6 +11,7 @@ decision: idempotency, backoff, `Retry-After`, budget and pacing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 from collections.abc import Callable, Iterator
@@ -46,15 +47,17 @@ class RetryEngine:
     pacer: Pacer | None = None
 
     def attempts(self, request: httpx.Request) -> Attempts:
-        return Attempts(self, self.operations.match(request), request)
+        return Attempts(self, request)
+
+
+_AT_ONCE = Attempt(0.0)
 
 
 class Attempts(Iterator[Attempt]):
     """The attempts of one request; see the module docstring for the protocol."""
 
-    def __init__(self, engine: RetryEngine, operation: Operation, request: httpx.Request) -> None:
+    def __init__(self, engine: RetryEngine, request: httpx.Request) -> None:
         self._engine = engine
-        self._operation = operation
         self._request = request
         self._elapsed = 0.0
         self._outcome: Outcome | None = None
@@ -65,7 +68,7 @@ class Attempts(Iterator[Attempt]):
     def __next__(self) -> Attempt:
         if not self._started:
             self._started = True
-            return Attempt(self._paced(0.0))
+            return _AT_ONCE if self._engine.pacer is None else Attempt(self._paced(0.0))
         if self._outcome is None:
             raise StopIteration
         if isinstance(self._outcome, httpx.Response) and self._outcome.is_success:
@@ -91,6 +94,11 @@ class Attempts(Iterator[Attempt]):
         )
         stale = self._outcome if isinstance(self._outcome, httpx.Response) else None
         return Attempt(wait, stale)
+
+    @functools.cached_property
+    def _operation(self) -> Operation:
+        """Needed only to decide on a retry or to log: a first success never looks it up."""
+        return self._engine.operations.match(self._request)
 
     @property
     def retries(self) -> int:
