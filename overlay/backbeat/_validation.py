@@ -17,12 +17,14 @@ walked again, slowly, to say what is wrong and where (`problems`).
 from __future__ import annotations
 
 import contextvars
+import datetime
 import enum
 import inspect
 import re
 import sys
 import types
 import typing
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -54,6 +56,14 @@ TYPE_NAMES = {
     type(None): "null",
     dict: "an object",
     list: "an array",
+}
+
+
+# How the generated `from_dict` turns a string into the value a model holds.
+PARSERS: dict[Any, Callable[[str], object]] = {
+    datetime.datetime: datetime.datetime.fromisoformat,
+    datetime.date: datetime.date.fromisoformat,
+    uuid.UUID: uuid.UUID,
 }
 
 
@@ -109,12 +119,36 @@ class Plain(Shape):
         return " or ".join(sorted(TYPE_NAMES.get(t, t.__name__) for t in self.accepted))
 
 
-class Choice(Shape):
-    """A closed set of values: a generated enum, or a `Literal`."""
+class Parsed(Plain):
+    """A string the model holds parsed (a date-time, a date, a UUID)."""
 
-    def __init__(self, values: frozenset[object], name: str) -> None:
+    def __init__(self, parse: Callable[[str], object], name: str) -> None:
+        super().__init__(frozenset({str}))
+        self.parse = parse
+        self.name = name
+
+    def problems(self, value: object, where: str) -> Iterator[tuple[str, str | UnknownValue]]:
+        if not self.check(value):
+            yield where, f"expected {self.describe()}, got {_json_type_name(value)}"
+            return
+        try:
+            self.parse(typing.cast(str, value))
+        except (ValueError, TypeError):
+            yield where, f"expected {self.describe()}, got {typing.cast(str, value)[:40]!r}"
+
+    def describe(self) -> str:
+        return f"a {self.name} string"
+
+
+class Choice(Shape):
+    """A closed set of values: a generated enum (`enum_cls`), or a `Literal`."""
+
+    def __init__(
+        self, values: frozenset[object], name: str, enum_cls: type[enum.Enum] | None = None
+    ) -> None:
         self.values = values
         self.name = name
+        self.enum_cls = enum_cls
         kinds = frozenset(type(v) for v in values)
 
         def check(value: object) -> bool:
@@ -132,7 +166,8 @@ class Choice(Shape):
             yield where, f"expected {self.describe()}, got {_json_type_name(value)}"
 
     def describe(self) -> str:
-        return f"a {self.name} value ({', '.join(repr(v) for v in sorted(map(str, self.values)))})"
+        listed = ", ".join(repr(v) for v in sorted(self.values, key=str))
+        return f"one of the {self.name} values ({listed})"
 
 
 class ListOf(Shape):
@@ -183,6 +218,7 @@ class OneOf(Shape):
 @dataclass(frozen=True)
 class Field:
     key: str
+    alias: str  # the model's `__init__` argument
     required: bool
     shape: Shape
 
@@ -196,6 +232,10 @@ class ModelShape(Shape):
     def __init__(self, model: type) -> None:
         self.model = model
         self.fields: tuple[Field, ...] = ()
+        # (body, unknown) -> model: checks and builds in one pass, raising `Mismatch` on a
+        # body it cannot build, and appending unlisted enum values to `unknown`; None when a
+        # field needs the generated `from_dict` (a union of several models, say).
+        self.build: Callable[[object, list[object]], object] | None = None
         # A model may contain itself: until its fields are compiled, checks that reach it
         # go through this attribute.
         self.check = lambda value: self.check(value)
@@ -216,6 +256,7 @@ class ModelShape(Shape):
         lines.append("    return True")
         exec("\n".join(lines), namespace)
         self.check = typing.cast(Check, namespace["check"])
+        self.build = _compiled_builder(self)
 
     def problems(self, value: object, where: str) -> Iterator[tuple[str, str | UnknownValue]]:
         if type(value) is not dict:
@@ -275,6 +316,134 @@ def _inline_test(shape: Shape, name: str, namespace: dict[str, object]) -> str |
     return None
 
 
+class Mismatch(Exception):
+    """Raised by a compiled builder: the body is not what the model needs (see `problems`)."""
+
+
+_MISMATCH = Mismatch()
+
+
+def _compiled_builder(shape: ModelShape) -> Callable[[object, list[object]], object] | None:
+    """`shape.model` built from a body in one pass, as its `from_dict` would build it: JSON
+    keys to init arguments, nested models, enum members (an unlisted value stays the plain
+    value, and is noted), parsed date-times; unknown keys into `additional_properties`."""
+    namespace: dict[str, object] = {"MISSING": _MISSING, "M": _MISMATCH, "UNSET": _unset_of(shape)}
+    namespace["MODEL"] = shape.model
+    lines = ["def build(value, unknown):", "    if type(value) is not dict:", "        raise M"]
+    lines.append("    get = value.get")
+    arguments = []
+    for index, f in enumerate(shape.fields):
+        target = f"f{index}"
+        convert = _build_lines(f.shape, "v", target, namespace)
+        if convert is None:
+            return None
+        lines.append(f"    v = get({f.key!r}, MISSING)")
+        if f.required:
+            lines += ["    if v is MISSING:", "        raise M"]
+            lines += ["    " + line for line in convert]
+        else:
+            lines += ["    if v is MISSING:", f"        {target} = UNSET", "    else:"]
+            lines += ["        " + line for line in convert]
+        arguments.append(f"{f.alias}={target}")
+    lines.append(f"    built = MODEL({', '.join(arguments)})")
+    if _keeps_unknown_keys(shape.model):
+        namespace["KNOWN"] = frozenset(f.key for f in shape.fields)
+        lines += [
+            "    if not KNOWN.issuperset(value):",
+            "        extra = {k: x for k, x in value.items() if k not in KNOWN}",
+            "        built.additional_properties = extra",
+        ]
+    lines.append("    return built")
+    exec("\n".join(lines), namespace)
+    return typing.cast(Callable[[object, list[object]], object], namespace["build"])
+
+
+def _keeps_unknown_keys(model: type) -> bool:
+    return any(f.name == "additional_properties" for f in attrs.fields(typing.cast(Any, model)))
+
+
+def _unset_of(shape: ModelShape) -> object:
+    """The generated package's UNSET (the default of its optional fields)."""
+    for f in attrs.fields(typing.cast(Any, shape.model)):
+        if f.default is not attrs.NOTHING and type(f.default).__name__ == "Unset":
+            return f.default
+    return None
+
+
+def _build_lines(
+    shape: Shape, name: str, target: str, namespace: dict[str, object]
+) -> list[str] | None:
+    """Lines that check variable `name` and set `target` to what the model holds, raising
+    `M` when the value does not fit; None when the shape takes the generated parsing."""
+    if isinstance(shape, Parsed):
+        constant = f"P{len(namespace)}"
+        namespace[constant] = shape.parse
+        return [f"if type({name}) is not str:", "    raise M", f"{target} = {constant}({name})"]
+    if isinstance(shape, Choice) and shape.enum_cls is not None:
+        constant = f"E{len(namespace)}"
+        namespace[constant] = _enum_converter(shape)
+        return [f"{target} = {constant}({name}, unknown)"]
+    if isinstance(shape, ModelShape):
+        constant = f"R{len(namespace)}"
+        namespace[constant] = shape
+        return [f"{target} = {constant}.build({name}, unknown)"]
+    if isinstance(shape, ListOf):
+        item = _build_lines(shape.item, f"{name}_", f"{name}_built", namespace)
+        if item is None:
+            return None
+        if isinstance(shape.item, ModelShape | Parsed) or (
+            isinstance(shape.item, Choice) and shape.item.enum_cls is not None
+        ):
+            return [
+                f"if type({name}) is not list:",
+                "    raise M",
+                f"{target} = []",
+                f"for {name}_ in {name}:",
+                *("    " + line for line in item),
+                f"    {target}.append({name}_built)",
+            ]
+        return [*_raising(_test_lines(shape, name, "", namespace)), f"{target} = {name}"]
+    if isinstance(shape, OneOf):
+        plain = [o for o in shape.options if type(o) is Plain]
+        others = [o for o in shape.options if type(o) is not Plain]
+        if len(plain) > 1 or len(others) > 1:
+            return None
+        if not others:
+            return [*_raising(_test_lines(shape, name, "", namespace)), f"{target} = {name}"]
+        rest = _build_lines(others[0], name, target, namespace)
+        if rest is None:
+            return None
+        if not plain:
+            return rest
+        test = _inline_test(plain[0], name, namespace)
+        return [f"if {test}:", f"    {target} = {name}", "else:", *("    " + line for line in rest)]
+    if isinstance(shape, Plain | Choice | Anything):
+        return [*_raising(_test_lines(shape, name, "", namespace)), f"{target} = {name}"]
+    return None
+
+
+def _raising(lines: list[str]) -> list[str]:
+    """`_test_lines` (which return False) for a builder (which raises)."""
+    return [line.replace("return False", "raise M") for line in lines]
+
+
+def _enum_converter(shape: Choice) -> Callable[[object, list[object]], object]:
+    assert shape.enum_cls is not None
+    members = {member.value: member for member in shape.enum_cls}
+    kinds = shape.kinds
+
+    def convert(value: object, unknown: list[object]) -> object:
+        if type(value) not in kinds:
+            raise _MISMATCH
+        member = members.get(value, _MISSING)
+        if member is _MISSING:
+            unknown.append(value)
+            return value
+        return member
+
+    return convert
+
+
 def _accept(value: object) -> bool:
     return True
 
@@ -307,7 +476,7 @@ class ShapeCompiler:
         hints = typing.get_type_hints(cls, globalns=namespace, localns=vars(self._models))
         keys = _json_keys(cls)
         return tuple(
-            Field(keys.get(f.name, f.name), required, self.shape_of(hint))
+            Field(keys.get(f.name, f.name), f.alias or f.name, required, self.shape_of(hint))
             for f in attrs.fields(cls)
             if f.name != "additional_properties" and f.name in hints
             for hint, required in [_without_unset(hints[f.name])]
@@ -333,11 +502,12 @@ class ShapeCompiler:
             return Plain(frozenset({dict}))
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             self.enums.add(hint)
-            return Choice(frozenset(member.value for member in hint), hint.__name__)
+            return Choice(frozenset(member.value for member in hint), hint.__name__, hint)
         if isinstance(hint, type) and _is_model(hint, self._models):
             return self.model(hint)
-        if isinstance(hint, type) and hint.__module__ in ("datetime", "uuid"):
-            return Plain(frozenset({str}))  # from_dict parses it; a bad one fails there
+        parse = PARSERS.get(hint)
+        if parse is not None:
+            return Parsed(parse, hint.__name__)
         return Anything()
 
 
@@ -434,22 +604,57 @@ class BodyReader:
     ) -> tuple[ModelT, tuple[UnknownValue, ...]]:
         """The model, and the unlisted enum values it tolerated (always none when strict)."""
         shape = self._compiler.model(model)
-        if shape.check(data):
-            return model.from_dict(data), ()  # type: ignore[attr-defined]
-        problems = list(shape.problems(data, model.__name__))
-        hard = [f"{where}: {problem}" for where, problem in problems if isinstance(problem, str)]
-        unknown = tuple(p for _, p in problems if isinstance(p, UnknownValue))
-        if hard:
-            raise UnreadableBody("; ".join(hard[:3]))
+        build = shape.build
+        if build is None:
+            return self._read_with_from_dict(shape, data, strict=strict)
+        noted: list[object] = []
+        try:
+            built = build(data, noted)
+        except (Mismatch, ValueError, TypeError):
+            raise UnreadableBody(self._explained(shape, data, strict=True)) from None
+        if not noted:
+            return typing.cast(ModelT, built), ()
+        unknown = self._unknown(shape, data)
         if strict:
-            raise UnreadableBody(
-                "; ".join(f"{u.field}: {u.value!r} is not a value the spec lists" for u in unknown)
-            )
+            raise UnreadableBody(self._explained(shape, data, strict=True))
+        return typing.cast(ModelT, built), unknown
+
+    def _read_with_from_dict(
+        self, shape: ModelShape, data: object, *, strict: bool
+    ) -> tuple[Any, tuple[UnknownValue, ...]]:
+        model: Any = shape.model
+        if shape.check(data):
+            return model.from_dict(data), ()
+        unknown = self._unknown(shape, data)
+        if strict or not unknown or self._hard_problems(shape, data):
+            raise UnreadableBody(self._explained(shape, data, strict=strict))
         for cls in self._compiler.enums:
             _tolerate_unknown_values(cls)
         token = _TOLERATING.set(True)
         try:
-            parsed = model.from_dict(data)  # type: ignore[attr-defined]
+            parsed = model.from_dict(data)
         finally:
             _TOLERATING.reset(token)
-        return typing.cast(ModelT, _plain(parsed)), unknown
+        return _plain(parsed), unknown
+
+    @staticmethod
+    def _hard_problems(shape: ModelShape, data: object) -> list[str]:
+        problems = shape.problems(data, shape.model.__name__)
+        # dict.fromkeys: each problem once, though every item of a list may have it
+        return list(dict.fromkeys(f"{at}: {p}" for at, p in problems if isinstance(p, str)))
+
+    @staticmethod
+    def _unknown(shape: ModelShape, data: object) -> tuple[UnknownValue, ...]:
+        problems = shape.problems(data, shape.model.__name__)
+        return tuple(p for _, p in problems if isinstance(p, UnknownValue))
+
+    def _explained(self, shape: ModelShape, data: object, *, strict: bool) -> str:
+        hard = self._hard_problems(shape, data)
+        if hard:
+            return "; ".join(hard[:3])
+        unknown = self._unknown(shape, data) if strict else ()
+        if unknown:
+            return "; ".join(
+                f"{u.field}: {u.value!r} is not a value the spec lists" for u in unknown
+            )
+        return "a value does not fit the model"
