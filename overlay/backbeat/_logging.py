@@ -24,7 +24,9 @@ REDACTED = "[redacted]"
 class _SecretScrubber(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
-        self.secrets: set[str] = set()
+        # A tuple, replaced whole: a client built in one thread never changes it under a
+        # record being filtered in another.
+        self.secrets: tuple[str, ...] = ()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -42,8 +44,8 @@ LOGGER.addFilter(_SCRUBBER)
 
 def register_secret(secret: str) -> None:
     """Scrub `secret` (a client's API key) from every record of the `backbeat` logger."""
-    if secret:
-        _SCRUBBER.secrets.add(secret)
+    if secret and secret not in _SCRUBBER.secrets:
+        _SCRUBBER.secrets = (*_SCRUBBER.secrets, secret)
 
 
 class _EnvironmentHandler(logging.StreamHandler):  # type: ignore[type-arg]
