@@ -413,8 +413,10 @@ class SyncClient(_BaseClient):
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
 
     def _on_response(self, response: httpx.Response) -> None:
-        if not response.is_success:
-            _read_leniently(response.read)
+        if response.is_success:  # the usual case, in one call
+            self._shared.last_headers = response.headers
+            return
+        _read_leniently(response.read)
         self._check_response(response)
 
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
@@ -465,8 +467,10 @@ class AsyncClient(_BaseClient):
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
 
     async def _on_response(self, response: httpx.Response) -> None:
-        if not response.is_success:
-            await _aread_leniently(response)
+        if response.is_success:
+            self._shared.last_headers = response.headers
+            return
+        await _aread_leniently(response)
         self._check_response(response)
 
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -53,7 +53,7 @@ class RetryEngine:
 _AT_ONCE = Attempt(0.0)
 
 
-class Attempts(Iterator[Attempt]):
+class Attempts(Iterable[Attempt]):
     """The attempts of one request; see the module docstring for the protocol."""
 
     def __init__(self, engine: RetryEngine, request: httpx.Request) -> None:
@@ -61,39 +61,39 @@ class Attempts(Iterator[Attempt]):
         self._request = request
         self._elapsed = 0.0
         self._outcome: Outcome | None = None
-        self._started = False
+        self._succeeded = False
         self._retries = 0
         self._retry_cost_paid: int | None = None
 
-    def __next__(self) -> Attempt:
-        if not self._started:
-            self._started = True
-            return _AT_ONCE if self._engine.pacer is None else Attempt(self._paced(0.0))
-        if self._outcome is None:
-            raise StopIteration
-        if isinstance(self._outcome, httpx.Response) and self._outcome.is_success:
+    def __iter__(self) -> Iterator[Attempt]:
+        # A generator: ending the usual single attempt costs no StopIteration of our own.
+        yield _AT_ONCE if self._engine.pacer is None else Attempt(self._paced(0.0))
+        while True:
+            outcome = self._outcome
+            if outcome is None:
+                return
+            if self._succeeded:
+                if LOGGER.isEnabledFor(logging.DEBUG):
+                    self._log_attempt("done")
+                return
+            decision = self._decide(outcome)
+            if decision.wait is None or not self._pay_for(decision):
+                if LOGGER.isEnabledFor(logging.DEBUG):
+                    self._log_attempt(f"not retried ({decision.reason})")
+                return
+            wait = self._paced(decision.wait)
             if LOGGER.isEnabledFor(logging.DEBUG):
-                self._log_attempt("done")
-            raise StopIteration
-        decision = self._decide(self._outcome)
-        if decision.wait is None or not self._pay_for(decision):
-            if LOGGER.isEnabledFor(logging.DEBUG):
-                self._log_attempt(f"not retried ({decision.reason})")
-            raise StopIteration
-        wait = self._paced(decision.wait)
-        if LOGGER.isEnabledFor(logging.DEBUG):
-            self._log_attempt(f"retrying in {wait:.2f} s ({decision.reason})")
-        self._retries += 1
-        LOGGER.info(
-            "retrying %s: attempt %d of %d in %.2f s after %s",
-            self._operation.name,
-            self._retries + 1,
-            self._engine.policy.max_retries + 1,
-            wait,
-            decision.reason,
-        )
-        stale = self._outcome if isinstance(self._outcome, httpx.Response) else None
-        return Attempt(wait, stale)
+                self._log_attempt(f"retrying in {wait:.2f} s ({decision.reason})")
+            self._retries += 1
+            LOGGER.info(
+                "retrying %s: attempt %d of %d in %.2f s after %s",
+                self._operation.name,
+                self._retries + 1,
+                self._engine.policy.max_retries + 1,
+                wait,
+                decision.reason,
+            )
+            yield Attempt(wait, outcome if isinstance(outcome, httpx.Response) else None)
 
     @functools.cached_property
     def _operation(self) -> Operation:
@@ -108,11 +108,13 @@ class Attempts(Iterator[Attempt]):
         self._outcome = outcome
         self._elapsed = elapsed
         if not isinstance(outcome, httpx.Response):
+            self._succeeded = False
             return
         if self._engine.pacer is not None:
             info = RateLimitInfo.from_headers(outcome.headers)
             self._engine.pacer.observe(info, self._engine.clock())
-        if outcome.is_success:
+        self._succeeded = outcome.is_success
+        if self._succeeded:
             self._engine.budget.record_success(self._retry_cost_paid)
 
     def result(self) -> httpx.Response:
