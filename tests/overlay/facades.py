@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import inspect
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -62,9 +63,10 @@ class Facade:
         return self.cls(self.api_key, base_url=self.base_url, transport=mock, **options)
 
     def run(self, result: Any) -> Any:
-        """The value of a call's result: awaited for an async client, iterators drained."""
+        """The value of a call's result: awaited for an async client; of an iterator, its
+        first item (the scripted server answers every page alike, so paging would not end)."""
         if not self.is_async:
-            return list(result) if isinstance(result, Iterator) else result
+            return list(itertools.islice(result, 1)) if isinstance(result, Iterator) else result
         return asyncio.run(_resolved(result))
 
     def run_raw(self, result: Any) -> tuple[Any, Any]:
@@ -84,7 +86,9 @@ class Facade:
 async def _resolved(result: Any) -> Any:
     value = await result if inspect.isawaitable(result) else result
     if hasattr(value, "__aiter__"):
-        return [item async for item in value]
+        async for item in value:
+            return [item]
+        return []
     return value
 
 
@@ -147,7 +151,14 @@ def sample_arguments(method: Callable[..., Any]) -> tuple[list[Any], dict[str, A
 
 
 def _by_annotation(method: Callable[..., Any], parameter: inspect.Parameter) -> Any:
+    """A value the spec documents for a request field of that name (an enum's first value,
+    or its example); a URL for media inputs; else one of the annotation's type."""
+    documented = _documented_values().get(parameter.name)
+    if documented is not None:
+        return documented
     annotation = str(parameter.annotation)
+    if re.search(r"Media|Input|IO\[", annotation):
+        return SAMPLES["audio"]
     for name, value in BY_ANNOTATION:
         if re.search(rf"\b{name}\b", annotation):
             return value
@@ -157,6 +168,30 @@ def _by_annotation(method: Callable[..., Any], parameter: inspect.Parameter) -> 
 
 
 # --- bodies from the specs -------------------------------------------------------------------
+
+
+@cache
+def _documented_values() -> dict[str, Any]:
+    """Request field or parameter name -> a value the specs document for it."""
+    found: dict[str, Any] = {}
+    for spec_file in ("openapi.yaml", "musicgpt.openapi.yaml"):
+        bodies = spec_bodies(spec_file)
+        for item in bodies.spec["paths"].values():
+            for operation in item.values():
+                if not isinstance(operation, dict):
+                    continue
+                parameters = [bodies.resolve(p) for p in operation.get("parameters", [])]
+                schemas = [(p["name"], p.get("schema", {})) for p in parameters]
+                for media in operation.get("requestBody", {}).get("content", {}).values():
+                    schema = bodies.resolve(media.get("schema", {}))
+                    schemas += list(schema.get("properties", {}).items())
+                for name, schema in schemas:
+                    schema = bodies.resolve(schema)
+                    if "enum" in schema:
+                        found.setdefault(name, next(v for v in schema["enum"] if v is not None))
+                    elif "example" in schema:
+                        found.setdefault(name, schema["example"])
+    return found
 
 
 @dataclass(frozen=True)
