@@ -1,17 +1,19 @@
 """Read a decoded success body into the generated model its operation promises.
 
-The decoded JSON is checked first, against one compiled `Shape` per model class (built once
-from the model's annotations and its `from_dict`'s keys), and only then handed to the
-generated `from_dict`, which copies values without checking their types.
+Each model class gets one compiled `ModelShape` (built once, from the model's annotations and
+its `from_dict`'s JSON keys): a `check` (is this body the model?) and a `build`, Python
+source generated per model that checks each field inline while it builds the model, in one
+pass, as the generated `from_dict` would build it (which itself copies values without
+checking their types). `from_dict` remains the fallback for a model `build` cannot compile.
 
 Reading is tolerant unless asked to be strict. A body that only *adds* to the spec reads:
-unknown fields stay in each model's `additional_properties` (the generated `from_dict`
-keeps them), and an enum value the spec does not list reads as the plain string. A body
-the client cannot use (a required field missing, a wrong type where a value is needed)
-is an `UnreadableBody` either way; under `strict=True` so is an unlisted enum value.
+unknown fields stay in each model's `additional_properties`, and an enum value the spec does
+not list reads as the plain string. A body the client cannot use (a required field missing,
+a wrong type where a value is needed) is an `UnreadableBody` either way; under `strict=True`
+so is an unlisted enum value.
 
-The fast path is one boolean walk of the compiled checks. Only a body that fails it is
-walked again, slowly, to say what is wrong and where (`problems`).
+Only a body that fails the fast pass, or holds an unlisted value, is walked again, slowly,
+to say what is wrong and where (`Shape.problems`).
 """
 
 from __future__ import annotations
