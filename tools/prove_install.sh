@@ -40,17 +40,18 @@ quietly "$dev" -m twine check --strict "$wheel" "$sdist"
 "$dev" tools/check_dist.py "$wheel" "$sdist"
 
 step "fresh virtualenvs outside the checkout: $work/venv (both extras), $work/core (none)"
-# The core one installs in the background meanwhile; its step waits for it.
+# The core one installs in the background meanwhile; its step waits for it. --no-compile:
+# byte-compiling every installed module costs more than compiling the ones the steps import.
 install_core() {
   "$python" -m venv "$work/core" &&
-    "$work/core/bin/python" -m pip install --disable-pip-version-check \
+    "$work/core/bin/python" -m pip install --no-compile --disable-pip-version-check \
       -c "$repo/requirements-dev.lock" "$wheel" pytest
 }
 install_core >"$work/core-install.log" 2>&1 &
 core_install=$!
 "$python" -m venv "$work/venv"
 bin=$work/venv/bin
-quietly "$bin/python" -m pip install --disable-pip-version-check -c requirements-dev.lock \
+quietly "$bin/python" -m pip install --no-compile --disable-pip-version-check -c requirements-dev.lock \
   "$wheel[sandbox,contract]" mypy
 mkdir -p "$work/user" && cd "$work/user"
 unset PYTHONPATH
