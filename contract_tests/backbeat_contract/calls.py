@@ -193,4 +193,6 @@ def _violating_value(schema: Node) -> Any:
         return "not-a-documented-value"
     if kind == "string" and "maxLength" in schema:
         return "x" * (int(schema["maxLength"]) + 1)
+    if kind == "string" and int(schema.get("minLength", 0)) > 0:
+        return "x" * (int(schema["minLength"]) - 1)
     return None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from backbeat_contract import coverage
+from backbeat_contract.baseline import RANK
 
 from tests.contract.suite_runs import REPO
 
@@ -63,15 +64,17 @@ def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -
     assert report["summary"]["violated"] == 0
     assert report["violations"] == []
     assert report["summary"]["verified"] > 0
-    # The move of per-API facts from Python into the specs changed no verdict, cell for cell.
+    # Moving the per-API facts from Python into the specs changed no verdict, cell for cell
+    # (checked on the 8-operation MusicGPT spec). Since then the specs have grown: a cell may
+    # have got better, none may have got worse.
     before = json.loads(BEFORE_THE_MOVE.read_text())["verdicts"][api]
     now = {f"{op} {status}": verdict for (op, status), verdict in coverage.verdicts(report).items()}
-    changed = {
+    worse = {
         cell: (verdict, now.get(cell))
         for cell, verdict in before.items()
-        if now.get(cell) != verdict
+        if RANK[now.get(cell, "not_run")] < RANK[verdict]
     }
-    assert not changed, changed
+    assert not worse, worse
     match = STARTED.search(output)
     assert match, output[-2000:]
     assert _gone(int(match.group(2))), "the sandbox outlived the run"
