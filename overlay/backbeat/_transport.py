@@ -15,7 +15,7 @@ import functools
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -25,9 +25,23 @@ from ._raw import RETRIES_TAKEN, UNTIL_HEADERS
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
 Hooks = Mapping[str, Sequence[Callable[..., Any]]]
+InnerT = TypeVar("InnerT")
+SleepT = TypeVar("SleepT")
 
 
-class RetryTransport(httpx.BaseTransport):
+class _Retrying(Generic[InnerT, SleepT]):
+    """What both transports hold: the inner transport (None: built on first use), the engine,
+    how to sleep, and the user's hooks."""
+
+    def __init__(self, inner: InnerT | None, engine: RetryEngine, sleep: SleepT, hooks: Hooks):
+        self._given = inner
+        self._engine = engine
+        self._sleep = sleep
+        self._request_hooks = tuple(hooks.get("request", ()))
+        self._response_hooks = tuple(hooks.get("response", ()))
+
+
+class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
     def __init__(
         self,
         inner: httpx.BaseTransport | None,
@@ -35,11 +49,7 @@ class RetryTransport(httpx.BaseTransport):
         sleep: Callable[[float], None] | None = None,
         hooks: Hooks | None = None,
     ) -> None:
-        self._given = inner
-        self._engine = engine
-        self._sleep = sleep or time.sleep
-        self._request_hooks = tuple((hooks or {}).get("request", ()))
-        self._response_hooks = tuple((hooks or {}).get("response", ()))
+        super().__init__(inner, engine, sleep or time.sleep, hooks or {})
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
@@ -75,7 +85,10 @@ class RetryTransport(httpx.BaseTransport):
             self._inner.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(
+    _Retrying[httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]],
+    httpx.AsyncBaseTransport,
+):
     def __init__(
         self,
         inner: httpx.AsyncBaseTransport | None,
@@ -83,11 +96,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         sleep: Callable[[float], Awaitable[None]] | None = None,
         hooks: Hooks | None = None,
     ) -> None:
-        self._given = inner
-        self._engine = engine
-        self._sleep = sleep or asyncio.sleep
-        self._request_hooks = tuple((hooks or {}).get("request", ()))
-        self._response_hooks = tuple((hooks or {}).get("response", ()))
+        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {})
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
