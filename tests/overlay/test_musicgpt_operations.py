@@ -261,7 +261,7 @@ def test_fields_on_the_wire(
 
 
 @pytest.mark.parametrize(
-    ("method", "args", "options", "match"),
+    "case",
     [
         ("convert_file", (URL, "mp4"), {}, "'mp4' is not a valid"),
         ("convert_file", (URL, "wav"), {"target_sr": 44000}, "44000 is not a valid"),
@@ -277,13 +277,10 @@ def test_fields_on_the_wire(
     ],
 )
 def test_bad_values_fail_before_sending(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    method: str,
-    args: tuple[Any, ...],
-    options: dict[str, Any],
-    match: str,
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], case: tuple[Any, ...]
 ) -> None:
+    """(method, positional arguments, options, what the error says)"""
+    method, args, options, match = case
     route = mock_mg.route().respond(200, json={})
     with pytest.raises((ValueError, TypeError), match=match):
         make_mg().call(method, *args, **options)
