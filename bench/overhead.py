@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import cProfile
 import pstats
+import time
 from collections.abc import Sequence
 
 from .interleave import (
@@ -46,6 +47,14 @@ def run(*, calls: int, per_round: int, async_calls: int, tasks: int, per_task: i
                 for name in names
             ]
             section.figures += _ratio_figures("sync", names, medians, SYNC_TARGET)
+            cpu = interleave_sync(
+                contenders, calls=calls, per_round=per_round, clock=time.thread_time
+            )
+            section.figures += [
+                Figure(f"sync {name}: CPU time per call", Spread.of(cpu[name]).scaled(1e6), "µs")
+                for name in names
+            ]
+            section.figures += _ratio_figures("sync CPU time", names, cpu, None)
             if section.missed:
                 section.findings += _sync_profile(contenders, min(calls, PROFILED_CALLS))
         async_missed = asyncio.run(_async_part(section, api_url, async_calls, tasks, per_task))
@@ -72,7 +81,7 @@ async def _async_part(
 
 
 def _ratio_figures(
-    label: str, names: Sequence[str], values: dict[str, list[float]], target: Target
+    label: str, names: Sequence[str], values: dict[str, list[float]], target: Target | None
 ) -> list[Figure]:
     """Each contender against the first, round by round; the target judges the last."""
     baseline, *others = names
@@ -134,7 +143,10 @@ def _method(calls: int, per_round: int, async_calls: int, tasks: int, per_task: 
         f"round ({rounds * per_round} calls per client, after one warm-up round); a round's "
         f"figure is its median time per call, the ratios are taken round by round. Raw httpx "
         f"sends the same headers and decodes the JSON; the generated client builds the request "
-        f"model and parses the response model. Async: {async_rounds} rounds in which each client "
+        f"model and parses the response model. The same rounds are then run again timed by "
+        f"`time.thread_time`: the client thread's own CPU time per call, which neither the "
+        f"peer's time nor the load of other processes on a shared machine inflates (reported, "
+        f"not judged). Async: {async_rounds} rounds in which each client "
         f"runs {tasks} concurrent tasks of {per_task} calls ({async_rounds * tasks * per_task} "
         f"calls per client); a round's figure is its throughput."
     )

@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 from backbeat_specs import SPEC_FILES
 
 SPECS_PACKAGE = "backbeat_specs"
+# The folders pyproject.toml finds packages in; their data files must ship too.
+PACKAGE_ROOTS = ("generated", "overlay", "sandbox", "contract_tests", "specs", "plugin")
 
 
 def check_wheel(wheel: Path) -> list[str]:
@@ -29,6 +31,7 @@ def check_wheel(wheel: Path) -> list[str]:
     )
     problems += [f"{name} is missing" for name in _specs(SPECS_PACKAGE) if name not in names]
     problems += [f"{p}/py.typed is missing" for p in packages if f"{p}/py.typed" not in names]
+    problems += [f"{name} (package data) is missing" for name in _data_files() if name not in names]
     print(f"{wheel.name}: packages {', '.join(packages)}")
     print("  specs:", ", ".join(sorted(n for n in names if n.endswith(".yaml"))))
     print("  py.typed:", ", ".join(sorted(n for n in names if n.endswith("/py.typed"))))
@@ -43,6 +46,19 @@ def check_sdist(sdist: Path) -> list[str]:
             if "/" in n
         }
     return [f"{sdist.name}: {name} is missing" for name in _specs("") if name not in names]
+
+
+def _data_files() -> list[str]:
+    """Non-Python files inside our package folders, as wheel paths."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for root in map(Path, PACKAGE_ROOTS)
+        for path in root.rglob("*")
+        if path.is_file()
+        and path.suffix not in (".py", ".pyc")
+        and path.name != "py.typed"
+        and "__pycache__" not in path.parts
+    )
 
 
 def _specs(folder: str) -> list[str]:

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="NAME",
                 help=f"{text}: read from environment variable NAME (else ${env})",
             )
+        elif default == "":  # an on/off setting: a bare flag here, "1" for pytest and $CONTRACT_
+            parser.add_argument(f"--{name}", action="store_const", const="1",
+                                help=f"{text.removeprefix('1: ')} (${env}=1)")  # fmt: skip
         else:
             parser.add_argument(f"--{name}", metavar=name.split("-")[-1].upper(),
                                 help=f"{text} (${env}{shown})")  # fmt: skip

@@ -39,38 +39,27 @@ def magic_keys(prefix: str, **roles: str) -> dict[str, str]:
     return {role.replace("_", "-"): prefix + name for role, name in roles.items()}
 
 
-TRACKYARD = BuiltinApi(
-    name="trackyard",
-    spec_file="openapi.yaml",
-    base_path="/api/external/v1",
-    sandbox=SandboxMagic(
-        keys=magic_keys(
-            "ty_test_",
-            main="load",
-            scenario="starter",
-            exhausted="exhausted",
-            revoked="revoked",
-            forbidden="nodownload",
-            low_limit="tinylimit",
-        ),
-        ids={500: "trk_server_error"},
-    ),
+TRACKYARD_MAGIC = magic_keys(
+    "ty_test_", main="load", scenario="starter", exhausted="exhausted", revoked="revoked",
+    forbidden="nodownload", low_limit="tinylimit",
+)  # fmt: skip
+MUSICGPT_MAGIC = magic_keys(
+    "mg_test_", main="load", scenario="plus", exhausted="broke", revoked="revoked", low_limit="free"
 )
-
-MUSICGPT = BuiltinApi(
-    name="musicgpt",
-    spec_file="musicgpt.openapi.yaml",
-    base_path="/api/public",
-    sandbox=SandboxMagic(
-        keys=magic_keys(
-            "mg_test_",
-            main="load",
-            scenario="plus",
-            exhausted="broke",
-            revoked="revoked",
-            low_limit="free",
+PROFILES = {
+    api.name: api
+    for api in (
+        BuiltinApi(
+            name="trackyard",
+            spec_file="openapi.yaml",
+            base_path="/api/external/v1",
+            sandbox=SandboxMagic(keys=TRACKYARD_MAGIC, ids={500: "trk_server_error"}),
         ),
-    ),
-)
-
-PROFILES = {api.name: api for api in (TRACKYARD, MUSICGPT)}
+        BuiltinApi(
+            name="musicgpt",
+            spec_file="musicgpt.openapi.yaml",
+            base_path="/api/public",
+            sandbox=SandboxMagic(keys=MUSICGPT_MAGIC),
+        ),
+    )
+}

@@ -32,24 +32,12 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),
-    "max-examples": (
-        "CONTRACT_MAX_EXAMPLES",
-        None,
-        "fuzzing examples per operation (sandbox default: 400 divided among the operations)",
-    ),
+    "max-examples": ("CONTRACT_MAX_EXAMPLES", None, "fuzzing examples per operation"),
     "phases": ("CONTRACT_PHASES", None, "schemathesis phases, e.g. examples,fuzzing"),
     "seed": ("CONTRACT_SEED", "20260222", "seed for data generation"),
     "report-dir": ("CONTRACT_REPORT_DIR", "reports", "where reports are written"),
-    "baseline": (
-        "CONTRACT_BASELINE",
-        None,
-        "a previous contract-coverage.json: report what changed since",
-    ),
-    "fail-on-regression": (
-        "CONTRACT_FAIL_ON_REGRESSION",
-        "",
-        "1: exit non-zero when a cell got worse than in --baseline",
-    ),
+    "baseline": ("CONTRACT_BASELINE", None, "an earlier contract-coverage.json: what changed"),
+    "fail-on-regression": ("CONTRACT_FAIL_ON_REGRESSION", "", "1: exit 1 if a cell got worse"),
     "sandbox-magic": ("CONTRACT_SANDBOX_MAGIC", "", "target is the backbeat sandbox: use its keys"),
     **{
         f"{role}-key": (f"CONTRACT_{env_name(role)}", None, f"a key of the spec's {role} role")

@@ -45,6 +45,8 @@ class RetryBudget:
 
     def record_success(self, retry_cost_paid: int | None) -> None:
         """Refill after a success: the retry's own price when a retry succeeded, else 1."""
+        if retry_cost_paid is None and self._available >= self.capacity:
+            return  # full: the usual case, and no lock needed to leave it full
         refund = self.success_refund if retry_cost_paid is None else retry_cost_paid
         with self._lock:
             self._available = min(self.capacity, self._available + refund)

@@ -1,20 +1,25 @@
 """The facade machinery every API shares; per-API modules only describe their operations.
 
 A facade wraps one generated `AuthenticatedClient`, configured from the generated package's
-`operations` module (server URL, auth header and prefix, per-operation idempotency). Retries
-happen in the transport under it; statuses become exceptions in an httpx response hook; the
-generated parsing runs inside `translated_errors`, so nothing but a `BackbeatError` escapes.
+`operations` module (server URL, auth header and prefix, per-operation idempotency). A call
+builds its request with the generated endpoint's `_get_kwargs`, sends it through that
+client's httpx client (retries happen in the transport under it; statuses become
+exceptions in an httpx response hook), and reads the body with the tolerant `BodyReader`,
+so nothing but a `BackbeatError` escapes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import functools
 import importlib
+import inspect
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
@@ -26,18 +31,37 @@ from ._engine import RetryEngine
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIStatusError,
     APITimeoutError,
     BackbeatError,
 )
+from ._logging import LOGGER, REDACTED, register_secret
+from ._options import (
+    NOT_GIVEN,
+    NotGiven,
+    accepting_call_options,
+    first_page_fetched,
+    first_page_fetched_async,
+    is_api_method,
+)
 from ._pacing import Pacer
 from ._ratelimit import RateLimitInfo
+from ._raw import RawResponse, raising, returning
 from ._retry import RetryPolicy
 from ._routing import OperationTable
 from ._status import ErrorReader
 from ._transport import AsyncRetryTransport, RetryTransport
-from ._validation import conforms
+from ._validation import BodyReader, UnknownValue, UnreadableBody
 
-__all__ = ["DEFAULT_TIMEOUT", "APIProfile", "AsyncClient", "Call", "SyncClient"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "APIProfile",
+    "AsyncClient",
+    "AsyncRawResponses",
+    "Call",
+    "RawResponses",
+    "SyncClient",
+]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
@@ -79,7 +103,7 @@ class APIProfile:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a microsecond a call
 class Call(Generic[ParsedT, ResultT]):
     """One operation call: the generated endpoint module, its arguments, the model its success
     body must parse into, and how to turn that model (and the response) into the result."""
@@ -90,15 +114,6 @@ class Call(Generic[ParsedT, ResultT]):
     model: type[ParsedT]
     wrap: Callable[[ParsedT, Any], ResultT]
 
-    def result(self, response: Any, models: ModuleType) -> ResultT:
-        parsed = response.parsed
-        if not isinstance(parsed, self.model) or not conforms(parsed, models):
-            raise APIError(
-                f"{self.operation}: the {int(response.status_code)} response body is not the "
-                f"{self.model.__name__} the API spec describes"
-            )
-        return self.wrap(parsed, response)
-
 
 @dataclass
 class SharedState:
@@ -106,11 +121,27 @@ class SharedState:
 
     budget: RetryBudget = field(default_factory=RetryBudget)
     pacer: Pacer = field(default_factory=Pacer)
-    last_rate_limit: RateLimitInfo = field(default_factory=RateLimitInfo)
+    # The latest response's headers, read into a `RateLimitInfo` only when asked.
+    last_headers: Mapping[str, str] = field(default_factory=dict)
+    last_rate_limit: RateLimitInfo | None = None
+    last_rate_limit_of: object = None
+    # (operation, field, value) already logged as a value the spec does not list.
+    unknown_values_seen: set[tuple[str, str, str]] = field(default_factory=set)
 
 
 class _BaseClient:
     profile: ClassVar[APIProfile]
+    _readers: ClassVar[dict[str, BodyReader]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every public method of a facade takes the per-call options (see `_options`)."""
+        super().__init_subclass__(**kwargs)
+        if not hasattr(cls, "profile"):
+            return  # SyncClient, AsyncClient: the machinery, not a facade
+        for name, attribute in list(vars(cls).items()):
+            public = not name.startswith("_") and inspect.isfunction(attribute)
+            if public and not is_api_method(attribute):
+                setattr(cls, name, accepting_call_options(attribute))
 
     def __init__(
         self,
@@ -121,15 +152,21 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         pace: bool = False,
+        strict: bool = False,
+        event_hooks: Mapping[str, Sequence[Callable[..., Any]]] | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Sleep | AsyncSleep | None = None,
         rng: random.Random | None = None,
         _shared: SharedState | None = None,
     ) -> None:
-        """`transport` replaces the real network (it is still wrapped by the retry engine);
+        """`strict=True` rejects success bodies with enum values the spec does not list
+        (by default they read as plain strings). `event_hooks` ({"request": [...],
+        "response": [...]}, as in httpx) run once per attempt, retries included.
+        `transport` replaces the real network (it is still wrapped by the retry engine);
         `clock`, `sleep` and `rng` (the jitter source) exist so tests can run instantly."""
         self._api_key = self._resolve_api_key(api_key)
+        register_secret(self._api_key)
         self._base_url = (
             base_url
             or os.environ.get(self.profile.base_url_env)
@@ -138,6 +175,8 @@ class _BaseClient:
         self._policy = RetryPolicy(max_retries=max_retries, max_retry_after=max_retry_after)
         self._timeout = httpx.Timeout(timeout) if isinstance(timeout, int | float) else timeout
         self._pace = pace
+        self._strict = strict
+        self._event_hooks = _checked_hooks(event_hooks)
         self._transport_arg = transport
         self._clock = clock
         self._sleep_arg = sleep
@@ -145,6 +184,12 @@ class _BaseClient:
         self._shared = _shared or SharedState()
         self._closed = False
         self._errors = ErrorReader(self.profile.message_fields, secrets=(self._api_key,))
+        self._reader = self._reader_of(self.profile)
+        self._auth_header = str(self.profile.operations.SECURITY["header"]).lower()
+        # Per call (set on views only): extra headers, the timeout, collected responses.
+        self._call_headers: Mapping[str, str] | None = None
+        self._call_timeout: Any = NOT_GIVEN
+        self._responses: list[httpx.Response] | None = None
         self._engine = RetryEngine(
             policy=self._policy,
             budget=self._shared.budget,
@@ -162,6 +207,14 @@ class _BaseClient:
             httpx_args=self._httpx_args(transport, sleep),
         )
 
+    @classmethod
+    def _reader_of(cls, profile: APIProfile) -> BodyReader:
+        """One reader per API, shared by all its clients: its shapes are compiled once."""
+        reader = _BaseClient._readers.get(profile.name)
+        if reader is None:
+            reader = _BaseClient._readers[profile.name] = BodyReader(profile.models)
+        return reader
+
     # The I/O flavour (sync or async): the transports it accepts, the retrying wrapper that
     # drives the shared engine, the sleep it waits with, and its response hook.
     _transport_type: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
@@ -177,7 +230,7 @@ class _BaseClient:
         if transport is not None and not isinstance(transport, self._transport_type):
             expected = f"httpx.{self._transport_type.__name__}"
             raise TypeError(f"{type(self).__name__} needs an {expected}")
-        retrying = self._retry_transport(transport, self._engine, sleep)
+        retrying = self._retry_transport(transport, self._engine, sleep, self._event_hooks)
         return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
 
     def _resolve_api_key(self, api_key: str | None) -> str:
@@ -202,29 +255,43 @@ class _BaseClient:
         return self._timeout
 
     @property
+    def strict(self) -> bool:
+        return self._strict
+
+    @property
     def last_rate_limit(self) -> RateLimitInfo:
-        """Rate-limit and credit headers of the latest response (None where absent)."""
-        return self._shared.last_rate_limit
+        """Rate-limit and credit headers of the latest response this client (or any of its
+        `with_options` copies) received, None where absent. Under concurrency that is
+        whichever call finished last; `with_raw_response` gives each call's own."""
+        shared = self._shared
+        if shared.last_rate_limit is None or shared.last_rate_limit_of is not shared.last_headers:
+            shared.last_rate_limit = RateLimitInfo.from_headers(shared.last_headers)
+            shared.last_rate_limit_of = shared.last_headers
+        return shared.last_rate_limit
 
     def with_options(
         self,
         *,
         max_retries: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        strict: bool | None = None,
         max_retry_after: float | None = None,
         pace: bool | None = None,
     ) -> Self:
         """A copy with other settings; it shares this client's retry budget, pacing and
-        `last_rate_limit`, since both talk to the same account."""
+        `last_rate_limit`, since both talk to the same account. `timeout=None` means no
+        timeout; leaving an argument out keeps this client's setting."""
         return type(self)(
             self._api_key,
             base_url=self._base_url,
             max_retries=self.max_retries if max_retries is None else max_retries,
-            timeout=self._timeout if timeout is None else timeout,
+            timeout=self._timeout if isinstance(timeout, NotGiven) else timeout,
             max_retry_after=(
                 self._policy.max_retry_after if max_retry_after is None else max_retry_after
             ),
             pace=self._pace if pace is None else pace,
+            strict=self._strict if strict is None else strict,
+            event_hooks=self._event_hooks,
             transport=self._transport_arg,
             clock=self._clock,
             sleep=self._sleep_arg,
@@ -232,13 +299,98 @@ class _BaseClient:
             _shared=self._shared,
         )
 
+    def _view(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: Any = NOT_GIVEN,
+        responses: list[httpx.Response] | None = None,
+    ) -> Self:
+        """This client for one call: same pool, engine and state, the call's own options."""
+        view = copy.copy(self)
+        if extra_headers is not None:
+            view._call_headers = {**(self._call_headers or {}), **self._checked(extra_headers)}
+        if not isinstance(timeout, NotGiven):
+            view._call_timeout = timeout
+        if responses is not None:
+            view._responses = responses
+        return view
+
+    def _checked(self, headers: Mapping[str, str]) -> dict[str, str]:
+        """Per-call headers, less the one that carries the key: it is never replaced."""
+        if not isinstance(headers, Mapping):
+            raise TypeError(f"extra_headers must be a mapping, not {type(headers).__name__}")
+        checked = {}
+        for name, value in headers.items():
+            if not isinstance(name, str) or not isinstance(value, str):
+                raise TypeError("extra_headers names and values must be strings")
+            if name.lower() == self._auth_header:
+                LOGGER.warning("extra_headers: ignoring %s; the client's API key is sent", name)
+                continue
+            checked[name] = value
+        return checked
+
+    def _request_arguments(self, call: Call[Any, Any]) -> dict[str, Any]:
+        """The generated endpoint's request, with this call's headers and timeout."""
+        arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
+        if self._call_headers:
+            arguments["headers"] = {**arguments.get("headers", {}), **self._call_headers}
+        if not isinstance(self._call_timeout, NotGiven):
+            timeout = self._call_timeout
+            arguments["timeout"] = (
+                httpx.Timeout(timeout) if isinstance(timeout, int | float) else timeout
+            )
+        return arguments
+
+    def _result(self, call: Call[Any, ResultT], response: httpx.Response) -> ResultT:
+        """Read a success response into the call's result; `APIError` when it cannot be."""
+        if self._responses is not None:
+            self._responses.append(response)
+        try:
+            if self._reader.is_model(call.model):
+                parsed, unknown = self._reader.read(
+                    call.model, response.json(), strict=self._strict
+                )
+                if unknown:
+                    self._log_unknown(call.operation, unknown)
+            else:  # not a JSON model (a file download): the generated parsing decides
+                parsed = call.endpoint._parse_response(client=self._generated, response=response)
+                if not isinstance(parsed, call.model):
+                    raise UnreadableBody(f"not a {call.model.__name__}")
+            return call.wrap(parsed, response)
+        except UnreadableBody as error:
+            problem = error.problem
+        except PARSING_ERRORS as error:
+            problem = _describe(error)
+        raise APIError(
+            f"{call.operation}: the {response.status_code} response body is not the "
+            f"{call.model.__name__} the API spec describes ({problem})".replace(
+                self._api_key, REDACTED
+            ),
+            request=response.request,
+        )
+
+    def _log_unknown(self, operation: str, unknown: Sequence[UnknownValue]) -> None:
+        seen = self._shared.unknown_values_seen
+        for value in unknown:
+            identity = (operation, value.field, repr(value.value))
+            if identity not in seen:
+                seen.add(identity)
+                LOGGER.info(
+                    "%s: %s is %r, a value the spec does not list; read as a plain %s",
+                    operation,
+                    value.field,
+                    value.value,
+                    type(value.value).__name__,
+                )
+
     def _ensure_open(self) -> None:
         if self._closed:
             raise BackbeatError(f"this {type(self).__name__} client is closed")
 
     def _check_response(self, response: httpx.Response) -> None:
-        """Response hook: record the rate-limit headers, raise for any non-success status."""
-        self._shared.last_rate_limit = RateLimitInfo.from_headers(response.headers)
+        """Response hook: keep the rate-limit headers, raise for any non-success status."""
+        self._shared.last_headers = response.headers
         if not response.is_success:
             raise self._errors.exception_for(response, now=self._clock())
 
@@ -250,20 +402,40 @@ class SyncClient(_BaseClient):
     _transport_type = httpx.BaseTransport
     _retry_transport = RetryTransport
 
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
+        rate limits, retries and time of that call, and `parse()` for the usual result."""
+        return RawResponses(self)
+
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
 
     def _on_response(self, response: httpx.Response) -> None:
-        if not response.is_success:
-            _read_leniently(response.read)
+        if response.is_success:  # the usual case, in one call
+            self._shared.last_headers = response.headers
+            return
+        _read_leniently(response.read)
         self._check_response(response)
 
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
         self._ensure_open()
-        with translated_errors(call.operation):
-            response = call.endpoint.sync_detailed(client=self._generated, **call.kwargs)
-            return call.result(response, self.profile.models)
+        arguments = self._request_arguments(call)
+        try:
+            response = self._generated.get_httpx_client().request(**arguments)
+        except httpx.HTTPError as error:
+            raise _transport_error(call.operation, error) from error
+        return self._result(call, response)
+
+    def _raw(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> RawResponse[Any]:
+        responses: list[httpx.Response] = []
+        view = self._view(responses=responses)
+        try:
+            result = first_page_fetched(method(view, *args, **kwargs))
+        except APIError as error:
+            return _raw_of_failure(method, responses, error)
+        return _raw_of(method, responses, result)
 
     def close(self) -> None:
         self._closed = True
@@ -285,20 +457,39 @@ class AsyncClient(_BaseClient):
     _transport_type = httpx.AsyncBaseTransport
     _retry_transport = AsyncRetryTransport
 
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
+        return AsyncRawResponses(self)
+
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
 
     async def _on_response(self, response: httpx.Response) -> None:
-        if not response.is_success:
-            await _aread_leniently(response)
+        if response.is_success:
+            self._shared.last_headers = response.headers
+            return
+        await _aread_leniently(response)
         self._check_response(response)
 
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:
         self._ensure_open()
-        with translated_errors(call.operation):
-            response = await call.endpoint.asyncio_detailed(client=self._generated, **call.kwargs)
-            return call.result(response, self.profile.models)
+        arguments = self._request_arguments(call)
+        try:
+            response = await self._generated.get_async_httpx_client().request(**arguments)
+        except httpx.HTTPError as error:
+            raise _transport_error(call.operation, error) from error
+        return self._result(call, response)
+
+    async def _raw(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> RawResponse[Any]:
+        responses: list[httpx.Response] = []
+        view = self._view(responses=responses)
+        try:
+            result = await first_page_fetched_async(method(view, *args, **kwargs))
+        except APIError as error:
+            return _raw_of_failure(method, responses, error)
+        return _raw_of(method, responses, result)
 
     async def close(self) -> None:
         self._closed = True
@@ -316,6 +507,75 @@ class AsyncClient(_BaseClient):
         await self.close()
 
 
+class RawResponses:
+    """`client.with_raw_response`: each public method of the client, returning a
+    `RawResponse` instead of its result."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
+        method = _api_method(self._client, name)
+        return functools.partial(self._client._raw, method)
+
+    def __dir__(self) -> list[str]:
+        return _api_method_names(self._client)
+
+
+class AsyncRawResponses:
+    """`client.with_raw_response` of an async client: awaiting a method gives a `RawResponse`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Callable[..., Awaitable[RawResponse[Any]]]:
+        method = _api_method(self._client, name)
+        return functools.partial(self._client._raw, method)
+
+    def __dir__(self) -> list[str]:
+        return _api_method_names(self._client)
+
+
+def _api_method(client: _BaseClient, name: str) -> Callable[..., Any]:
+    method = getattr(type(client), name, None) if not name.startswith("_") else None
+    if method is None or not is_api_method(method):
+        raise AttributeError(f"{type(client).__name__} has no API method {name!r}")
+    return cast(Callable[..., Any], method)
+
+
+def _api_method_names(client: _BaseClient) -> list[str]:
+    return sorted(name for name in dir(type(client)) if is_api_method(getattr(type(client), name)))
+
+
+def _raw_of(
+    method: Callable[..., Any], responses: list[httpx.Response], result: Any
+) -> RawResponse[Any]:
+    if not responses:
+        raise BackbeatError(f"{method.__name__} made no request, so it has no raw response")
+    return RawResponse(responses[-1], returning(result))
+
+
+def _raw_of_failure(
+    method: Callable[..., Any], responses: list[httpx.Response], error: APIError
+) -> RawResponse[Any]:
+    """A success response whose body cannot be read is still a raw response: `parse()`
+    raises. Anything else (a status error, no response at all) is raised at once."""
+    if isinstance(error, APIStatusError | APIConnectionError) or not responses:
+        raise error
+    return RawResponse(responses[-1], raising(error))
+
+
+def _checked_hooks(
+    hooks: Mapping[str, Sequence[Callable[..., Any]]] | None,
+) -> dict[str, list[Callable[..., Any]]]:
+    checked: dict[str, list[Callable[..., Any]]] = {"request": [], "response": []}
+    for kind, functions in (hooks or {}).items():
+        if kind not in checked:
+            raise ValueError(f"event_hooks: unknown kind {kind!r} (use 'request' or 'response')")
+        checked[kind] = list(functions)
+    return checked
+
+
 def itself(parsed: Any, response: Any) -> Any:
     """The `wrap` of a `Call` whose result is the parsed model as it is."""
     return parsed
@@ -330,27 +590,13 @@ def none_as(unset: Any) -> Callable[[Any], Any]:
     return convert
 
 
-@contextmanager
-def translated_errors(operation: str) -> Iterator[None]:
-    """Whatever goes wrong under a call surfaces as a `BackbeatError`.
-
-    The generated parsing trusts the body (`KeyError`, `TypeError`, `ValueError` on anything
-    unexpected), so every non-backbeat exception from it means "not what the spec says".
-    """
-    try:
-        yield
-    except BackbeatError:
-        raise
-    except httpx.TimeoutException as error:
-        raise APITimeoutError(f"{operation}: timed out ({type(error).__name__})") from error
-    except httpx.TransportError as error:
-        raise APIConnectionError(f"{operation}: connection failed ({_describe(error)})") from error
-    except httpx.HTTPError as error:
-        raise APIError(f"{operation}: unreadable response ({_describe(error)})") from error
-    except PARSING_ERRORS as error:
-        raise APIError(
-            f"{operation}: the response is not what the API spec describes ({_describe(error)})"
-        ) from error
+def _transport_error(operation: str, error: httpx.HTTPError) -> APIError:
+    """The `BackbeatError` for a failure to get a response at all."""
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"{operation}: timed out ({type(error).__name__})")
+    if isinstance(error, httpx.TransportError):
+        return APIConnectionError(f"{operation}: connection failed ({_describe(error)})")
+    return APIError(f"{operation}: unreadable response ({_describe(error)})")
 
 
 # What the generated parsing raises on a body it did not expect (JSONDecodeError is a

@@ -2,29 +2,31 @@
 
 `RetryEngine.attempts(request)` returns an iterator of `Attempt`s. The transport sleeps
 `attempt.wait`, closes `attempt.stale` (the response being retried), sends, and feeds the
-outcome back with `record`; the iterator ends when the outcome is final and `result()`
-returns it (or raises it). The engine itself never sleeps and never does I/O, so both
-transports share every decision: idempotency, backoff, `Retry-After`, budget and pacing.
+outcome back with `record` (with the time the attempt took); the iterator ends when the
+outcome is final and `result()` returns it (or raises it). At DEBUG level each attempt is
+logged with its decision: method, path (never the query or any header), status, time.
+The engine itself never sleeps and never does I/O, so both transports share every
+decision: idempotency, backoff, `Retry-After`, budget and pacing.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import httpx
 
 from ._budget import RetryBudget
+from ._logging import LOGGER
 from ._pacing import Pacer
 from ._ratelimit import RateLimitInfo
 from ._retry import Decision, RetryPolicy
 from ._routing import Operation, OperationTable
 
 __all__ = ["Attempt", "Attempts", "RetryEngine"]
-
-LOGGER = logging.getLogger("backbeat")
 
 Outcome = httpx.Response | httpx.TransportError
 
@@ -45,50 +47,74 @@ class RetryEngine:
     pacer: Pacer | None = None
 
     def attempts(self, request: httpx.Request) -> Attempts:
-        return Attempts(self, self.operations.match(request))
+        return Attempts(self, request)
 
 
-class Attempts(Iterator[Attempt]):
+_AT_ONCE = Attempt(0.0)
+
+
+class Attempts(Iterable[Attempt]):
     """The attempts of one request; see the module docstring for the protocol."""
 
-    def __init__(self, engine: RetryEngine, operation: Operation) -> None:
+    def __init__(self, engine: RetryEngine, request: httpx.Request) -> None:
         self._engine = engine
-        self._operation = operation
+        self._request = request
+        self._elapsed = 0.0
         self._outcome: Outcome | None = None
-        self._started = False
+        self._succeeded = False
         self._retries = 0
         self._retry_cost_paid: int | None = None
 
-    def __next__(self) -> Attempt:
-        if not self._started:
-            self._started = True
-            return Attempt(self._paced(0.0))
-        if self._outcome is None:
-            raise StopIteration
-        decision = self._decide(self._outcome)
-        if decision.wait is None or not self._pay_for(decision):
-            raise StopIteration
-        self._retries += 1
-        wait = self._paced(decision.wait)
-        LOGGER.info(
-            "retrying %s: attempt %d of %d in %.2f s after %s",
-            self._operation.name,
-            self._retries + 1,
-            self._engine.policy.max_retries + 1,
-            wait,
-            decision.reason,
-        )
-        stale = self._outcome if isinstance(self._outcome, httpx.Response) else None
-        return Attempt(wait, stale)
+    def __iter__(self) -> Iterator[Attempt]:
+        # A generator: ending the usual single attempt costs no StopIteration of our own.
+        yield _AT_ONCE if self._engine.pacer is None else Attempt(self._paced(0.0))
+        while True:
+            outcome = self._outcome
+            if outcome is None:
+                return
+            if self._succeeded:
+                if LOGGER.isEnabledFor(logging.DEBUG):
+                    self._log_attempt("done")
+                return
+            decision = self._decide(outcome)
+            if decision.wait is None or not self._pay_for(decision):
+                if LOGGER.isEnabledFor(logging.DEBUG):
+                    self._log_attempt(f"not retried ({decision.reason})")
+                return
+            wait = self._paced(decision.wait)
+            if LOGGER.isEnabledFor(logging.DEBUG):
+                self._log_attempt(f"retrying in {wait:.2f} s ({decision.reason})")
+            self._retries += 1
+            LOGGER.info(
+                "retrying %s: attempt %d of %d in %.2f s after %s",
+                self._operation.name,
+                self._retries + 1,
+                self._engine.policy.max_retries + 1,
+                wait,
+                decision.reason,
+            )
+            yield Attempt(wait, outcome if isinstance(outcome, httpx.Response) else None)
 
-    def record(self, outcome: Outcome) -> None:
+    @functools.cached_property
+    def _operation(self) -> Operation:
+        """Needed only to decide on a retry or to log: a first success never looks it up."""
+        return self._engine.operations.match(self._request)
+
+    @property
+    def retries(self) -> int:
+        return self._retries
+
+    def record(self, outcome: Outcome, elapsed: float = 0.0) -> None:
         self._outcome = outcome
+        self._elapsed = elapsed
         if not isinstance(outcome, httpx.Response):
+            self._succeeded = False
             return
         if self._engine.pacer is not None:
             info = RateLimitInfo.from_headers(outcome.headers)
             self._engine.pacer.observe(info, self._engine.clock())
-        if outcome.is_success:
+        self._succeeded = outcome.is_success
+        if self._succeeded:
             self._engine.budget.record_success(self._retry_cost_paid)
 
     def result(self) -> httpx.Response:
@@ -97,6 +123,24 @@ class Attempts(Iterator[Attempt]):
         if isinstance(self._outcome, httpx.TransportError):
             raise self._outcome
         return self._outcome
+
+    def _log_attempt(self, what_next: str) -> None:
+        outcome = self._outcome
+        result = (
+            f"{outcome.status_code}"
+            if isinstance(outcome, httpx.Response)
+            else type(outcome).__name__
+        )
+        LOGGER.debug(
+            "%s attempt %d: %s %s -> %s in %.1f ms; %s",
+            self._operation.name,
+            self._retries + 1,
+            self._request.method,
+            self._request.url.path,
+            result,
+            self._elapsed * 1000,
+            what_next,
+        )
 
     def _decide(self, outcome: Outcome) -> Decision:
         policy, rng = self._engine.policy, self._engine.rng

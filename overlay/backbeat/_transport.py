@@ -1,45 +1,74 @@
 """httpx transports that put the retry engine under every request of a generated client.
 
 Injected with `httpx_args={"transport": ...}` so the generated client keeps its own auth
-header, base URL and timeout; only the sending is wrapped. Without an explicit inner
-transport the real one is built on first use: building it loads the TLS trust store (tens of
-milliseconds), which a client that is configured but never used should not pay.
+header, base URL and timeout; only the sending is wrapped. The user's event hooks run here,
+once per attempt, and each final response carries its retry count in `extensions`. Without
+an explicit inner transport the real one is built on first use: building it loads the TLS
+trust store (tens of milliseconds), which a client that is configured but never used should
+not pay.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 import httpx
 
 from ._engine import Outcome, RetryEngine
+from ._raw import RETRIES_TAKEN, UNTIL_HEADERS
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
+Hooks = Mapping[str, Sequence[Callable[..., Any]]]
+InnerT = TypeVar("InnerT")
+SleepT = TypeVar("SleepT")
 
-class RetryTransport(httpx.BaseTransport):
+
+class _Retrying(Generic[InnerT, SleepT]):
+    """What both transports hold: the inner transport (None: built on first use), the engine,
+    how to sleep, and the user's hooks."""
+
+    def __init__(self, inner: InnerT | None, engine: RetryEngine, sleep: SleepT, hooks: Hooks):
+        self._given = inner
+        self._engine = engine
+        self._sleep = sleep
+        self._request_hooks = tuple(hooks.get("request", ()))
+        self._response_hooks = tuple(hooks.get("response", ()))
+
+
+class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
     def __init__(
         self,
         inner: httpx.BaseTransport | None,
         engine: RetryEngine,
         sleep: Callable[[float], None] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
-        self._given = inner
-        self._engine = engine
-        self._sleep = sleep or time.sleep
+        super().__init__(inner, engine, sleep or time.sleep, hooks or {})
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
+        first_started = time.perf_counter()
         for attempt in attempts:
             if attempt.stale is not None:
                 attempt.stale.close()
             if attempt.wait > 0:
                 self._sleep(attempt.wait)
-            attempts.record(self._send(request))
-        return attempts.result()
+            for hook in self._request_hooks:
+                hook(request)
+            started = time.perf_counter()
+            outcome = self._send(request)
+            if self._response_hooks and isinstance(outcome, httpx.Response):
+                outcome.request = request
+                for hook in self._response_hooks:
+                    hook(outcome)
+            attempts.record(outcome, time.perf_counter() - started)
+        return _stamped(attempts.result(), attempts.retries, first_started)
 
     @functools.cached_property
     def _inner(self) -> httpx.BaseTransport:
@@ -56,26 +85,37 @@ class RetryTransport(httpx.BaseTransport):
             self._inner.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(
+    _Retrying[httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]],
+    httpx.AsyncBaseTransport,
+):
     def __init__(
         self,
         inner: httpx.AsyncBaseTransport | None,
         engine: RetryEngine,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
-        self._given = inner
-        self._engine = engine
-        self._sleep = sleep or asyncio.sleep
+        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {})
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
+        first_started = time.perf_counter()
         for attempt in attempts:
             if attempt.stale is not None:
                 await attempt.stale.aclose()
             if attempt.wait > 0:
                 await self._sleep(attempt.wait)
-            attempts.record(await self._send(request))
-        return attempts.result()
+            for hook in self._request_hooks:
+                await _awaited(hook(request))
+            started = time.perf_counter()
+            outcome = await self._send(request)
+            if self._response_hooks and isinstance(outcome, httpx.Response):
+                outcome.request = request
+                for hook in self._response_hooks:
+                    await _awaited(hook(outcome))
+            attempts.record(outcome, time.perf_counter() - started)
+        return _stamped(attempts.result(), attempts.retries, first_started)
 
     @functools.cached_property
     def _inner(self) -> httpx.AsyncBaseTransport:
@@ -90,3 +130,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if "_inner" in vars(self):
             await self._inner.aclose()
+
+
+def _stamped(response: httpx.Response, retries: int, started: float) -> httpx.Response:
+    extensions = response.extensions
+    extensions[RETRIES_TAKEN] = retries
+    extensions[UNTIL_HEADERS] = time.perf_counter() - started
+    return response
+
+
+async def _awaited(result: object) -> None:
+    """Async clients take plain and async hooks alike."""
+    if inspect.isawaitable(result):
+        await result

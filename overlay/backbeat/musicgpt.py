@@ -123,7 +123,7 @@ def _deprecated(method: str, replacement: str) -> None:
     warnings.warn(
         f"MusicGPT.{method} calls a deprecated vendor endpoint; use {replacement}",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=4,  # _deprecated, the method, its per-call-options wrapper
     )
 
 

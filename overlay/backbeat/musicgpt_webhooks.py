@@ -86,11 +86,14 @@ class AudioEvent(WebhookEvent):
 
     conversion_path: str | None = None
     conversion_path_wav: str | None = None
+    """A lossless copy of the same output, where the operation makes one."""
     title: str | None = None
     lyrics: str | None = None
+    """A song's lyrics as sung; `lyrics_timestamped` is the vendor's JSON string of timed lines."""
     lyrics_timestamped: str | None = None
     album_cover_path: str | None = None
     is_flagged: bool | None = None
+    """True when the vendor withheld or marked the output; `reason` says why."""
     reason: str | None = None
 
     @classmethod

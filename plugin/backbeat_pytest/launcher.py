@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TypedDict, Unpack
 
 import httpx
 
@@ -156,19 +156,22 @@ def start_sandbox(
     raise SandboxStartError(f"the backbeat sandbox did not start: {last_output}")
 
 
+class LaunchOptions(TypedDict, total=False):
+    """`start_sandbox`'s keyword options (see there)."""
+
+    python_args: Sequence[str]
+    cpus: frozenset[int] | None
+    stop_signal: signal.Signals
+    quiet: bool
+    startup_timeout: float
+
+
 @contextlib.contextmanager
 def running_sandbox(
-    extra_args: Sequence[str] = (),
-    *,
-    python_args: Sequence[str] = (),
-    cpus: frozenset[int] | None = None,
-    stop_signal: signal.Signals = signal.SIGTERM,
-    quiet: bool = True,
+    extra_args: Sequence[str] = (), **options: Unpack[LaunchOptions]
 ) -> Iterator[Sandbox]:
     """`start_sandbox` as a context manager: stopped by PID on exit, also on an error."""
-    started = start_sandbox(
-        extra_args, python_args=python_args, cpus=cpus, stop_signal=stop_signal, quiet=quiet
-    )
+    started = start_sandbox(extra_args, **options)
     try:
         yield started.sandbox
     finally:

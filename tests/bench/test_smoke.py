@@ -32,9 +32,11 @@ def assert_well_formed(section: Section, expected_figures: int) -> None:
 
 def test_client_overhead_compares_three_clients_sync_and_async() -> None:
     section = overhead.run(calls=20, per_round=10, async_calls=16, tasks=4, per_task=2)
-    assert_well_formed(section, expected_figures=10)
+    assert_well_formed(section, expected_figures=15)
     names = [figure.name for figure in section.figures]
     assert names[4] == "sync backbeat.Trackyard / raw httpx"
+    assert names[9] == "sync CPU time backbeat.Trackyard / raw httpx"
+    assert section.figures[9].target is None  # CPU time explains, wall time is judged
     assert section.figures[4].target is not None
     assert section.figures[3].target is None  # generated/raw is reported, not judged
     assert names[-1] == "async throughput backbeat.AsyncTrackyard / raw httpx.AsyncClient"

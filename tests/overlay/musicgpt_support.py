@@ -121,3 +121,14 @@ def make_mg(io_mode: str, fake_time: FakeTime, mock_mg: respx.MockRouter) -> Cal
 def route_of(mock_mg: respx.MockRouter, operation: str) -> respx.Route:
     facts = OPERATIONS[operation]
     return mock_mg.route(method=facts["method"], path=facts["path"])
+
+
+def answered(mock_mg: respx.MockRouter, operation: str) -> respx.Route:
+    """The operation's route, answering its documented success body."""
+    return route_of(mock_mg, operation).respond(200, json=success_body(operation))
+
+
+def a_file(folder: Path, name: str, content: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content)
+    return path

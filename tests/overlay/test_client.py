@@ -81,7 +81,9 @@ def test_with_options_returns_a_configured_copy(make_client: Callable[..., Handl
     assert (copy.max_retries, copy.timeout) == (7, httpx.Timeout(3.0))
     assert (client.max_retries, client.timeout) == (2, httpx.Timeout(60.0, connect=5.0))
     assert copy.base_url == client.base_url
-    assert copy.with_options(timeout=None).timeout == copy.timeout  # None means "keep"
+    assert copy.with_options().timeout == copy.timeout  # left out means "keep"
+    assert copy.with_options(timeout=None).timeout is None  # None means "no timeout", as here:
+    assert type(client)(api_key="k", timeout=None).timeout is None
 
 
 def test_default_timeouts_reach_the_request(

@@ -27,6 +27,8 @@ from .musicgpt_support import (
     KEY,
     OPERATIONS,
     URL,
+    a_file,
+    answered,
     make_mg,
     mock_mg,
     multipart_parts,
@@ -75,7 +77,7 @@ def test_every_public_method_serves_an_operation_or_builds_on_one() -> None:
 def test_request_shape_follows_the_spec(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], operation: str
 ) -> None:
-    route = route_of(mock_mg, operation).respond(200, json=success_body(operation))
+    route = answered(mock_mg, operation)
     call(make_mg(), operation)
     request = route.calls.last.request
     facts = OPERATIONS[operation]
@@ -118,9 +120,8 @@ def test_audio_from_a_path_a_file_object_or_a_url(
     args: tuple[Any, ...],
     source: str,
 ) -> None:
-    route = route_of(mock_mg, operation).respond(200, json=success_body(operation))
-    song = tmp_path / "take.wav"
-    song.write_bytes(b"RIFF-take")
+    route = answered(mock_mg, operation)
+    song = a_file(tmp_path, "take.wav", b"RIFF-take")
     audio = {"path": song, "file object": io.BytesIO(b"RIFF-take"), "url": URL}[source]
     call(make_mg(), operation, audio, *args[1:])
     parts = multipart_parts(route.calls.last.request)
@@ -137,9 +138,8 @@ def test_mastering_takes_two_files_or_two_urls(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], tmp_path: Path
 ) -> None:
     """The spec pairs like with like: both uploads, or both URLs."""
-    route = route_of(mock_mg, "masterAudio").respond(200, json=success_body("masterAudio"))
-    reference = tmp_path / "reference.flac"
-    reference.write_bytes(b"fLaC")
+    route = answered(mock_mg, "masterAudio")
+    reference = a_file(tmp_path, "reference.flac", b"fLaC")
     make_mg().call("master_audio", io.BytesIO(b"ID3"), reference, output_extension="wav")
     parts = multipart_parts(route.calls.last.request)
     assert (parts["audio_file"], parts["reference_audio_file"]) == (
@@ -155,9 +155,8 @@ def test_mastering_takes_two_files_or_two_urls(
 def test_image_to_song_uploads_an_image(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], tmp_path: Path
 ) -> None:
-    route = route_of(mock_mg, "imageToSong").respond(200, json=success_body("imageToSong"))
-    picture = tmp_path / "cover.png"
-    picture.write_bytes(b"\x89PNG")
+    route = answered(mock_mg, "imageToSong")
+    picture = a_file(tmp_path, "cover.png", b"\x89PNG")
     started = make_mg().call(
         "image_to_song", picture, prompt="dreamy", bpm=90, make_instrumental=True
     )
@@ -180,7 +179,7 @@ def test_list_fields_travel_as_json_strings(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], method: str
 ) -> None:
     operation = next(op for op, (name, _, _) in CALLS.items() if name == method)
-    route = route_of(mock_mg, operation).respond(200, json=success_body(operation))
+    route = answered(mock_mg, operation)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         make_mg().call(method, URL, stems=("vocals", "drums"), preprocessing_options=["Denoise"])
@@ -252,7 +251,7 @@ def test_fields_on_the_wire(
     """Only the fields given travel (the server applies its own defaults), each as its
     encoding writes it: a form's booleans as `true` (urlencoded) or `True` (multipart)."""
     operation = next(op for op, (name, _, _) in CALLS.items() if name == method)
-    route = route_of(mock_mg, operation).respond(200, json=success_body(operation))
+    route = answered(mock_mg, operation)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         make_mg().call(method, *args, **options)
@@ -262,7 +261,7 @@ def test_fields_on_the_wire(
 
 
 @pytest.mark.parametrize(
-    ("method", "args", "options", "match"),
+    "case",
     [
         ("convert_file", (URL, "mp4"), {}, "'mp4' is not a valid"),
         ("convert_file", (URL, "wav"), {"target_sr": 44000}, "44000 is not a valid"),
@@ -278,13 +277,10 @@ def test_fields_on_the_wire(
     ],
 )
 def test_bad_values_fail_before_sending(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    method: str,
-    args: tuple[Any, ...],
-    options: dict[str, Any],
-    match: str,
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], case: tuple[Any, ...]
 ) -> None:
+    """(method, positional arguments, options, what the error says)"""
+    method, args, options, match = case
     route = mock_mg.route().respond(200, json={})
     with pytest.raises((ValueError, TypeError), match=match):
         make_mg().call(method, *args, **options)
@@ -342,7 +338,7 @@ def test_deprecated_operations_warn_and_still_work(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], operation: str
 ) -> None:
     assert DEPRECATED == ["extractStemsV1", "generateMusicV1"]
-    route = route_of(mock_mg, operation).respond(200, json=success_body(operation))
+    route = answered(mock_mg, operation)
     method, args, kwargs = CALLS[operation]
     with pytest.warns(DeprecationWarning, match=f"{method} calls a deprecated vendor endpoint"):
         make_mg().call(method, *args, **kwargs)
@@ -402,7 +398,7 @@ def conversion_record(status: str) -> dict[str, Any]:
 def test_wait_for_every_conversion_type(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], fake_time: FakeTime, operation: str
 ) -> None:
-    route_of(mock_mg, operation).respond(200, json=success_body(operation))
+    answered(mock_mg, operation)
     by_id = mock_mg.get("/v1/byId").mock(
         side_effect=[
             httpx.Response(200, json=conversion_record(s)) for s in ("IN_QUEUE", "COMPLETED")
@@ -423,11 +419,13 @@ def test_wait_for_every_conversion_type(
     assert fake_time.sleeps == [1.0]
 
 
-def test_wait_for_a_type_this_version_does_not_know(
-    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle]
+@pytest.mark.parametrize("method", ["get_conversion", "wait_for_conversion"])
+def test_a_conversion_type_this_version_does_not_know_is_sent_as_given(
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], method: str
 ) -> None:
+    # Decision 13: conversionType is an open string; a new vendor value must not break a client.
     by_id = mock_mg.get("/v1/byId").respond(200, json=conversion_record("COMPLETED"))
-    make_mg().call("wait_for_conversion", "VIDEO_GENERATOR", task_id="task-1")
+    make_mg().call(method, "VIDEO_GENERATOR", task_id="task-1")
     assert by_id.calls.last.request.url.params["conversionType"] == "VIDEO_GENERATOR"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Callable
 
@@ -111,3 +112,42 @@ def test_musicgpt_post_is_not_retried_after_a_5xx(
         assert len(fake_time.sleeps) == 2
     with pytest.raises(backbeat.BackbeatError, match="client is closed"):
         client.list_voices()
+
+
+def test_extra_headers_prefer_is_the_documented_way_to_force_a_status(
+    sandbox_url: str, fake_time: FakeTime, suffix: str
+) -> None:
+    """The README's recipe: no custom transport, just `extra_headers` on the call."""
+    client = Trackyard(
+        f"ty_test_pro_{suffix}", base_url=f"{sandbox_url}/api/external/v1", sleep=fake_time.sleep
+    )
+    with client:
+        with pytest.raises(backbeat.RateLimitError) as caught:
+            client.me(extra_headers={"Prefer": "code=429"})
+        assert caught.value.retry_after is not None
+        assert len(fake_time.sleeps) == 2  # retried twice, as a real 429 would be
+        # `code=200` serves the spec's documented example rather than the key's own state.
+        raw = client.with_raw_response.me(extra_headers={"Prefer": "code=200"})
+        assert raw.status_code == 200
+        assert raw.retries_taken == 0
+        assert raw.rate_limit.credits_remaining is not None
+        assert raw.parse().tier in ("free", "starter", "pro")
+        assert client.me().tier == "pro"  # without the header: the key's live state
+
+
+def test_async_extra_headers_prefer_forces_a_status(sandbox_url: str, suffix: str) -> None:
+    async def no_sleep(seconds: float) -> None:
+        pass
+
+    async def scenario() -> None:
+        client = backbeat.AsyncMusicGPT(
+            f"mg_test_pro_{suffix}", base_url=f"{sandbox_url}/api/public", sleep=no_sleep
+        )
+        async with client:
+            with pytest.raises(backbeat.InternalServerError):
+                await client.list_voices(extra_headers={"Prefer": "code=500"})
+            raw = await client.with_raw_response.list_voices(limit=2)
+            assert raw.status_code == 200
+            assert len(raw.parse().voices) == 2
+
+    asyncio.run(scenario())

@@ -19,6 +19,7 @@ from backbeat.musicgpt import parse_webhook
 from backbeat.musicgpt_webhooks import AudioEvent
 
 from .conftest import FakeTime
+from .musicgpt_support import a_file
 
 # One worker runs every test that uses the session sandbox, so only one server is started.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sandbox_server")]
@@ -43,8 +44,7 @@ def musicgpt(
 def test_two_output_songs_from_a_file_and_from_a_url(
     musicgpt: Callable[..., MusicGPT], tmp_path: Path
 ) -> None:
-    take = tmp_path / "take.wav"
-    take.write_bytes(b"RIFF\x00\x00\x00\x00WAVEfmt fake audio")
+    take = a_file(tmp_path, "take.wav", b"RIFF\x00\x00\x00\x00WAVEfmt fake audio")
     with musicgpt("mg_test_pro") as client:
         remix = client.remix_song(take, "make it lo-fi", gender="female")
         extended = client.extend_song(URL, 35.0, num_outputs=2)
@@ -64,8 +64,7 @@ def test_form_urlencoded_operations_and_their_types(musicgpt: Callable[..., Musi
 
 
 def test_uploads_of_every_kind(musicgpt: Callable[..., MusicGPT], tmp_path: Path) -> None:
-    cover = tmp_path / "cover.png"
-    cover.write_bytes(b"\x89PNG\r\n\x1a\n fake image")
+    cover = a_file(tmp_path, "cover.png", b"\x89PNG\r\n\x1a\n fake image")
     cover.with_name("r.mp3").write_bytes(b"ID3 reference")
     with musicgpt("mg_test_pro") as client:
         started = [

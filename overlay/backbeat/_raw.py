@@ -1,0 +1,103 @@
+"""`client.with_raw_response.<method>(...)`: the HTTP response of a call, with its result.
+
+This follows the Stainless SDKs' convention: the same methods, called through
+`with_raw_response`, return a `RawResponse` whose `parse()` gives the usual result. A method
+that makes several requests (`wait_for_conversion` polls, `iter_*` pages) describes the last
+request it made before returning; an iterator's raw response is its first page, fetched at
+once, and `parse()` iterates from there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from ._ratelimit import RateLimitInfo
+
+__all__ = ["RETRIES_TAKEN", "UNTIL_HEADERS", "RawResponse"]
+
+ResultT = TypeVar("ResultT")
+# The retry transport stamps each final response's `extensions` with its retry count.
+RETRIES_TAKEN = "backbeat.retries_taken"
+# ... and with the seconds from the first attempt's start to the final response's headers.
+UNTIL_HEADERS = "backbeat.until_headers"
+
+
+class RawResponse(Generic[ResultT]):
+    """One successful call's HTTP response: `status_code`, `headers`, `rate_limit` (the
+    `RateLimitInfo` of this response, unlike the client-wide `last_rate_limit`),
+    `retries_taken`, `elapsed` (from the first attempt's start to the last byte, waits
+    between retries included), and `parse()`, the result the method returns when called
+    directly. `parse()` raises the `APIError` of a body that cannot be read."""
+
+    def __init__(self, http_response: httpx.Response, parse: Callable[[], ResultT]) -> None:
+        self.http_response = http_response
+        self._parse = parse
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @functools.cached_property
+    def rate_limit(self) -> RateLimitInfo:
+        return RateLimitInfo.from_headers(self.http_response.headers)
+
+    @property
+    def retries_taken(self) -> int:
+        return int(self.http_response.extensions.get(RETRIES_TAKEN, 0))
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        try:
+            return self.http_response.elapsed
+        except RuntimeError:  # a body that was never streamed (a canned response in a test)
+            seconds = float(self.http_response.extensions.get(UNTIL_HEADERS, 0.0))
+            return datetime.timedelta(seconds=seconds)
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.request.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def json(self) -> Any:
+        return json.loads(self.http_response.content)
+
+    def parse(self) -> ResultT:
+        return self._parse()
+
+    def __repr__(self) -> str:
+        return (
+            f"<RawResponse {self.method} {self.url.path} {self.status_code}, "
+            f"retries_taken={self.retries_taken}>"
+        )
+
+
+def returning(result: ResultT) -> Callable[[], ResultT]:
+    return lambda: result
+
+
+def raising(error: BaseException) -> Callable[[], Any]:
+    def parse() -> Any:
+        raise error
+
+    return parse

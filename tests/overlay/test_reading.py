@@ -1,0 +1,253 @@
+"""Tolerant reading by default, strict on request: for every enum in a success body of either
+spec, and for new fields at every level, through every facade, sync and async."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+import attrs
+import pytest
+from backbeat import APIError
+
+from .facades import (
+    FACADES,
+    NEW_FIELD,
+    NEW_VALUE,
+    Facade,
+    ScriptedAPI,
+    api_methods,
+    sample_arguments,
+    spec_bodies,
+    with_new_fields,
+    with_value_at,
+)
+
+
+def call(facade: Facade, client: Any, method: str) -> Any:
+    args, kwargs = sample_arguments(getattr(type(client), method))
+    return facade.run(getattr(client, method)(*args, **kwargs))
+
+
+@cache
+def method_for(facade: Facade) -> dict[str, str]:
+    """Operation -> a public method whose call makes exactly that one request."""
+    found: dict[str, str] = {}
+    for method in api_methods(facade.cls):
+        api = ScriptedAPI(spec_bodies(facade.spec))
+        call(facade, facade.build(api), method)
+        if len(api.operations) == 1:
+            found.setdefault(api.operations[0], method)
+    return found
+
+
+def enum_cases() -> list[Any]:
+    cases = []
+    for facade in FACADES:
+        bodies = spec_bodies(facade.spec)
+        for operation in bodies.operations:
+            for place in bodies.enum_places(operation):
+                name = f"{facade.id}-{operation}-{'.'.join(place)}"
+                cases.append(pytest.param(facade, operation, place, id=name))
+    return cases
+
+
+def operation_cases() -> list[Any]:
+    return [
+        pytest.param(facade, operation, id=f"{facade.id}-{operation}")
+        for facade in FACADES
+        for operation, facts in spec_bodies(facade.spec).operations.items()
+        if facts.schema is not None
+    ]
+
+
+def test_every_operation_is_reached_by_some_method() -> None:
+    for facade in FACADES:
+        json_operations = {
+            name for name, op in spec_bodies(facade.spec).operations.items() if op.schema
+        }
+        assert json_operations <= set(method_for(facade)), facade.id
+
+
+def test_both_specs_have_enums_in_responses_or_none_to_test() -> None:
+    # Trackyard's closed enums (tier, energy level) must be found by the spec walk.
+    assert {p for op in ("getMe", "search") for p in spec_bodies("openapi.yaml").enum_places(op)}
+
+
+def values(model: Any) -> list[Any]:
+    """Every value inside a result, models and lists opened."""
+    found = [model]
+    if isinstance(model, list):
+        found += [v for item in model for v in values(item)]
+    elif attrs.has(type(model)):
+        for f in attrs.fields(type(model)):
+            found += values(getattr(model, f.name))
+    return found
+
+
+@pytest.mark.parametrize(("facade", "operation", "place"), enum_cases())
+def test_an_unknown_enum_value_reads_as_a_plain_string(
+    facade: Facade, operation: str, place: tuple[str, ...], caplog: pytest.LogCaptureFixture
+) -> None:
+    bodies = spec_bodies(facade.spec)
+    body = with_value_at(bodies.operations[operation].body, place, NEW_VALUE)
+    api = ScriptedAPI(bodies, bodies={operation: body})
+    client = facade.build(api)
+    caplog.set_level(logging.INFO, logger="backbeat")
+    method = method_for(facade)[operation]
+    result = call(facade, client, method)
+    read = [v for v in values(result) if v == NEW_VALUE]
+    assert read
+    assert all(type(v) is str for v in read)
+    call(facade, client, method)  # the same value again: logged once per client
+    lines = [r.getMessage() for r in caplog.records if NEW_VALUE in r.getMessage()]
+    assert len(lines) == 1, lines
+    assert caplog.records[0].levelno == logging.INFO
+    assert place[-1] in lines[0]
+    assert facade.api_key not in lines[0]
+    # A second client logs it again: the log is once per client, not once per process.
+    call(facade, facade.build(ScriptedAPI(bodies, bodies={operation: body})), method)
+    assert len([r for r in caplog.records if NEW_VALUE in r.getMessage()]) == 2
+
+
+@pytest.mark.parametrize(("facade", "operation", "place"), enum_cases())
+def test_an_unknown_enum_value_fails_under_strict(
+    facade: Facade, operation: str, place: tuple[str, ...]
+) -> None:
+    bodies = spec_bodies(facade.spec)
+    body = with_value_at(bodies.operations[operation].body, place, NEW_VALUE)
+    method = method_for(facade)[operation]
+    strict = facade.build(ScriptedAPI(bodies, bodies={operation: body}), strict=True)
+    with pytest.raises(APIError, match=place[-1]) as raised:
+        call(facade, strict, method)
+    assert NEW_VALUE in str(raised.value)
+    tolerant = facade.build(ScriptedAPI(bodies, bodies={operation: body}))
+    with pytest.raises(APIError):
+        call(facade, tolerant.with_options(strict=True), method)
+    assert tolerant.with_options(strict=True).with_options().strict is True
+
+
+@pytest.mark.parametrize(("facade", "operation"), operation_cases())
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+def test_new_fields_at_every_level_are_kept(facade: Facade, operation: str, strict: bool) -> None:
+    bodies = spec_bodies(facade.spec)
+    body = with_new_fields(bodies.operations[operation].body)
+    client = facade.build(ScriptedAPI(bodies, bodies={operation: body}), strict=strict)
+    result = call(facade, client, method_for(facade)[operation])
+    models = [v for v in values(result) if attrs.has(type(v)) and type(v).__module__ != "backbeat"]
+    models = [m for m in models if hasattr(m, "additional_properties")]
+    assert models
+    for model in models:
+        assert model.additional_properties[NEW_FIELD] == {"nested": [1]}, type(model).__name__
+
+
+@pytest.mark.parametrize(("facade", "operation"), operation_cases())
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+def test_a_body_the_client_cannot_use_still_fails(
+    facade: Facade, operation: str, strict: bool
+) -> None:
+    bodies = spec_bodies(facade.spec)
+    facts = bodies.operations[operation]
+    method = method_for(facade)[operation]
+    required = [name for name in facts.schema.get("required", []) if name in facts.body]
+    unusable: list[Any] = ["not an object", [facts.body]]
+    if required:
+        unusable.append({k: v for k, v in facts.body.items() if k != required[0]})
+        unusable.append({**facts.body, required[0]: {"wrong": "type"}})
+    for body in unusable:
+        client = facade.build(ScriptedAPI(bodies, bodies={operation: body}), strict=strict)
+        with pytest.raises(APIError, match=r"not the .* the API spec describes"):
+            call(facade, client, method)
+
+
+@pytest.mark.parametrize("facade", FACADES, ids=lambda f: f.id)
+def test_a_body_that_is_not_json_fails(facade: Facade) -> None:
+    bodies = spec_bodies(facade.spec)
+    method = next(
+        method for op, method in method_for(facade).items() if bodies.operations[op].schema
+    )
+
+    class NotJSON(ScriptedAPI):
+        def handler(self, request: Any) -> Any:
+            response = super().handler(request)
+            return type(response)(200, headers=response.headers, content=b"<html>oops</html>")
+
+    with pytest.raises(APIError, match="JSONDecodeError"):
+        call(facade, facade.build(NotJSON(bodies)), method)
+
+
+def test_trackyard_me_with_a_new_tier_and_a_new_field() -> None:
+    """The issue's own report: `GET /me` answering `"tier": "enterprise"` plus a new field."""
+    facade = FACADES[0]
+    bodies = spec_bodies(facade.spec)
+    body = {**bodies.operations["getMe"].body, "tier": "enterprise", "seats": 12}
+    me = facade.build(ScriptedAPI(bodies, bodies={"getMe": body})).me()
+    assert me.tier == "enterprise"
+    assert type(me.tier) is str
+    assert me.additional_properties == {"seats": 12}
+    known = facade.build(ScriptedAPI(bodies)).me()
+    assert type(known.tier).__name__ == "Tier"  # known values still read as the enum
+
+
+def reader_cases() -> list[Any]:
+    return [
+        pytest.param(facade, operation, id=f"{facade.spec}-{operation}")
+        for facade in (FACADES[0], FACADES[2])
+        for operation, facts in spec_bodies(facade.spec).operations.items()
+        if facts.schema is not None
+    ]
+
+
+@pytest.mark.parametrize(("facade", "operation"), reader_cases())
+def test_the_compiled_reader_builds_what_from_dict_builds(facade: Facade, operation: str) -> None:
+    """The one-pass reader replaces the generated `from_dict` for speed: same models out."""
+    client = facade.build(ScriptedAPI(spec_bodies(facade.spec)))
+    reader = client._reader
+    body = spec_bodies(facade.spec).operations[operation].body
+    for model in _models_of(client.profile.models):
+        shape = reader._compiler.model(model)
+        assert shape.build is not None, f"{model.__name__} falls back to from_dict"
+    for data in (body, with_new_fields(body)):
+        for model in _models_of(client.profile.models):
+            if reader._compiler.model(model).check(data):
+                built, unknown = reader.read(model, data, strict=True)
+                assert built == model.from_dict(data)
+                assert built.to_dict() == model.from_dict(data).to_dict()
+                assert unknown == ()
+
+
+def _models_of(package: Any) -> list[Any]:
+    return [m for m in vars(package).values() if isinstance(m, type) and attrs.has(m)]
+
+
+def test_the_from_dict_fallback_is_tolerant_too() -> None:
+    """A model the reader cannot compile (none today) goes through `from_dict`, which still
+    reads an unlisted enum value as the plain string, and rejects it under strict."""
+    from backbeat._validation import BodyReader, UnreadableBody
+    from trackyard_client import models
+    from trackyard_client.models import Me
+
+    reader = BodyReader(models)
+    reader._compiler.model(Me).build = None
+    body = {**spec_bodies("openapi.yaml").operations["getMe"].body, "tier": "enterprise"}
+    me, unknown = reader.read(Me, body, strict=False)
+    assert me.tier == "enterprise"
+    assert type(me.tier) is str
+    assert [u.field for u in unknown] == ["Me.tier"]
+    with pytest.raises(UnreadableBody, match="'enterprise' is not a value the spec lists"):
+        reader.read(Me, body, strict=True)
+    with pytest.raises(UnreadableBody, match=r"Me\.credits_remaining: expected an integer"):
+        reader.read(Me, {**body, "credits_remaining": "7"}, strict=False)
+    from trackyard_client.models import Tier
+
+    with pytest.raises(ValueError, match="is not a valid Tier"):
+        Tier("enterprise")  # outside a tolerant read the generated enum is untouched
+
+
+def test_a_date_that_does_not_parse_is_named() -> None:
+    facade = FACADES[0]
+    bodies = spec_bodies(facade.spec)
+    body = {**bodies.operations["getMe"].body, "created_at": "last tuesday"}
+    with pytest.raises(APIError, match=r"Me\.created_at: expected a datetime string"):
+        facade.build(ScriptedAPI(bodies, bodies={"getMe": body})).me()
