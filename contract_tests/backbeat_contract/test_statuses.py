@@ -55,15 +55,29 @@ def _announced_limit(h: Harness, response: requests.Response) -> int | None:
     return None
 
 
+def _remaining(h: Harness, response: requests.Response) -> int | None:
+    names = [h.spec.meter_headers.get("remaining"), *WELL_KNOWN_METERS["remaining"]]
+    for name in names:
+        raw = response.headers.get(name or "", "").strip()
+        if raw.isdigit():
+            return int(raw)
+    return None
+
+
 def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
-    """Repeat the call until a 429, at most one call past the documented or announced limit."""
+    """Repeat the call until a 429, at most one call past the documented or announced limit.
+    A window that rolls over mid-burst (what is left goes up again) starts the count again,
+    once."""
     call = step.call
     budget = documented + 1 if documented is not None else MAX_BURST
     response: requests.Response | None = None
-    sent = 0
-    while sent < budget:
+    sent = counted = 0
+    restarted = False
+    left: int | None = None
+    while counted < budget:
         response = h.send(call)
         sent += 1
+        counted += 1
         if response.status_code == 429:
             break
         announced = _announced_limit(h, response)
@@ -73,5 +87,9 @@ def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
             budget = min(budget, announced + 1)
         elif documented is None:
             raise NotBurstable("no rate limit is announced or documented for this operation")
+        now_left = _remaining(h, response)
+        if left is not None and now_left is not None and now_left > left and not restarted:
+            restarted, counted = True, 1
+        left = now_left
     assert response is not None
     h.judge(call, response, 429, Verdict.VERIFIED, f"{step.what} ({sent} calls)")
