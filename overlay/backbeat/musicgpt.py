@@ -21,9 +21,7 @@ from musicgpt_client.models import (
     Conversion,
     ConversionDetails,
     ConversionPage,
-    ConversionStarted,
     LyricsResult,
-    MusicGenerationStarted,
     VoicePage,
 )
 
@@ -54,8 +52,6 @@ Media = MediaInput
 ResultT = TypeVar("ResultT")
 MediaArguments = Mapping[str, Media]  # argument name -> path, file or URL
 Fields = Mapping[str, Any]  # request field name -> value
-Started = ConversionStarted  # the start of a one-output conversion
-Song = MusicGenerationStarted  # the start of a two-track one
 
 
 # A method's `**options` are its operation's optional request fields: TypedDicts written from
