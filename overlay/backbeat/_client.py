@@ -134,13 +134,13 @@ class _BaseClient:
     _readers: ClassVar[dict[str, BodyReader]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Every public method of a facade takes the per-call options (see `_options`)."""
+        """Every public method of a facade takes the per-call options (see `_options`): its
+        own, and those it inherits from mixins (the methods generated from a spec)."""
         super().__init_subclass__(**kwargs)
         if not hasattr(cls, "profile"):
             return  # SyncClient, AsyncClient: the machinery, not a facade
-        for name, attribute in list(vars(cls).items()):
-            public = not name.startswith("_") and inspect.isfunction(attribute)
-            if public and not is_api_method(attribute):
+        for name, attribute in _facade_methods(cls).items():
+            if not is_api_method(attribute):
                 setattr(cls, name, accepting_call_options(attribute))
 
     def __init__(
@@ -534,6 +534,19 @@ class AsyncRawResponses:
 
     def __dir__(self) -> list[str]:
         return _api_method_names(self._client)
+
+
+def _facade_methods(cls: type) -> dict[str, Callable[..., Any]]:
+    """The public functions `cls` defines or inherits, except the client machinery's own
+    (`close`, `with_options`, ...): each name resolved as attribute lookup would."""
+    found: dict[str, Callable[..., Any]] = {}
+    for owner in reversed(cls.__mro__):
+        if owner is object or (issubclass(owner, _BaseClient) and not hasattr(owner, "profile")):
+            continue
+        for name, attribute in vars(owner).items():
+            if not name.startswith("_") and inspect.isfunction(attribute):
+                found[name] = attribute
+    return found
 
 
 def _api_method(client: _BaseClient, name: str) -> Callable[..., Any]:

@@ -1,55 +1,28 @@
 """MusicGPT: `MusicGPT` and `AsyncMusicGPT`, one method per operation of the spec.
 
-A method names its operationId and passes the caller's arguments on; `CallBuilder` finds the
-generated endpoint, request model and success model, and converts values by the model's field
-types. The methods come in families: generation, voice, stems and cleanup, utilities, images,
-lookups. A media argument (`audio`, `reference_audio`, `image`) is a path, a binary file
-object or an http(s) URL. Webhook bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
+The methods that start a task (every operation with `x-outputs`) are generated from the spec
+(`musicgpt_client.facade`, by tools/gen_facade.py); they hand the operationId, the success
+model, the media and the fields to `_start_operation`. The lookups, whose behaviour is their
+own (waiting, paging, voices, lyrics), are written here. `CallBuilder` finds the generated
+endpoint, request model and success model, and converts values by the model's field types. A
+media argument (`audio`, `reference_audio`, `image`) is a path, a binary file object or an
+http(s) URL. Webhook bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import date
-from typing import Any, TypedDict, Unpack
+from typing import Any, TypedDict, TypeVar, Unpack
 
 import musicgpt_client
+from musicgpt_client.facade import AsyncConversionMethods, ConversionMethods
 from musicgpt_client.models import (
     Conversion,
     ConversionDetails,
     ConversionPage,
-    ConversionStarted,
     LyricsResult,
-    MusicGenerationStarted,
     VoicePage,
-)
-from musicgpt_client.options import (
-    ChangeAudioSpeedOptions,
-    ChangeVoiceOptions,
-    ConvertAudioToMidiOptions,
-    ConvertFileOptions,
-    CoverSongOptions,
-    CutAudioOptions,
-    DeechoAudioOptions,
-    DenoiseAudioOptions,
-    DereverbAudioOptions,
-    ExtendSongOptions,
-    ExtractKeyBpmOptions,
-    ExtractStemsOptions,
-    ExtractStemsV1Options,
-    GenerateImageOptions,
-    GenerateMusicOptions,
-    GenerateMusicV1Options,
-    GenerateSoundOptions,
-    ImageToSongOptions,
-    InpaintSongOptions,
-    MasterAudioOptions,
-    RemixSongOptions,
-    SingOverInstrumentalOptions,
-    SingOverVocalOptions,
-    TextToSpeechOptions,
-    TranscribeAudioOptions,
 )
 
 from ._calls import CallBuilder
@@ -76,8 +49,9 @@ _calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
 Media = MediaInput
-Started = ConversionStarted  # the start of a one-output conversion
-Song = MusicGenerationStarted  # the start of a two-track one
+ResultT = TypeVar("ResultT")
+MediaArguments = Mapping[str, Media]  # argument name -> path, file or URL
+Fields = Mapping[str, Any]  # request field name -> value
 
 
 # A method's `**options` are its operation's optional request fields: TypedDicts written from
@@ -115,18 +89,6 @@ class UserConversionsPage(ConversionFilter, total=False):
     last_evaluated_key: str | None
 
 
-# A conversion's start call: `_start(operationId, result model, {"audio": ...}, **fields)`.
-_start = _calls.call
-
-
-def _deprecated(method: str, replacement: str) -> None:
-    warnings.warn(
-        f"MusicGPT.{method} calls a deprecated vendor endpoint; use {replacement}",
-        DeprecationWarning,
-        stacklevel=4,  # _deprecated, the method, its per-call-options wrapper
-    )
-
-
 def _conversion_call(
     conversion_type: str, **query: Unpack[ConversionQuery]
 ) -> Call[ConversionDetails, Conversion]:
@@ -159,7 +121,7 @@ def _polling(
     return polling, query
 
 
-class MusicGPT(SyncClient):
+class MusicGPT(SyncClient, ConversionMethods):
     """MusicGPT client. Key from `api_key` or `MUSICGPT_API_KEY` (sent raw in `Authorization`);
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
     only when they certainly never reached the server (or were refused with 429).
@@ -171,162 +133,14 @@ class MusicGPT(SyncClient):
 
     profile = MUSICGPT
 
-    # Generation: songs (two tracks each), sounds and lyrics.
-
-    def generate_music(self, **options: Unpack[GenerateMusicOptions]) -> Song:
-        """Two tracks from `prompt`, or from `lyrics` and `music_style`. Type MUSIC_AI."""
-        return self._request(_start("generateMusic", Song, **options))
-
-    def generate_music_v1(self, **options: Unpack[GenerateMusicV1Options]) -> Song:
-        """Deprecated by the vendor (`/v1/MusicAI`): use `generate_music`. Type MUSIC_AI."""
-        _deprecated("generate_music_v1", "generate_music")
-        return self._request(_start("generateMusicV1", Song, **options))
-
-    def remix_song(self, audio: Media, prompt: str, **options: Unpack[RemixSongOptions]) -> Song:
-        """`audio` remade as `prompt` says. Type REMIX."""
-        return self._request(_start("remixSong", Song, {"audio": audio}, prompt=prompt, **options))
-
-    def extend_song(self, audio: Media, after: float, **options: Unpack[ExtendSongOptions]) -> Song:
-        """`audio` continued from `after` seconds on. Type EXTEND."""
-        return self._request(
-            _start("extendSong", Song, {"audio": audio}, extend_after=after, **options)
-        )
-
-    def inpaint_song(
-        self,
-        audio: Media,
-        prompt: str,
-        start: float,
-        end: float,
-        **options: Unpack[InpaintSongOptions],
-    ) -> Song:
-        """`audio` with `start`..`end` (seconds) made anew as `prompt` says. Type INPAINT."""
-        span = {"replace_start_at": start, "replace_end_at": end}
-        media = {"audio": audio}
-        return self._request(_start("inpaintSong", Song, media, prompt=prompt, **span, **options))
-
-    def sing_over_instrumental(
-        self, audio: Media, prompt: str, lyrics: str, **options: Unpack[SingOverInstrumentalOptions]
-    ) -> Song:
-        """`lyrics` sung over the instrumental `audio` as `prompt` says. Type
-        SING_OVER_INSTRUMENTAL."""
-        values = {"prompt": prompt, "lyrics": lyrics, **options}
-        return self._request(_start("singOverInstrumental", Song, {"audio": audio}, **values))
-
-    def sing_over_vocal(
-        self, audio: Media, lyrics: str, **options: Unpack[SingOverVocalOptions]
-    ) -> Song:
-        """A new performance of `lyrics` over the vocal `audio`. Type SING_OVER_VOCAL."""
-        return self._request(
-            _start("singOverVocal", Song, {"audio": audio}, lyrics=lyrics, **options)
-        )
-
-    def generate_sound(self, prompt: str, **options: Unpack[GenerateSoundOptions]) -> Started:
-        """A sound effect (form-urlencoded). Type SOUND_GENERATOR."""
-        return self._request(_start("generateSound", Started, prompt=prompt, **options))
+    def _start_operation(
+        self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
+    ) -> ResultT:
+        return self._request(_calls.call(operation, result, media, **fields))
 
     def generate_lyrics(self, prompt: str) -> LyricsResult:
         """Song lyrics for `prompt`, in the response itself: nothing to wait for."""
         return self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
-
-    # Voice: speech, voice changing, covers.
-
-    def text_to_speech(self, text: str, **options: Unpack[TextToSpeechOptions]) -> Started:
-        """`text` read aloud. Type TEXT_TO_SPEECH."""
-        return self._request(_start("textToSpeech", Started, text=text, **options))
-
-    def change_voice(
-        self, audio: Media, voice_id: str, **options: Unpack[ChangeVoiceOptions]
-    ) -> Started:
-        """The voice in `audio` replaced by `voice_id`. Type VOICE_CONVERSION."""
-        media = {"audio": audio}
-        return self._request(_start("changeVoice", Started, media, voice_id=voice_id, **options))
-
-    def cover_song(
-        self, audio: Media, voice_id: str, **options: Unpack[CoverSongOptions]
-    ) -> Started:
-        """`audio` sung by `voice_id`. Type COVER."""
-        return self._request(
-            _start("coverSong", Started, {"audio": audio}, voice_id=voice_id, **options)
-        )
-
-    # Stems and cleanup.
-
-    def extract_stems(self, audio: Media, **options: Unpack[ExtractStemsOptions]) -> Started:
-        """`audio` split into `stems`. Type EXTRACTION."""
-        return self._request(_start("extractStems", Started, {"audio": audio}, **options))
-
-    def extract_stems_v1(self, audio: Media, **options: Unpack[ExtractStemsV1Options]) -> Started:
-        """Deprecated by the vendor (`/v1/Extraction`): use `extract_stems`. Type EXTRACTION."""
-        _deprecated("extract_stems_v1", "extract_stems")
-        return self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
-
-    def denoise_audio(self, audio: Media, **options: Unpack[DenoiseAudioOptions]) -> Started:
-        """`audio` without background noise. Type DENOISING."""
-        return self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
-
-    def deecho_audio(self, audio: Media, **options: Unpack[DeechoAudioOptions]) -> Started:
-        """`audio` without echo. Type DEECHO."""
-        return self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
-
-    def dereverb_audio(self, audio: Media, **options: Unpack[DereverbAudioOptions]) -> Started:
-        """`audio` without reverberation. Type DEREVERB."""
-        return self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
-
-    # Utilities: analysis, transcription, mastering, editing, formats.
-
-    def extract_key_bpm(self, audio: Media, **options: Unpack[ExtractKeyBpmOptions]) -> Started:
-        """The key, key changes and tempo of `audio`. Type KEY_BPM_EXTRACTION."""
-        return self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
-
-    def transcribe_audio(self, audio: Media, **options: Unpack[TranscribeAudioOptions]) -> Started:
-        """The words in `audio` (`language` unset: detected). Type AUDIO_TRANSCRIPTION."""
-        return self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
-
-    def master_audio(
-        self, audio: Media, reference_audio: Media, **options: Unpack[MasterAudioOptions]
-    ) -> Started:
-        """`audio` mastered to sound like `reference_audio`. Type AUDIO_MASTERING."""
-        media = {"audio": audio, "reference_audio": reference_audio}
-        return self._request(_start("masterAudio", Started, media, **options))
-
-    def cut_audio(
-        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[CutAudioOptions]
-    ) -> Started:
-        """`audio` trimmed to `start_ms`..`end_ms`, in MILLISECONDS. Type AUDIO_CUTTER."""
-        span = {"start_time": start_ms, "end_time": end_ms}
-        return self._request(_start("cutAudio", Started, {"audio": audio}, **span, **options))
-
-    def change_audio_speed(
-        self, audio: Media, factor: float, **options: Unpack[ChangeAudioSpeedOptions]
-    ) -> Started:
-        """`audio` played `factor` (0.25 to 4) times as fast. Type AUDIO_SPEED_CHANGER."""
-        values = {"speed_change_factor": factor, **options}
-        return self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
-
-    def convert_audio_to_midi(
-        self, audio: Media, **options: Unpack[ConvertAudioToMidiOptions]
-    ) -> Started:
-        """The notes of `audio` as MIDI. Type AUDIO_TO_MIDI."""
-        return self._request(_start("convertAudioToMidi", Started, {"audio": audio}, **options))
-
-    def convert_file(
-        self, audio: Media, target_format: str, **options: Unpack[ConvertFileOptions]
-    ) -> Started:
-        """`audio` in another format, sample rate or bit depth. Type FILE_CONVERT."""
-        return self._request(
-            _start("convertFile", Started, {"audio": audio}, target_format=target_format, **options)
-        )
-
-    # Images.
-
-    def image_to_song(self, image: Media, **options: Unpack[ImageToSongOptions]) -> Song:
-        """Two songs inspired by `image`. Type IMAGE_TO_SONG."""
-        return self._request(_start("imageToSong", Song, {"image": image}, **options))
-
-    def generate_image(self, **options: Unpack[GenerateImageOptions]) -> Started:
-        """An image from `prompt` (form-urlencoded). Type IMAGE_GENERATOR."""
-        return self._request(_start("generateImage", Started, **options))
 
     # Lookups: tasks, voices, history (free of charge).
 
@@ -368,141 +182,18 @@ class MusicGPT(SyncClient):
             yield from pager.take(page.conversions, page.last_evaluated_key)
 
 
-class AsyncMusicGPT(AsyncClient):
+class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
 
-    async def generate_music(self, **options: Unpack[GenerateMusicOptions]) -> Song:
-        return await self._request(_start("generateMusic", Song, **options))
-
-    async def generate_music_v1(self, **options: Unpack[GenerateMusicV1Options]) -> Song:
-        _deprecated("generate_music_v1", "generate_music")
-        return await self._request(_start("generateMusicV1", Song, **options))
-
-    async def remix_song(
-        self, audio: Media, prompt: str, **options: Unpack[RemixSongOptions]
-    ) -> Song:
-        values = {"prompt": prompt, **options}
-        return await self._request(_start("remixSong", Song, {"audio": audio}, **values))
-
-    async def extend_song(
-        self, audio: Media, after: float, **options: Unpack[ExtendSongOptions]
-    ) -> Song:
-        values = {"extend_after": after, **options}
-        return await self._request(_start("extendSong", Song, {"audio": audio}, **values))
-
-    async def inpaint_song(
-        self,
-        audio: Media,
-        prompt: str,
-        start: float,
-        end: float,
-        **options: Unpack[InpaintSongOptions],
-    ) -> Song:
-        values = {"prompt": prompt, "replace_start_at": start, "replace_end_at": end, **options}
-        return await self._request(_start("inpaintSong", Song, {"audio": audio}, **values))
-
-    async def sing_over_instrumental(
-        self, audio: Media, prompt: str, lyrics: str, **options: Unpack[SingOverInstrumentalOptions]
-    ) -> Song:
-        call = _start(
-            "singOverInstrumental", Song, {"audio": audio}, prompt=prompt, lyrics=lyrics, **options
-        )
-        return await self._request(call)
-
-    async def sing_over_vocal(
-        self, audio: Media, lyrics: str, **options: Unpack[SingOverVocalOptions]
-    ) -> Song:
-        values = {"lyrics": lyrics, **options}
-        return await self._request(_start("singOverVocal", Song, {"audio": audio}, **values))
-
-    async def generate_sound(self, prompt: str, **options: Unpack[GenerateSoundOptions]) -> Started:
-        return await self._request(_start("generateSound", Started, prompt=prompt, **options))
+    async def _start_operation(
+        self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
+    ) -> ResultT:
+        return await self._request(_calls.call(operation, result, media, **fields))
 
     async def generate_lyrics(self, prompt: str) -> LyricsResult:
         return await self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
-
-    async def text_to_speech(self, text: str, **options: Unpack[TextToSpeechOptions]) -> Started:
-        return await self._request(_start("textToSpeech", Started, text=text, **options))
-
-    async def change_voice(
-        self, audio: Media, voice_id: str, **options: Unpack[ChangeVoiceOptions]
-    ) -> Started:
-        values = {"voice_id": voice_id, **options}
-        return await self._request(_start("changeVoice", Started, {"audio": audio}, **values))
-
-    async def cover_song(
-        self, audio: Media, voice_id: str, **options: Unpack[CoverSongOptions]
-    ) -> Started:
-        values = {"voice_id": voice_id, **options}
-        return await self._request(_start("coverSong", Started, {"audio": audio}, **values))
-
-    async def extract_stems(self, audio: Media, **options: Unpack[ExtractStemsOptions]) -> Started:
-        return await self._request(_start("extractStems", Started, {"audio": audio}, **options))
-
-    async def extract_stems_v1(
-        self, audio: Media, **options: Unpack[ExtractStemsV1Options]
-    ) -> Started:
-        _deprecated("extract_stems_v1", "extract_stems")
-        return await self._request(_start("extractStemsV1", Started, {"audio": audio}, **options))
-
-    async def denoise_audio(self, audio: Media, **options: Unpack[DenoiseAudioOptions]) -> Started:
-        return await self._request(_start("denoiseAudio", Started, {"audio": audio}, **options))
-
-    async def deecho_audio(self, audio: Media, **options: Unpack[DeechoAudioOptions]) -> Started:
-        return await self._request(_start("deechoAudio", Started, {"audio": audio}, **options))
-
-    async def dereverb_audio(
-        self, audio: Media, **options: Unpack[DereverbAudioOptions]
-    ) -> Started:
-        return await self._request(_start("dereverbAudio", Started, {"audio": audio}, **options))
-
-    async def extract_key_bpm(
-        self, audio: Media, **options: Unpack[ExtractKeyBpmOptions]
-    ) -> Started:
-        return await self._request(_start("extractKeyBpm", Started, {"audio": audio}, **options))
-
-    async def transcribe_audio(
-        self, audio: Media, **options: Unpack[TranscribeAudioOptions]
-    ) -> Started:
-        return await self._request(_start("transcribeAudio", Started, {"audio": audio}, **options))
-
-    async def master_audio(
-        self, audio: Media, reference_audio: Media, **options: Unpack[MasterAudioOptions]
-    ) -> Started:
-        media = {"audio": audio, "reference_audio": reference_audio}
-        return await self._request(_start("masterAudio", Started, media, **options))
-
-    async def cut_audio(
-        self, audio: Media, start_ms: float, end_ms: float, **options: Unpack[CutAudioOptions]
-    ) -> Started:
-        values = {"start_time": start_ms, "end_time": end_ms, **options}
-        return await self._request(_start("cutAudio", Started, {"audio": audio}, **values))
-
-    async def change_audio_speed(
-        self, audio: Media, factor: float, **options: Unpack[ChangeAudioSpeedOptions]
-    ) -> Started:
-        values = {"speed_change_factor": factor, **options}
-        return await self._request(_start("changeAudioSpeed", Started, {"audio": audio}, **values))
-
-    async def convert_audio_to_midi(
-        self, audio: Media, **options: Unpack[ConvertAudioToMidiOptions]
-    ) -> Started:
-        call = _start("convertAudioToMidi", Started, {"audio": audio}, **options)
-        return await self._request(call)
-
-    async def convert_file(
-        self, audio: Media, target_format: str, **options: Unpack[ConvertFileOptions]
-    ) -> Started:
-        values = {"target_format": target_format, **options}
-        return await self._request(_start("convertFile", Started, {"audio": audio}, **values))
-
-    async def image_to_song(self, image: Media, **options: Unpack[ImageToSongOptions]) -> Song:
-        return await self._request(_start("imageToSong", Song, {"image": image}, **options))
-
-    async def generate_image(self, **options: Unpack[GenerateImageOptions]) -> Started:
-        return await self._request(_start("generateImage", Started, **options))
 
     async def get_conversion(
         self, conversion_type: str, **query: Unpack[ConversionQuery]
