@@ -46,18 +46,10 @@ def _run_scenario(harness: Harness, operation: Operation, status: int) -> None:
         harness.expect(step.call, status, plan.verdict, step.what)
 
 
-def _announced_limit(h: Harness, response: requests.Response) -> int | None:
-    names = [h.spec.meter_headers.get("limit"), *WELL_KNOWN_METERS["limit"]]
-    for name in names:
-        raw = response.headers.get(name or "", "").strip()
-        if raw.isdigit():
-            return int(raw)
-    return None
-
-
-def _remaining(h: Harness, response: requests.Response) -> int | None:
-    names = [h.spec.meter_headers.get("remaining"), *WELL_KNOWN_METERS["remaining"]]
-    for name in names:
+def _meter(h: Harness, response: requests.Response, meter: str) -> int | None:
+    """The `limit` or `remaining` meter a response announces: the spec's header, else a
+    well-known one."""
+    for name in (h.spec.meter_headers.get(meter), *WELL_KNOWN_METERS[meter]):
         raw = response.headers.get(name or "", "").strip()
         if raw.isdigit():
             return int(raw)
@@ -80,14 +72,14 @@ def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
         counted += 1
         if response.status_code == 429:
             break
-        announced = _announced_limit(h, response)
+        announced = _meter(h, response, "limit")
         if announced is not None and announced + 1 > MAX_BURST:
             raise NotBurstable(f"the announced limit of {announced} is too high to burst")
         if announced is not None:
             budget = min(budget, announced + 1)
         elif documented is None:
             raise NotBurstable("no rate limit is announced or documented for this operation")
-        now_left = _remaining(h, response)
+        now_left = _meter(h, response, "remaining")
         if left is not None and now_left is not None and now_left > left and not restarted:
             restarted, counted = True, 1
         left = now_left
