@@ -197,9 +197,10 @@ class Trackyard:
         return Reply(400, self.error(400, problem.message))
 
     def complete_forced(self, op: Operation, args: Arguments | None, reply: Reply) -> Reply:
-        """`Prefer: code=200` on downloadTrack: real MP3 frames of the length X-Track-Duration
-        states, for the requested track when the request is valid, else the documented one."""
-        if op.operation_id != "downloadTrack":
+        """A forced audio success (`Prefer: code=200` on the download): real MP3 frames of the
+        length X-Track-Duration states, for the requested track when the request is valid,
+        else the documented one. JSON successes are real as documented."""
+        if not reply.media_type.startswith("audio/"):
             return reply
         body = args.body if args is not None and isinstance(args.body, dict) else {}
         track = catalog.BY_ID.get(str(body.get("track_id"))) or catalog.BY_ID[EXAMPLE_TRACK]
