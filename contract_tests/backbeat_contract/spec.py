@@ -125,6 +125,31 @@ class Operation:
         category = self.node.get("x-rate-limit-category")
         return str(category) if category is not None else None
 
+    @property
+    def webhook(self) -> str | None:
+        """`x-webhook`: the key of the spec's top-level `webhooks` this operation delivers."""
+        name = self.node.get("x-webhook")
+        return str(name) if name is not None else None
+
+    @property
+    def webhook_url_field(self) -> str | None:
+        """The request body field that carries the callback URL (`x-webhook-url-field`, on the
+        operation or at the top level)."""
+        field = self.node.get("x-webhook-url-field", self.spec.document.get("x-webhook-url-field"))
+        return str(field) if field else None
+
+    @property
+    def outputs(self) -> int | None:
+        """`x-outputs`: how many conversion ids a start answer names."""
+        outputs = self.node.get("x-outputs")
+        return int(outputs) if outputs is not None else None
+
+    @property
+    def credit_estimate(self) -> float | None:
+        """`x-credit-estimate`: the `credit_estimate` a start answer reports."""
+        estimate = self.node.get("x-credit-estimate")
+        return float(estimate) if estimate is not None else None
+
     def provocations(self, status: int) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
         response object's own `x-provoke` (shared responses under components). None when the
@@ -265,6 +290,12 @@ class Spec:
         for op in self.operations:
             for status in op.statuses:
                 op.provocations(status)
+        for op in self.operations:
+            if op.webhook is not None and self.webhook_validator(op.webhook) is None:
+                raise SpecError(
+                    f"{op.operation_id} x-webhook: {op.webhook!r} names no `webhooks` entry "
+                    "with a JSON request body schema"
+                )
         for role, node in self.key_roles.items():
             if not isinstance(node, Mapping):
                 raise SpecError(f"x-key-roles.{role} must be an object (description, plan)")
@@ -338,6 +369,18 @@ class Spec:
         )
         registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         return registry
+
+    def webhook_validator(self, name: str) -> Draft202012Validator | None:
+        """The schema of the JSON payload the top-level `webhooks` entry `name` POSTs."""
+        pointer = f"#/webhooks/{_escape_pointer(name)}/post"
+        try:
+            body = self.resolve(self.at(pointer).get("requestBody", {}))
+        except (KeyError, TypeError):
+            return None
+        if "schema" not in body.get("content", {}).get("application/json", {}):
+            return None
+        follow = self.follow(pointer + "/requestBody")
+        return self.validator_for(f"{follow}/content/application~1json/schema")
 
     def validator_for(self, pointer: str) -> Draft202012Validator:
         schema = {"$ref": f"{SPEC_URI}{pointer}"}
