@@ -128,6 +128,62 @@ def test_download_is_an_attachment(harness: Harness) -> None:
     _assert_points(h, "download-")
 
 
+def test_start_answers_keep_the_task_extensions(harness: Harness) -> None:
+    """A start answer names `x-outputs` distinct conversion ids and reports `x-credit-estimate`
+    as its `credit_estimate` (the MusicGPT task vocabulary, docs/spec-extensions.md)."""
+    h = harness
+    tasks = [op for op in h.spec.operations if op.outputs or op.credit_estimate is not None]
+    if not tasks:
+        pytest.skip("no operation states x-outputs or x-credit-estimate")
+    for operation in tasks:
+        call = h.valid(operation, "scenario")
+        response = h.send(call)
+        _require_success(h, operation, response)
+        body = _json_object(response)
+        status = operation.success_status
+        if operation.outputs:
+            names = _output_fields(operation.outputs)
+            ids = {body.get(name) for name in names} - {None, ""}
+            if len(ids) != operation.outputs:
+                h.violate(
+                    call,
+                    status,
+                    "outputs",
+                    f"x-outputs is {operation.outputs}, but {', '.join(names)} name "
+                    f"{len(ids)} distinct id(s): {[body.get(n) for n in names]}",
+                )
+        estimate = body.get("credit_estimate")
+        expected = operation.credit_estimate
+        if expected is not None and not (
+            isinstance(estimate, int | float) and abs(estimate - expected) < ESTIMATE_TOLERANCE
+        ):
+            h.violate(
+                call,
+                status,
+                "credit-estimate",
+                f"credit_estimate is {estimate!r}, x-credit-estimate says {expected}",
+            )
+    _assert_points(h, "outputs", "credit-estimate")
+
+
+ESTIMATE_TOLERANCE = 1e-9
+
+
+def _output_fields(outputs: int) -> list[str]:
+    """Where a start answer names its outputs: `conversion_id`, or `conversion_id_1`..`_N`."""
+    if outputs == 1:
+        return ["conversion_id"]
+    return [f"conversion_id_{n}" for n in range(1, outputs + 1)]
+
+
+def _json_object(response: requests.Response) -> dict[str, object]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
 def _is_download(operation: Operation) -> bool:
     status = operation.success_status
     return status is not None and any(
@@ -135,6 +191,6 @@ def _is_download(operation: Operation) -> bool:
     )
 
 
-def _assert_points(h: Harness, prefix: str) -> None:
-    found = [v for v in h.ledger.violations if v.point.startswith(prefix)]
+def _assert_points(h: Harness, *prefixes: str) -> None:
+    found = [v for v in h.ledger.violations if v.point.startswith(prefixes)]
     assert not found, "; ".join(f"{v.operation} [{v.point}] {v.reason}" for v in found)
