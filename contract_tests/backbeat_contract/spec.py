@@ -26,7 +26,7 @@ WELL_KNOWN_METERS = {
 
 Node = Mapping[str, Any]
 # A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
-# into the request, `omit` lists body fields to leave out.
+# into the request, `omit` lists body fields and query parameters to leave out.
 Tweak = Mapping[str, Any]
 
 
