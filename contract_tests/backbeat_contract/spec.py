@@ -4,11 +4,11 @@ docs/spec-extensions.md (how to provoke a status, key roles, meter headers, plan
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -25,6 +25,7 @@ WELL_KNOWN_METERS = {
 }
 
 Node = Mapping[str, Any]
+T = TypeVar("T")
 # A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
 # into the request, `omit` lists body fields and query parameters to leave out.
 Tweak = Mapping[str, Any]
@@ -120,16 +121,18 @@ class Operation:
     def credit_cost(self) -> int:
         return int(self.node.get("x-credit-cost", 0))
 
+    def _extension(self, name: str, kind: Callable[[Any], T]) -> T | None:
+        value = self.node.get(name)
+        return kind(value) if value is not None else None
+
     @property
     def rate_limit_category(self) -> str | None:
-        category = self.node.get("x-rate-limit-category")
-        return str(category) if category is not None else None
+        return self._extension("x-rate-limit-category", str)
 
     @property
     def webhook(self) -> str | None:
         """`x-webhook`: the key of the spec's top-level `webhooks` this operation delivers."""
-        name = self.node.get("x-webhook")
-        return str(name) if name is not None else None
+        return self._extension("x-webhook", str)
 
     @property
     def webhook_url_field(self) -> str | None:
@@ -141,14 +144,12 @@ class Operation:
     @property
     def outputs(self) -> int | None:
         """`x-outputs`: how many conversion ids a start answer names."""
-        outputs = self.node.get("x-outputs")
-        return int(outputs) if outputs is not None else None
+        return self._extension("x-outputs", int)
 
     @property
     def credit_estimate(self) -> float | None:
         """`x-credit-estimate`: the `credit_estimate` a start answer reports."""
-        estimate = self.node.get("x-credit-estimate")
-        return float(estimate) if estimate is not None else None
+        return self._extension("x-credit-estimate", float)
 
     def provocations(self, status: int) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the

@@ -8,7 +8,7 @@ import re
 import pytest
 import requests
 
-from backbeat_contract.calls import invalid_tweak
+from backbeat_contract.calls import Call, invalid_tweak
 from backbeat_contract.conformance import media_type
 from backbeat_contract.harness import Harness
 from backbeat_contract.spec import Operation
@@ -25,6 +25,14 @@ def _balance(h: Harness, response: requests.Response) -> int | None:
 def _require_success(h: Harness, operation: Operation, response: requests.Response) -> None:
     if response.status_code != operation.success_status:
         pytest.skip(f"a valid request answered {response.status_code}: nothing to measure")
+
+
+def _succeeded(h: Harness, operation: Operation) -> tuple[Call, requests.Response]:
+    """A valid request and its answer; the test is skipped unless it succeeded."""
+    call = h.valid(operation, "scenario")
+    response = h.send(call)
+    _require_success(h, operation, response)
+    return call, response
 
 
 def _paid(h: Harness) -> list[Operation]:
@@ -105,9 +113,7 @@ def test_download_is_an_attachment(harness: Harness) -> None:
     if not downloads:
         pytest.skip("the API has no binary download")
     for operation in downloads:
-        call = h.valid(operation, "scenario")
-        response = h.send(call)
-        _require_success(h, operation, response)
+        call, response = _succeeded(h, operation)
         documented = operation.media_types(response.status_code)
         actual = media_type(response)
         if actual not in documented:
@@ -136,9 +142,7 @@ def test_start_answers_keep_the_task_extensions(harness: Harness) -> None:
     if not tasks:
         pytest.skip("no operation states x-outputs or x-credit-estimate")
     for operation in tasks:
-        call = h.valid(operation, "scenario")
-        response = h.send(call)
-        _require_success(h, operation, response)
+        call, response = _succeeded(h, operation)
         body = _json_object(response)
         status = operation.success_status
         if operation.outputs:
