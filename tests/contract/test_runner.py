@@ -48,7 +48,7 @@ def _gone(pid: int) -> bool:
 def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -> None:
     started = time.monotonic()
     runner = _runner({"CONTRACT_API": api, "CONTRACT_REPORT_DIR": str(tmp_path)})
-    output, _ = runner.communicate(timeout=120)
+    output, _ = runner.communicate(timeout=600)  # a bound, not a speed check (bench/ times it)
     elapsed = time.monotonic() - started
     stem = "contract" if api == "trackyard" else "contract-musicgpt"
     assert runner.returncode == 0, output[-4000:]
@@ -66,14 +66,15 @@ def test_the_honest_sandbox_passes_with_both_reports(api: str, tmp_path: Path) -
     assert report["summary"]["violated"] == 0
     assert report["violations"] == []
     assert report["summary"]["verified"] > 0
-    # The move of per-API facts from Python into the specs made no verdict worse, cell for
-    # cell (MusicGPT's derived 400s and 422s have since turned some observed cells verified).
+    # Moving the per-API facts from Python into the specs changed no verdict, cell for cell
+    # (checked on the 8-operation MusicGPT spec). Since then the specs have grown: a cell may
+    # have got better, none may have got worse.
     before = json.loads(BEFORE_THE_MOVE.read_text())["verdicts"][api]
     now = {f"{op} {status}": verdict for (op, status), verdict in coverage.verdicts(report).items()}
     worse = {
         cell: (verdict, now.get(cell))
         for cell, verdict in before.items()
-        if RANK.get(now.get(cell) or "", -1) < RANK[verdict]
+        if RANK[now.get(cell, "not_run")] < RANK[verdict]
     }
     assert not worse, worse
     if api == "musicgpt":
