@@ -20,10 +20,12 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from backbeat_pytest import running_sandbox
+from backbeat_pytest.launcher import free_port
 from backbeat_sandbox import create_app
 from starlette.testclient import TestClient
 
-from tests.sandbox.conftest import MUSICGPT, FakeClock
+from tests.sandbox.conftest import FakeClock
 from tests.sandbox.musicgpt_spec import (
     TASKS,
     conversion_ids,
@@ -32,7 +34,6 @@ from tests.sandbox.musicgpt_spec import (
     start,
     webhook_validator,
 )
-from tests.sandbox_process import free_port, start_sandbox, stop_sandbox
 
 WAIT_SECONDS = 10.0
 KEY = "mg_test_load_hooks"
@@ -193,10 +194,10 @@ def test_a_failed_delivery_is_logged_and_blocks_nothing(
 
 @pytest.mark.slow
 def test_a_served_sandbox_delivers_unpolled_with_its_flags(receiver: Receiver) -> None:
-    url, process = start_sandbox(["--task-seconds", "0.5", "--webhook-allow-host", "0.0.0.0"])
-    try:
+    flags = ["--task-seconds", "0.5", "--webhook-allow-host", "0.0.0.0"]
+    with running_sandbox(flags) as sandbox:
         response = httpx.post(
-            f"{url}{MUSICGPT}/v1/Cover",
+            f"{sandbox.musicgpt_url}/v1/Cover",
             headers={"Authorization": KEY},
             data={"audio_url": "https://example.org/a.mp3", "voice_id": "Drake",
                   "webhook_url": receiver.url(host="0.0.0.0")},
@@ -208,5 +209,3 @@ def test_a_served_sandbox_delivers_unpolled_with_its_flags(receiver: Receiver) -
         assert started["eta"] == 1
         ((_, body),) = receiver.take(1)
         _check_payloads("coverSong", started, [body])
-    finally:
-        stop_sandbox(process)
