@@ -36,6 +36,9 @@ HEALTH_PATH = "/_sandbox/health"
 STARTUP_SECONDS = 30.0
 SANDBOX_COMMAND = "backbeat-sandbox"
 KEY_ENV_SUFFIX = "-env"
+# How long a MusicGPT task takes on the embedded sandbox: long enough for a burst of a few calls
+# to find its parallel jobs still running, short against the suite's wait for webhooks.
+TASK_SECONDS = "2"
 EPILOG = """\
 every option also reads the environment variable in its help ($CONTRACT_...); keys are read
 only from the environment (--api-key-env NAME names the variable), never from the command line.
@@ -111,7 +114,9 @@ def sandbox() -> Iterator[str]:
     """A fresh sandbox on a free port; yields its root URL."""
     port = free_port()
     command = [sandbox_command(), "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--log-level", "warning", "--no-access-log"]
+    # Tasks complete on the sandbox's clock, unpolled, so the webhooks the suite asks for
+    # arrive within its bounded wait.
+    command += ["--log-level", "warning", "--no-access-log", "--task-seconds", TASK_SECONDS]
     root = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would block it
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)

@@ -50,12 +50,14 @@ class Call:
         body = self.body
         if "body" in tweak:
             body = {**(body or {}), **tweak["body"]}
-        for name in tweak.get("omit", ()):
-            body = {k: v for k, v in (body or {}).items() if k != name}
+        omitted = set(tweak.get("omit", ()))
+        if omitted and body is not None:
+            body = {k: v for k, v in body.items() if k not in omitted}
+        query = {k: v for k, v in self.query.items() if k not in omitted}
         return replace(
             self,
             body=body,
-            query={**self.query, **tweak.get("query", {})},
+            query={**query, **tweak.get("query", {})},
             path_params={**self.path_params, **tweak.get("path", {})},
             headers={**self.headers, **{k: str(v) for k, v in tweak.get("headers", {}).items()}},
         )
@@ -67,20 +69,29 @@ class Call:
         return {security.header: security.value(self.key)}
 
 
+# A form with every field left out is still a form: requests sends no body for no files.
+EMPTY_MULTIPART_BOUNDARY = "contract-suite-empty-form"
+
+
 def send(session: requests.Session, base_url: str, call: Call) -> requests.Response:
+    body = _body_arguments(call)
     return session.request(
         call.operation.method,
         call.url(base_url),
         params=call.query,
-        headers={**call.auth_headers(), **call.headers},
+        headers={**call.auth_headers(), **body.pop("headers", {}), **call.headers},
         timeout=TIMEOUT_SECONDS,
-        **_body_arguments(call),
+        **body,
     )
 
 
 def _body_arguments(call: Call) -> dict[str, Any]:
     if call.body is None:
         return {}
+    if call.is_multipart and not call.body:
+        kind = f"multipart/form-data; boundary={EMPTY_MULTIPART_BOUNDARY}"
+        data = f"--{EMPTY_MULTIPART_BOUNDARY}--\r\n".encode()
+        return {"data": data, "headers": {"Content-Type": kind}}
     if call.is_multipart:
         return {"files": {name: (None, _form_value(value)) for name, value in call.body.items()}}
     if call.is_urlencoded:
@@ -162,25 +173,55 @@ def valid_call(operation: Operation, key: str | None, tweak: Tweak | None = None
 
 
 def invalid_tweak(operation: Operation) -> Tweak | None:
-    """A tweak that breaks a documented constraint of one value (a bound, an enum, a length),
+    """A tweak that breaks a documented constraint of one value (a bound, an enum, a length;
+    else its type or `uri` format), else leaves out every query parameter of `x-requires-one-of`,
     else, where the operation documents no 422 for it, drops a required field. None if the spec
     documents no constraint to break."""
-    for param in operation.query_parameters:
-        bad = _violating_value(operation.spec.resolve(param.get("schema", {})))
-        if bad is not None:
-            return {"query": {str(param["name"]): bad}}
     properties = operation.request_schema.get("properties", {})
-    for name, schema in properties.items():
-        bad = _violating_value(operation.spec.resolve(schema))
-        if bad is not None:
-            return {"body": {name: bad}}
+    for violating in (_violating_value, _mistyped_value):
+        for param in operation.query_parameters:
+            bad = violating(operation.spec.resolve(param.get("schema", {})))
+            if bad is not None:
+                return {"query": {str(param["name"]): bad}}
+        for name, schema in properties.items():
+            bad = violating(operation.spec.resolve(schema))
+            if bad is not None:
+                return {"body": {name: bad}}
+    one_of = [str(name) for name in operation.node.get("x-requires-one-of", [])]
+    in_query = {str(p.get("name")) for p in operation.query_parameters}
+    if one_of and set(one_of) <= in_query:
+        return {"omit": one_of}
     return None if 422 in operation.statuses else missing_field_tweak(operation)
 
 
 def missing_field_tweak(operation: Operation) -> Tweak | None:
-    """A tweak that leaves out the first required body field, if there is one."""
-    required = operation.request_schema.get("required", [])
-    return {"omit": [required[0]]} if required else None
+    """A tweak that leaves out the first required body field; else, when the body requires one
+    of several alternatives (`anyOf`/`oneOf` of `required` lists, `x-requires-one-of`), every
+    field any alternative names. None when the body requires nothing."""
+    schema = operation.request_schema
+    # A schema may be another's twin (`allOf: [$ref]`): its parts say what it requires.
+    parts = [schema, *(operation.spec.resolve(part) for part in schema.get("allOf", []))]
+    required: list[str] = next((part["required"] for part in parts if part.get("required")), [])
+    if required:
+        return {"omit": [required[0]]}
+    properties = {name for part in parts for name in part.get("properties", {})}
+    named = [str(n) for n in operation.node.get("x-requires-one-of", []) if n in properties]
+    for part in parts:
+        for alternative in (*part.get("anyOf", []), *part.get("oneOf", [])):
+            named += [str(n) for n in alternative.get("required", []) if n not in named]
+    return {"omit": named} if named else None
+
+
+def _mistyped_value(schema: Node) -> Any:
+    """A value of the wrong type, or a string that is no URI where a `uri` is documented."""
+    kind = schema.get("type")
+    if kind == "boolean":
+        return "not-a-boolean"
+    if kind in ("integer", "number"):
+        return "not-a-number"
+    if kind == "string" and schema.get("format") == "uri":
+        return "not a uri"
+    return None
 
 
 def _violating_value(schema: Node) -> Any:

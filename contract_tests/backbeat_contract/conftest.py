@@ -19,7 +19,9 @@ HARNESS = pytest.StashKey[Harness]()
 # When the run started: wall clock (shown) and monotonic (measured).
 STARTED = pytest.StashKey[tuple[datetime, float]]()
 # Which phase the requests of a test module count as in the report.
-PHASES = {"test_statuses": "scenarios", "test_semantics": "semantic"}
+PHASES = {"test_statuses": "scenarios", "test_semantics": "semantic", "test_webhooks": "webhooks"}
+# Modules whose tests are reported as named checks (with their outcome) rather than as cells.
+CHECK_MODULES = ("test_semantics", "test_webhooks")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -60,10 +62,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "operation" in metafunc.fixturenames:
         ops = metafunc.config.stash[HARNESS].spec.operations
         metafunc.parametrize("operation", ops, ids=[op.operation_id for op in ops])
+    if "webhook_operation" in metafunc.fixturenames:
+        senders = [op for op in metafunc.config.stash[HARNESS].spec.operations if op.webhook]
+        # None: one test, which says why nothing is checked, rather than an empty set.
+        ids = [op.operation_id for op in senders] or ["none"]
+        metafunc.parametrize("webhook_operation", senders or [None], ids=ids)
 
 
 # Targeted scenarios and semantic checks first: under a live credit budget they matter most.
-MODULE_ORDER = ("test_statuses", "test_semantics", "test_fuzz", "test_stateful")
+MODULE_ORDER = ("test_statuses", "test_semantics", "test_webhooks", "test_fuzz", "test_stateful")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -94,7 +101,7 @@ def pytest_runtest_makereport(
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     decided = report.when == "call" or (report.skipped and report.when == "setup")
-    if item.path.stem == "test_semantics" and decided:
+    if item.path.stem in CHECK_MODULES and decided:
         name = item.name.removeprefix("test_").replace("_", " ")
         item.config.stash[HARNESS].ledger.checks[name] = _outcome(report)
     return report

@@ -4,11 +4,11 @@ docs/spec-extensions.md (how to provoke a status, key roles, meter headers, plan
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -25,8 +25,9 @@ WELL_KNOWN_METERS = {
 }
 
 Node = Mapping[str, Any]
+T = TypeVar("T")
 # A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
-# into the request, `omit` lists body fields to leave out.
+# into the request, `omit` lists body fields and query parameters to leave out.
 Tweak = Mapping[str, Any]
 
 
@@ -120,10 +121,35 @@ class Operation:
     def credit_cost(self) -> int:
         return int(self.node.get("x-credit-cost", 0))
 
+    def _extension(self, name: str, kind: Callable[[Any], T]) -> T | None:
+        value = self.node.get(name)
+        return kind(value) if value is not None else None
+
     @property
     def rate_limit_category(self) -> str | None:
-        category = self.node.get("x-rate-limit-category")
-        return str(category) if category is not None else None
+        return self._extension("x-rate-limit-category", str)
+
+    @property
+    def webhook(self) -> str | None:
+        """`x-webhook`: the key of the spec's top-level `webhooks` this operation delivers."""
+        return self._extension("x-webhook", str)
+
+    @property
+    def webhook_url_field(self) -> str | None:
+        """The request body field that carries the callback URL (`x-webhook-url-field`, on the
+        operation or at the top level)."""
+        field = self.node.get("x-webhook-url-field", self.spec.document.get("x-webhook-url-field"))
+        return str(field) if field else None
+
+    @property
+    def outputs(self) -> int | None:
+        """`x-outputs`: how many conversion ids a start answer names."""
+        return self._extension("x-outputs", int)
+
+    @property
+    def credit_estimate(self) -> float | None:
+        """`x-credit-estimate`: the `credit_estimate` a start answer reports."""
+        return self._extension("x-credit-estimate", float)
 
     def provocations(self, status: int) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
@@ -265,6 +291,12 @@ class Spec:
         for op in self.operations:
             for status in op.statuses:
                 op.provocations(status)
+        for op in self.operations:
+            if op.webhook is not None and self.webhook_validator(op.webhook) is None:
+                raise SpecError(
+                    f"{op.operation_id} x-webhook: {op.webhook!r} names no `webhooks` entry "
+                    "with a JSON request body schema"
+                )
         for role, node in self.key_roles.items():
             if not isinstance(node, Mapping):
                 raise SpecError(f"x-key-roles.{role} must be an object (description, plan)")
@@ -338,6 +370,18 @@ class Spec:
         )
         registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         return registry
+
+    def webhook_validator(self, name: str) -> Draft202012Validator | None:
+        """The schema of the JSON payload the top-level `webhooks` entry `name` POSTs."""
+        pointer = f"#/webhooks/{_escape_pointer(name)}/post"
+        try:
+            body = self.resolve(self.at(pointer).get("requestBody", {}))
+        except (KeyError, TypeError):
+            return None
+        if "schema" not in body.get("content", {}).get("application/json", {}):
+            return None
+        follow = self.follow(pointer + "/requestBody")
+        return self.validator_for(f"{follow}/content/application~1json/schema")
 
     def validator_for(self, pointer: str) -> Draft202012Validator:
         schema = {"$ref": f"{SPEC_URI}{pointer}"}

@@ -8,7 +8,7 @@ import re
 import pytest
 import requests
 
-from backbeat_contract.calls import invalid_tweak
+from backbeat_contract.calls import Call, invalid_tweak
 from backbeat_contract.conformance import media_type
 from backbeat_contract.harness import Harness
 from backbeat_contract.spec import Operation
@@ -25,6 +25,14 @@ def _balance(h: Harness, response: requests.Response) -> int | None:
 def _require_success(h: Harness, operation: Operation, response: requests.Response) -> None:
     if response.status_code != operation.success_status:
         pytest.skip(f"a valid request answered {response.status_code}: nothing to measure")
+
+
+def _succeeded(h: Harness, operation: Operation) -> tuple[Call, requests.Response]:
+    """A valid request and its answer; the test is skipped unless it succeeded."""
+    call = h.valid(operation, "scenario")
+    response = h.send(call)
+    _require_success(h, operation, response)
+    return call, response
 
 
 def _paid(h: Harness) -> list[Operation]:
@@ -105,9 +113,7 @@ def test_download_is_an_attachment(harness: Harness) -> None:
     if not downloads:
         pytest.skip("the API has no binary download")
     for operation in downloads:
-        call = h.valid(operation, "scenario")
-        response = h.send(call)
-        _require_success(h, operation, response)
+        call, response = _succeeded(h, operation)
         documented = operation.media_types(response.status_code)
         actual = media_type(response)
         if actual not in documented:
@@ -128,6 +134,60 @@ def test_download_is_an_attachment(harness: Harness) -> None:
     _assert_points(h, "download-")
 
 
+def test_start_answers_keep_the_task_extensions(harness: Harness) -> None:
+    """A start answer names `x-outputs` distinct conversion ids and reports `x-credit-estimate`
+    as its `credit_estimate` (the MusicGPT task vocabulary, docs/spec-extensions.md)."""
+    h = harness
+    tasks = [op for op in h.spec.operations if op.outputs or op.credit_estimate is not None]
+    if not tasks:
+        pytest.skip("no operation states x-outputs or x-credit-estimate")
+    for operation in tasks:
+        call, response = _succeeded(h, operation)
+        body = _json_object(response)
+        status = operation.success_status
+        if operation.outputs:
+            names = _output_fields(operation.outputs)
+            ids = {body.get(name) for name in names} - {None, ""}
+            if len(ids) != operation.outputs:
+                h.violate(
+                    call,
+                    status,
+                    "outputs",
+                    f"x-outputs is {operation.outputs}, but {', '.join(names)} name "
+                    f"{len(ids)} distinct id(s): {[body.get(n) for n in names]}",
+                )
+        estimate = body.get("credit_estimate")
+        expected = operation.credit_estimate
+        if expected is not None and not (
+            isinstance(estimate, int | float) and abs(estimate - expected) < ESTIMATE_TOLERANCE
+        ):
+            h.violate(
+                call,
+                status,
+                "credit-estimate",
+                f"credit_estimate is {estimate!r}, x-credit-estimate says {expected}",
+            )
+    _assert_points(h, "outputs", "credit-estimate")
+
+
+ESTIMATE_TOLERANCE = 1e-9
+
+
+def _output_fields(outputs: int) -> list[str]:
+    """Where a start answer names its outputs: `conversion_id`, or `conversion_id_1`..`_N`."""
+    if outputs == 1:
+        return ["conversion_id"]
+    return [f"conversion_id_{n}" for n in range(1, outputs + 1)]
+
+
+def _json_object(response: requests.Response) -> dict[str, object]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
 def _is_download(operation: Operation) -> bool:
     status = operation.success_status
     return status is not None and any(
@@ -135,6 +195,6 @@ def _is_download(operation: Operation) -> bool:
     )
 
 
-def _assert_points(h: Harness, prefix: str) -> None:
-    found = [v for v in h.ledger.violations if v.point.startswith(prefix)]
+def _assert_points(h: Harness, *prefixes: str) -> None:
+    found = [v for v in h.ledger.violations if v.point.startswith(prefixes)]
     assert not found, "; ".join(f"{v.operation} [{v.point}] {v.reason}" for v in found)

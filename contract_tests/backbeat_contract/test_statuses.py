@@ -84,4 +84,13 @@ def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
             restarted, counted = True, 1
         left = now_left
     assert response is not None
+    if response.status_code != 429 and documented is not None:
+        h.violate(
+            call,
+            429,
+            "plan-limit",
+            f"{step.what}: {sent} calls, one past the plan's documented limit of "
+            f"{documented}, and no 429 (the last answered {response.status_code})",
+        )
+        return
     h.judge(call, response, 429, Verdict.VERIFIED, f"{step.what} ({sent} calls)")

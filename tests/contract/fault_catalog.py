@@ -133,6 +133,56 @@ def _paid_success(x: Exchange) -> bool:
     return _paid(x) and x.reply.status < 300
 
 
+def _one_id_for_two_outputs(x: Exchange) -> None:
+    def repeat_first(body: dict[str, Any]) -> None:
+        if "conversion_id_2" in body:
+            body["conversion_id_2"] = body.get("conversion_id_1")
+
+    if x.reply.status < 300:
+        _rewrite_json(x, repeat_first)
+
+
+def _plan_of(path_suffix: str, plan: str, instead: str) -> Callable[[Scope], None]:
+    """Requests to one operation run on another plan's limits (a category limit not enforced)."""
+
+    def rewrite(scope: Scope) -> None:
+        if not str(scope["path"]).endswith(path_suffix):
+            return
+        scope["headers"] = [
+            (k, v.replace(plan.encode(), instead.encode()) if k.lower() == b"authorization" else v)
+            for k, v in scope["headers"]
+        ]
+
+    return rewrite
+
+
+def _on_path(path_suffix: str, status: int) -> Callable[[Exchange], None]:
+    def rewrite(x: Exchange) -> None:
+        if x.path.endswith(path_suffix):
+            x.reply.status = status
+            x.reply.set_json({"success": False, "error": "Internal Server Error"})
+
+    return rewrite
+
+
+def _empty_402(x: Exchange) -> None:
+    if x.reply.status == 402:
+        x.reply.body = b""
+
+
+def _free_estimate(x: Exchange) -> None:
+    def zero(body: dict[str, Any]) -> None:
+        if "credit_estimate" in body:
+            body["credit_estimate"] = 0
+
+    if x.reply.status < 300:
+        _rewrite_json(x, zero)
+
+
+def _task_id_as_number(payload: dict[str, Any]) -> dict[str, Any]:
+    return {**payload, "task_id": 12345}
+
+
 FAULTS: dict[str, Callable[[], Fault]] = {
     "not_found_as_bad_request": lambda: Fault("404 answered as 400", on_reply=_status(404, 400)),
     "forbidden_as_unauthorized": lambda: Fault("403 answered as 401", on_reply=_status(403, 401)),
@@ -168,6 +218,24 @@ FAULTS: dict[str, Callable[[], Fault]] = {
     ),
     "prefer_ignored_for_409": lambda: Fault(
         "Prefer: code=409 ignored", on_request=_ignore_prefer_for(409)
+    ),
+    "webhook_payload_mistyped": lambda: Fault(
+        "webhooks carry a numeric task_id", on_webhook=_task_id_as_number
+    ),
+    "webhook_never_sent": lambda: Fault("no webhook is sent", on_webhook=lambda payload: None),
+    "two_outputs_one_id": lambda: Fault(
+        "a two-output start names its first id twice", on_reply=_one_id_for_two_outputs
+    ),
+    "category_limit_not_enforced": lambda: Fault(
+        "coverSong runs free keys on the pro plan's parallel jobs",
+        on_request=_plan_of("/v1/Cover", "mg_test_free", "mg_test_pro"),
+    ),
+    "deprecated_operation_fails": lambda: Fault(
+        "the deprecated v1 MusicAI answers 500", on_reply=_on_path("/v1/MusicAI", 500)
+    ),
+    "payment_required_without_body": lambda: Fault("402 with an empty body", on_reply=_empty_402),
+    "credit_estimate_not_reported": lambda: Fault(
+        "start answers report a zero credit_estimate", on_reply=_free_estimate
     ),
     "credits_charged_on_failure": lambda: _phantom_charges(_paid_failure)(
         Fault("failures charged")

@@ -7,16 +7,40 @@ HTTP, as it meets any server.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, replace
 
 import uvicorn
 from backbeat_sandbox.app import create_app
+from backbeat_sandbox.webhooks import Courier, Delivery
 
 from tests.contract.fault_catalog import FAULTS
-from tests.contract.faults import FaultMiddleware
+from tests.contract.faults import FaultMiddleware, WebhookRewrite
+
+# As the contract runner starts its embedded sandbox: tasks complete unpolled, in seconds.
+TASK_SECONDS = 2.0
+
+
+@dataclass
+class FaultyCourier(Courier):
+    """The sandbox's courier, sending each payload as the fault rewrites it."""
+
+    rewrite: WebhookRewrite | None = None
+
+    def send(self, delivery: Delivery) -> None:
+        assert self.rewrite is not None
+        payloads = [self.rewrite(dict(p)) for p in delivery.payloads]
+        kept = tuple(p for p in payloads if p is not None)
+        if kept:
+            super().send(replace(delivery, payloads=kept))
 
 
 def main(name: str, port: int) -> None:
-    app = FaultMiddleware(create_app(), FAULTS[name]())
+    fault = FAULTS[name]()
+    sandbox = create_app(task_seconds=TASK_SECONDS)
+    if fault.on_webhook is not None:
+        for service in sandbox.state.services:
+            service.courier = FaultyCourier(service.courier.policy, rewrite=fault.on_webhook)
+    app = FaultMiddleware(sandbox, fault)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 

@@ -1,7 +1,8 @@
 """Faults, one per variant of the sandbox: each a small ASGI middleware that bends one promise
 of the contract, so the contract suite's self-tests can check that it notices.
 
-A fault rewrites the request before the real sandbox sees it, or the buffered response after.
+A fault rewrites the request before the real sandbox sees it, the buffered response after, or
+the webhook payloads the sandbox sends (see `fault_server`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class Exchange:
 
 RequestRewrite = Callable[[Scope], None]
 ReplyRewrite = Callable[[Exchange], None]
+# A webhook payload as the sandbox would POST it -> what is POSTed instead (None: nothing).
+WebhookRewrite = Callable[[dict[str, Any]], "dict[str, Any] | None"]
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Fault:
     description: str
     on_request: RequestRewrite | None = None
     on_reply: ReplyRewrite | None = None
+    on_webhook: WebhookRewrite | None = None
     state: dict[str, int] = field(default_factory=dict)
 
 

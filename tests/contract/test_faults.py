@@ -35,6 +35,13 @@ VARIANTS = [
     ("musicgpt", "server_error_on_bad_input", "**listVoices 400** [status]"),
     ("musicgpt", "mistyped_success_body", "**listVoices 200** [body-schema]"),
     ("musicgpt", "prefer_ignored_for_409", "**generateMusic 409** [status] forced with Prefer"),
+    ("musicgpt", "webhook_payload_mistyped", "**coverSong** [webhook-schema]"),
+    ("musicgpt", "webhook_never_sent", "**remixSong** [webhook-delivered]"),
+    ("musicgpt", "two_outputs_one_id", "**extendSong 200** [outputs]"),
+    ("musicgpt", "category_limit_not_enforced", "**coverSong 429** [plan-limit]"),
+    ("musicgpt", "deprecated_operation_fails", "**generateMusicV1 200** [status]"),
+    ("musicgpt", "payment_required_without_body", "**textToSpeech 402** [body-schema]"),
+    ("musicgpt", "credit_estimate_not_reported", "**denoiseAudio 200** [credit-estimate]"),
 ]
 
 
