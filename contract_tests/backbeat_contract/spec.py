@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -101,6 +101,17 @@ def _escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+class _Extension(Generic[T]):
+    """An operation's optional vendor extension, read as `kind` (None where absent)."""
+
+    def __init__(self, name: str, kind: Callable[[Any], T]) -> None:
+        self.name, self.kind = name, kind
+
+    def __get__(self, operation: Operation, owner: type[Operation]) -> T | None:
+        value = operation.node.get(self.name)
+        return self.kind(value) if value is not None else None
+
+
 @dataclass(frozen=True)
 class Operation:
     spec: Spec
@@ -121,18 +132,13 @@ class Operation:
     def credit_cost(self) -> int:
         return int(self.node.get("x-credit-cost", 0))
 
-    def _extension(self, name: str, kind: Callable[[Any], T]) -> T | None:
-        value = self.node.get(name)
-        return kind(value) if value is not None else None
-
-    @property
-    def rate_limit_category(self) -> str | None:
-        return self._extension("x-rate-limit-category", str)
-
-    @property
-    def webhook(self) -> str | None:
-        """`x-webhook`: the key of the spec's top-level `webhooks` this operation delivers."""
-        return self._extension("x-webhook", str)
+    rate_limit_category = _Extension("x-rate-limit-category", str)
+    webhook = _Extension("x-webhook", str)
+    """The key of the spec's top-level `webhooks` this operation delivers."""
+    outputs = _Extension("x-outputs", int)
+    """How many conversion ids a start answer names."""
+    credit_estimate = _Extension("x-credit-estimate", float)
+    """The `credit_estimate` a start answer reports."""
 
     @property
     def webhook_url_field(self) -> str | None:
@@ -140,16 +146,6 @@ class Operation:
         operation or at the top level)."""
         field = self.node.get("x-webhook-url-field", self.spec.document.get("x-webhook-url-field"))
         return str(field) if field else None
-
-    @property
-    def outputs(self) -> int | None:
-        """`x-outputs`: how many conversion ids a start answer names."""
-        return self._extension("x-outputs", int)
-
-    @property
-    def credit_estimate(self) -> float | None:
-        """`x-credit-estimate`: the `credit_estimate` a start answer reports."""
-        return self._extension("x-credit-estimate", float)
 
     def provocations(self, status: int) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
