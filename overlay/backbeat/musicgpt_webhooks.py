@@ -82,18 +82,18 @@ class WebhookEvent:
 class AudioEvent(WebhookEvent):
     """A finished output file: a song (Music AI, Remix, Extend, Inpaint, Sing Over ...; one
     event per track, `subtype` "music_ai" or "remix"), speech, a changed voice, a cover, or a
-    generated image. `conversion_path` is the file's URL (an MP3, or the image)."""
+    generated image. `conversion_path` is the file's URL (an MP3, or the image),
+    `conversion_path_wav` a lossless copy where the operation makes one; `lyrics` are a song's
+    words as sung (`lyrics_timestamped`: the vendor's JSON string of timed lines); `is_flagged`
+    is true when the vendor withheld or marked the output, and `reason` says why."""
 
     conversion_path: str | None = None
     conversion_path_wav: str | None = None
-    """A lossless copy of the same output, where the operation makes one."""
     title: str | None = None
     lyrics: str | None = None
-    """A song's lyrics as sung; `lyrics_timestamped` is the vendor's JSON string of timed lines."""
     lyrics_timestamped: str | None = None
     album_cover_path: str | None = None
     is_flagged: bool | None = None
-    """True when the vendor withheld or marked the output; `reason` says why."""
     reason: str | None = None
 
     @classmethod
