@@ -116,9 +116,10 @@ for api in trackyard musicgpt; do
   for report in junit.xml coverage.md coverage.html coverage.json; do
     compgen -G "reports/$api/*$report" >/dev/null || fail "no $report report for $api"
   done
+  json_report=$(compgen -G "reports/$api/*coverage.json" | head -n 1)
   "$bin/python" -c "import sys; from backbeat_contract import coverage
-coverage.load(__import__('pathlib').Path(sys.argv[1]))" "reports/$api/contract-coverage.json" \
-    || fail "reports/$api/contract-coverage.json does not load as a baseline"
+coverage.load(__import__('pathlib').Path(sys.argv[1]))" "$json_report" \
+    || fail "$json_report does not load as a baseline"
 done
 
 step "the example user test suite, plugin fixtures only, under plain pytest"
