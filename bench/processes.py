@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 import httpx
+from backbeat_pytest.launcher import free_port
 
 __all__ = ["CPU_SPLIT", "ServerError", "answers_http", "free_port", "pinned", "running"]
 
@@ -52,13 +52,6 @@ def pinned(cpus: frozenset[int] | None) -> Iterator[None]:
 
 class ServerError(RuntimeError):
     """A server the bench needs did not start, or a tool it runs failed."""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def answers_http(url: str) -> Callable[[], bool]:

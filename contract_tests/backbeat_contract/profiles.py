@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from backbeat_specs import SPEC_FILES
+
 
 @dataclass(frozen=True)
 class SandboxMagic:
@@ -51,13 +53,13 @@ PROFILES = {
     for api in (
         BuiltinApi(
             name="trackyard",
-            spec_file="openapi.yaml",
+            spec_file=SPEC_FILES["trackyard"],
             base_path="/api/external/v1",
             sandbox=SandboxMagic(keys=TRACKYARD_MAGIC, ids={500: "trk_server_error"}),
         ),
         BuiltinApi(
             name="musicgpt",
-            spec_file="musicgpt.openapi.yaml",
+            spec_file=SPEC_FILES["musicgpt"],
             base_path="/api/public",
             sandbox=SandboxMagic(keys=MUSICGPT_MAGIC),
         ),

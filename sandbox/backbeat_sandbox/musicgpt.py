@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from backbeat_specs import SPEC_FILES
+
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
 from .replies import Reply
@@ -148,7 +150,7 @@ def _example_eta(node: Mapping[str, Any]) -> int:
 
 
 class MusicGPT:
-    spec_file = "musicgpt.openapi.yaml"
+    spec_file = SPEC_FILES["musicgpt"]
     max_body_bytes = 8 * 1024 * 1024  # uploads travel in the body; the vendor states no limit
 
     def __init__(self, task_seconds: float | None = None) -> None:

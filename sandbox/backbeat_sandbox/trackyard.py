@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from backbeat_specs import SPEC_FILES
+
 from . import audio, catalog
 from .accounts import Account, Limit, Profile
 from .clock import timestamp
@@ -159,7 +161,7 @@ def _seconds_text(seconds: float) -> str:
 
 
 class Trackyard:
-    spec_file = "openapi.yaml"
+    spec_file = SPEC_FILES["trackyard"]
     max_body_bytes = 64 * 1024  # the spec's info.description promises 400 above 64 KiB
     profiles = PROFILES
 
