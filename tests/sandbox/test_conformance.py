@@ -12,11 +12,11 @@ import backbeat_contract.hooks  # noqa: F401 - keeps positive cases within the s
 import hypothesis
 import pytest
 import schemathesis
-import yaml
 from backbeat_sandbox import create_app
 from schemathesis import GenerationMode
 
 from tests.sandbox.conftest import ROOT, FakeClock
+from tests.sandbox.musicgpt_spec import SPEC
 
 MAX_EXAMPLES = 40
 ALL_PHASES = ("examples", "coverage", "fuzzing", "stateful")
@@ -29,7 +29,7 @@ POSITIVE_AND_NEGATIVE = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
 # test_musicgpt.py and test_musicgpt_operations.py cover their invalid input (422 without a
 # recording, 400 on bad values).
 FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
-MUSICGPT_SPEC = yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8"))
+MUSICGPT_SPEC = SPEC
 MULTIPART = {
     "operation_id": sorted(
         operation["operationId"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 from backbeat_sandbox import create_app
 from starlette.testclient import TestClient
 
-from tests.sandbox.conftest import MUSICGPT, ROOT, FakeClock
+from tests.sandbox.conftest import MUSICGPT, FakeClock
+from tests.sandbox.musicgpt_spec import SPEC
 
 MUSIC = {"prompt": "A calm lo-fi beat with soft piano", "title": "Study Night"}
 AUDIO = {"audio_file": ("take.mp3", b"ID3fake-audio", "audio/mpeg")}
@@ -27,9 +27,7 @@ def poll(client: TestClient, key: str, **query: str) -> Any:
 
 SPEC_OPS = {
     operation["operationId"]: operation
-    for item in yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text("utf-8"))[
-        "paths"
-    ].values()
+    for item in SPEC["paths"].values()
     for operation in item.values()
 }
 
@@ -315,10 +313,9 @@ def test_form_booleans_and_unknown_fields(client: TestClient) -> None:
 
 
 def _documented() -> list[tuple[str, str, int]]:
-    spec = yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8"))
     return [
         (method.upper(), path, int(status))
-        for path, item in spec["paths"].items()
+        for path, item in SPEC["paths"].items()
         for method, operation in item.items()
         for status in operation["responses"]
     ]
