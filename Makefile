@@ -31,7 +31,7 @@ help:
 	@echo "                (BASE_URL=... API_KEY=... to target another server; API=, PROFILE=;"
 	@echo "                SPEC=any-openapi.yaml BASE_URL=...; BASELINE=old.json FAIL_ON_REGRESSION=1)"
 	@echo "make sandbox    serve the sandbox on $(HOST):$(PORT) (foreground)"
-	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
+	@echo "make lint       validate the specs (openapi-spec-validator, Redocly, x- extensions), ruff, mypy"
 	@echo "make generate   regenerate generated/ from the specs"
 	@echo "make check      lint + check-generated + test"
 	@echo "make dist       build the wheel and the sdist into dist/"
@@ -73,6 +73,7 @@ lock:
 lint: $(VENV_STAMP) $(NODE_STAMP)
 	openapi-spec-validator openapi.yaml musicgpt.openapi.yaml
 	redocly lint --format=stylish openapi.yaml musicgpt.openapi.yaml
+	python -m backbeat_specs check openapi.yaml musicgpt.openapi.yaml
 	ruff check $(PY_DIRS)
 	ruff format --check $(PY_DIRS)
 	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract specs/backbeat_specs plugin/backbeat_pytest examples bench) tools

@@ -1,16 +1,50 @@
-"""backbeat_specs: where the OpenAPI specs are, in a checkout and in an installed wheel.
+"""backbeat_specs: the one reader of backbeat's OpenAPI specs and their ``x-`` extensions.
 
-The top-level ``openapi.yaml`` and ``musicgpt.openapi.yaml`` of the repository are the only
-copies in git; building the wheel copies them into this package (``setup.py``). The sandbox and
-the contract suite both ask this module for a spec's path, so neither needs to know how
-backbeat was installed, and neither imports the other.
+- Where the specs are (``spec_path``), in a checkout and in an installed wheel. The top-level
+  ``openapi.yaml`` and ``musicgpt.openapi.yaml`` of the repository are the only copies in git;
+  building the wheel copies them into this package (``setup.py``).
+- ``load(path)`` / ``load_api(api)``: a spec read once and shared, as a ``Spec`` with typed,
+  read-only accessors for operations, their parts and the extensions (docs/spec-extensions.md).
+- ``extensions.schema.json`` (beside this file): the JSON Schema of the extension vocabulary;
+  ``check_extensions`` and ``python -m backbeat_specs check FILE...`` apply it.
+- ``schema_validator``: the one way every layer judges a value against a schema (Draft 2020-12
+  with the same format assertions everywhere).
+
+Data only: it imports none of the overlay, the sandbox or the contract suite (which meet only on
+the wire), and nothing but the standard library and, when a file is read, PyYAML; jsonschema
+only when a validator or the extension check is asked for.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["SPEC_FILES", "spec_dir", "spec_path"]
+__all__ = [
+    "SPEC_FILES",
+    "Example",
+    "Header",
+    "KeyRole",
+    "Media",
+    "Operation",
+    "Parameter",
+    "Provocation",
+    "RateLimitCategory",
+    "RequestBody",
+    "Response",
+    "SecurityScheme",
+    "Spec",
+    "SpecError",
+    "check_extensions",
+    "extension_schema",
+    "format_checker",
+    "load",
+    "load_api",
+    "pointer_to",
+    "read_document",
+    "schema_validator",
+    "spec_dir",
+    "spec_path",
+]
 
 SPEC_FILES = {"trackyard": "openapi.yaml", "musicgpt": "musicgpt.openapi.yaml"}
 """API name -> spec file name. setup.py copies exactly these files into the wheel."""
@@ -38,3 +72,25 @@ def spec_path(api: str) -> Path:
     except KeyError:
         raise ValueError(f"unknown API {api!r}: one of {sorted(SPEC_FILES)}") from None
     return spec_dir() / name
+
+
+# setup.py runs this file on its own (no package) to read SPEC_FILES: the rest needs the package.
+if __package__:
+    from .extensions import check_extensions, extension_schema
+    from .loading import SpecError, load, load_api, read_document
+    from .spec import (
+        Example,
+        Header,
+        KeyRole,
+        Media,
+        Operation,
+        Parameter,
+        Provocation,
+        RateLimitCategory,
+        RequestBody,
+        Response,
+        SecurityScheme,
+        Spec,
+        pointer_to,
+    )
+    from .validation import format_checker, schema_validator
