@@ -5,31 +5,20 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from collections.abc import Mapping
 from typing import Any
 
-import pytest
 import yaml
+from backbeat_specs import Operation, Response
 from openapi_spec_validator import validate
 
 from tests.spec import spec_checks
 
 SPEC_FILE = "openapi.yaml"
-SPEC = spec_checks.load(SPEC_FILE)
-OPERATIONS = {op.operation_id: op for op in spec_checks.operations(SPEC)}
-EXAMPLES = spec_checks.examples(SPEC)
+READER = spec_checks.spec(SPEC_FILE)
+SPEC = READER.document
+OPERATIONS = {op.operation_id: op for op in READER.operations}
 
-DECIDED_STATUSES = {
-    "search": {200, 400, 401, 402, 403, 429, 500},
-    "downloadTrack": {200, 400, 401, 402, 403, 404, 429, 500},
-    "getMe": {200, 401, 403, 429, 500},
-    "listUsage": {200, 400, 401, 403, 429, 500},
-}
-DECIDED_EXTENSIONS = {
-    "search": (1, True),
-    "downloadTrack": (1, True),
-    "getMe": (0, True),
-    "listUsage": (0, True),
-}
 RATE_LIMIT_FAMILY = (
     "X-RateLimit-Limit",
     "X-RateLimit-Remaining",
@@ -37,52 +26,77 @@ RATE_LIMIT_FAMILY = (
     "X-RateLimit-Remaining-Daily",
     "X-Credits-Remaining",
 )
+BASE_STATUSES = {200, 401, 403, 429, 500}
 
 
-def response(op: spec_checks.Operation, status: int) -> dict[str, Any]:
-    return spec_checks.resolve(SPEC, op.body["responses"][str(status)])
-
-
-def header(resp: dict[str, Any], name: str) -> dict[str, Any]:
-    return spec_checks.resolve(SPEC, resp["headers"][name])
+def every_response() -> list[tuple[Operation, Response]]:
+    return [(op, op.response(status)) for op in READER.operations for status in op.statuses]
 
 
 def test_spec_is_valid_openapi_3_1() -> None:
     assert SPEC["openapi"].startswith("3.1")
-    validate(SPEC)
+    validate(SPEC)  # type: ignore[arg-type]
 
 
 def test_servers_are_production_then_sandbox() -> None:
-    assert [s["url"] for s in SPEC["servers"]] == [
+    assert READER.server_urls == (
         "https://api.trackyard.com/api/external/v1",
         "http://127.0.0.1:8765/api/external/v1",
-    ]
+    )
 
 
 def test_exactly_the_four_decided_operations() -> None:
-    assert {(op.method, op.path) for op in OPERATIONS.values()} == {
-        ("post", "/search"),
-        ("post", "/download-track"),
-        ("get", "/me"),
-        ("get", "/usage"),
+    # Decision 1: the operation inventory (the facts of each operation live in the spec).
+    assert {(op.method, op.path, op.operation_id) for op in READER.operations} == {
+        ("POST", "/search", "search"),
+        ("POST", "/download-track", "downloadTrack"),
+        ("GET", "/me", "getMe"),
+        ("GET", "/usage", "listUsage"),
     }
-    assert set(OPERATIONS) == set(DECIDED_STATUSES)
 
 
-@pytest.mark.parametrize("operation_id", sorted(DECIDED_STATUSES))
-def test_operation_documents_exactly_the_decided_statuses(operation_id: str) -> None:
-    assert OPERATIONS[operation_id].statuses() == DECIDED_STATUSES[operation_id]
+def takes_input(op: Operation) -> bool:
+    return op.request_body is not None or bool(op.parameters_in("query"))
 
 
-@pytest.mark.parametrize("operation_id", sorted(DECIDED_EXTENSIONS))
-def test_operation_carries_credit_cost_and_idempotency(operation_id: str) -> None:
-    body = OPERATIONS[operation_id].body
-    assert (body["x-credit-cost"], body["x-idempotent"]) == DECIDED_EXTENSIONS[operation_id]
+def names_a_track(op: Operation) -> bool:
+    body = op.request_body
+    media = body.first if body else None
+    return media is not None and "track_id" in READER.properties(media.schema)
 
 
-@pytest.mark.parametrize("operation_id", sorted(DECIDED_STATUSES))
-def test_every_operation_requires_bearer_auth(operation_id: str) -> None:
-    assert OPERATIONS[operation_id].body["security"] == [{"bearerAuth": []}]
+def test_statuses_follow_the_decided_rules() -> None:
+    # Decision 3: 200, 401, 403, 429 and 500 everywhere; 400 where a request carries input,
+    # 402 where a call costs credits, 404 where a request names a track.
+    problems = []
+    for op in READER.operations:
+        expected = set(BASE_STATUSES)
+        expected |= {400} if takes_input(op) else set()
+        expected |= {402} if op.credit_cost else set()
+        expected |= {404} if names_a_track(op) else set()
+        if set(op.statuses) != expected:
+            problems.append(
+                f"{op.operation_id}: {sorted(op.statuses)}, expected {sorted(expected)}"
+            )
+    spec_checks.no_problems(problems)
+    assert [op.operation_id for op in READER.operations if names_a_track(op)] == ["downloadTrack"]
+    assert not takes_input(OPERATIONS["getMe"])
+
+
+def test_credits_are_charged_on_search_and_download_and_every_operation_is_idempotent() -> None:
+    # Decisions 9 and 10: x-credit-cost 1 on the two POSTs (search, download), 0 on the free
+    # reads; x-idempotent true everywhere (a failed call costs nothing).
+    assert {op.operation_id: op.credit_cost for op in READER.operations} == {
+        op.operation_id: 1 if op.method == "POST" else 0 for op in READER.operations
+    }
+    assert {op.idempotent for op in READER.operations} == {True}
+
+
+def test_every_operation_requires_bearer_auth() -> None:
+    assert {repr(op.security) for op in READER.operations} == {repr(({"bearerAuth": ()},))}
+    scheme = READER.security_scheme
+    assert scheme is not None
+    assert (scheme.name, scheme.header, scheme.prefix) == ("bearerAuth", "Authorization", "Bearer")
     assert SPEC["components"]["securitySchemes"]["bearerAuth"] == {
         **SPEC["components"]["securitySchemes"]["bearerAuth"],
         "type": "http",
@@ -90,43 +104,48 @@ def test_every_operation_requires_bearer_auth(operation_id: str) -> None:
     }
 
 
-@pytest.mark.parametrize("operation_id", sorted(DECIDED_STATUSES))
-def test_every_429_requires_an_integer_retry_after_and_zero_remaining(operation_id: str) -> None:
-    resp = response(OPERATIONS[operation_id], 429)
-    retry_after = header(resp, "Retry-After")
-    assert retry_after["required"] is True
-    assert retry_after["schema"] == {"type": "integer", "minimum": 0}
-    assert header(resp, "X-RateLimit-Remaining")["schema"]["const"] == 0
+def test_every_429_requires_an_integer_retry_after_and_zero_remaining() -> None:
+    for op in READER.operations:
+        headers = op.response(429).headers
+        assert headers["Retry-After"].required is True, op.operation_id
+        assert headers["Retry-After"].schema == {"type": "integer", "minimum": 0}
+        assert headers["X-RateLimit-Remaining"].schema["const"] == 0, op.operation_id
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "status"),
-    [(op_id, status) for op_id, statuses in DECIDED_STATUSES.items() for status in statuses],
-)
-def test_every_response_documents_the_rate_limit_family(operation_id: str, status: int) -> None:
-    resp = response(OPERATIONS[operation_id], status)
-    assert set(RATE_LIMIT_FAMILY) <= set(resp["headers"])
+def test_every_response_documents_the_rate_limit_family() -> None:
     # Required wherever a key was identified; a 401 may have none, pro has no daily window.
-    expected_required = status != 401
-    for name in ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-Credits-Remaining"):
-        assert header(resp, name).get("required", False) is expected_required, name
-    for name in ("X-RateLimit-Limit-Daily", "X-RateLimit-Remaining-Daily"):
-        assert header(resp, name).get("required", False) is False, name
+    problems = []
+    for op, resp in every_response():
+        where = f"{op.operation_id} {resp.status}"
+        if not set(RATE_LIMIT_FAMILY) <= set(resp.headers):
+            problems.append(f"{where}: documents {sorted(resp.headers)}")
+            continue
+        for name in ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-Credits-Remaining"):
+            if resp.headers[name].required is not (resp.status != "401"):
+                problems.append(f"{where}: {name} required is {resp.headers[name].required}")
+        for name in ("X-RateLimit-Limit-Daily", "X-RateLimit-Remaining-Daily"):
+            if resp.headers[name].required:
+                problems.append(f"{where}: {name} must be optional (pro has no daily window)")
+    spec_checks.no_problems(problems)
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "status"),
-    [(op_id, s) for op_id, statuses in DECIDED_STATUSES.items() for s in statuses if s >= 400],
-)
-def test_every_error_status_uses_a_shared_response_with_the_error_schema(
-    operation_id: str, status: int
-) -> None:
-    raw = OPERATIONS[operation_id].body["responses"][str(status)]
-    assert raw["$ref"].startswith("#/components/responses/")
-    content = response(OPERATIONS[operation_id], status)["content"]
-    assert list(content) == ["application/json"]
-    assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
-    assert content["application/json"]["examples"], "each error needs a realistic example"
+def test_every_error_status_uses_a_shared_response_with_the_error_schema() -> None:
+    problems = []
+    for op, resp in every_response():
+        if int(resp.status) < 400:
+            continue
+        where = f"{op.operation_id} {resp.status}"
+        if not resp.pointer.startswith("/components/responses/"):
+            problems.append(f"{where}: not a shared response ({resp.pointer})")
+        if list(resp.content) != ["application/json"]:
+            problems.append(f"{where}: content {list(resp.content)}")
+            continue
+        media = resp.content["application/json"]
+        if media.node["schema"] != {"$ref": "#/components/schemas/Error"}:
+            problems.append(f"{where}: schema {media.node['schema']}")
+        if not media.node.get("examples"):
+            problems.append(f"{where}: each error needs a realistic example")
+    spec_checks.no_problems(problems)
 
 
 def test_error_schema_is_the_decided_lenient_shape() -> None:
@@ -138,19 +157,22 @@ def test_error_schema_is_the_decided_lenient_shape() -> None:
 
 
 def test_download_success_is_mp3_with_its_headers() -> None:
-    resp = response(OPERATIONS["downloadTrack"], 200)
-    assert resp["content"] == {"audio/mpeg": {"schema": {"type": "string", "format": "binary"}}}
+    resp = OPERATIONS["downloadTrack"].response(200)
+    assert resp.node["content"] == {
+        "audio/mpeg": {"schema": {"type": "string", "format": "binary"}}
+    }
     for name in ("Content-Disposition", "X-Track-Id", "X-Track-Duration"):
-        assert header(resp, name)["required"] is True
+        assert resp.headers[name].required is True
 
 
 def test_other_successes_are_json() -> None:
-    for operation_id in ("search", "getMe", "listUsage"):
-        assert list(response(OPERATIONS[operation_id], 200)["content"]) == ["application/json"]
+    for op in READER.operations:
+        if op.operation_id != "downloadTrack":
+            assert op.response(200).media_types == ("application/json",), op.operation_id
 
 
-def schema(name: str) -> dict[str, Any]:
-    return SPEC["components"]["schemas"][name]
+def schema(name: str) -> Mapping[str, Any]:
+    return READER.schema(name)
 
 
 def test_ranges_and_integer_types_follow_the_decisions() -> None:
@@ -180,7 +202,7 @@ def test_ranges_and_integer_types_follow_the_decisions() -> None:
         "minimum": 0,
     }
     assert download["dependentRequired"] == {"hit_point_seconds": ["duration_seconds"]}
-    params = {p["name"]: p["schema"] for p in OPERATIONS["listUsage"].body["parameters"]}
+    params = {p.name: p.schema for p in OPERATIONS["listUsage"].parameters}
     assert params["limit"] == {"type": "integer", "minimum": 1, "maximum": 100, "default": 50}
     assert params["offset"] == {"type": "integer", "minimum": 0, "default": 0}
 
@@ -196,11 +218,11 @@ def test_enums_are_closed_only_where_decided() -> None:
 
 
 def test_hit_point_rule_is_stated_and_answered_by_the_documented_400() -> None:
-    description = OPERATIONS["downloadTrack"].body["description"]
+    description = OPERATIONS["downloadTrack"].description
     assert "requires" in description
     assert "strictly less" in description
-    bad_request = response(OPERATIONS["downloadTrack"], 400)["content"]["application/json"]
-    example = bad_request["examples"]["hit_point_requires_duration"]["value"]
+    bad_request = OPERATIONS["downloadTrack"].response(400).content["application/json"]
+    example = READER.resolve(bad_request.node["examples"]["hit_point_requires_duration"])["value"]
     assert example["code"] == "invalid_parameters"
 
 
@@ -219,54 +241,22 @@ def test_hit_point_rule_is_stated_as_the_x_less_than_extension() -> None:
     assert "x-requires-one-of" in SPEC["info"]["description"]
 
 
-def test_spec_has_examples_to_check() -> None:
-    assert len(EXAMPLES) >= 30
-
-
-ALL_EXAMPLES = spec_checks.all_examples(SPEC)
-
-
-@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=[e.where for e in ALL_EXAMPLES])
-def test_example_validates_against_its_own_schema(example: spec_checks.Example) -> None:
-    errors = list(spec_checks.validator(SPEC, example.schema_pointer).iter_errors(example.value))
-    assert not errors, [e.message for e in errors]
-
-
-def test_a_wrong_example_is_caught() -> None:
-    # Guards the test above: the validator must actually see the referenced schema.
-    pointer = "/components/schemas/SearchRequest"
-    assert list(spec_checks.validator(SPEC, pointer).iter_errors({"query": 1, "limit": 0}))
-
-
-MODEL_EXAMPLES = [e for e in EXAMPLES if spec_checks.schema_name(SPEC, e.schema_pointer)]
-
-
-@pytest.mark.parametrize("example", MODEL_EXAMPLES, ids=[e.where for e in MODEL_EXAMPLES])
-def test_generated_model_round_trips_example(example: spec_checks.Example) -> None:
-    name = spec_checks.schema_name(SPEC, example.schema_pointer)
-    models = importlib.import_module("trackyard_client.models")
-    model = getattr(models, str(name))
-    round_tripped = model.from_dict(example.value).to_dict()
-    assert spec_checks.normalized(round_tripped) == spec_checks.normalized(example.value)
-
-
 def test_generated_operation_facts_match_the_spec() -> None:
     facts = importlib.import_module("trackyard_client.operations")
     assert facts.SECURITY == {"header": "Authorization", "prefix": "Bearer"}
-    production = SPEC["servers"][0]["url"]
-    assert production == facts.SERVER_URL
+    assert READER.server_url == facts.SERVER_URL
     for operation_id, op in OPERATIONS.items():
         assert facts.OPERATIONS[operation_id] == {
-            "method": op.method.upper(),
+            "method": op.method,
             "path": op.path,
-            "idempotent": op.body["x-idempotent"],
-            "credit_cost": op.body["x-credit-cost"],
-            "statuses": tuple(sorted(op.statuses())),
+            "idempotent": op.idempotent,
+            "credit_cost": op.credit_cost,
+            "statuses": op.statuses,
         }
 
 
 def test_operation_facts_generator_refuses_a_spec_without_extensions(tmp_path: Any) -> None:
-    broken = dict(SPEC, paths={"/me": {"get": {"operationId": "getMe", "responses": {}}}})
+    broken = {**SPEC, "paths": {"/me": {"get": {"operationId": "getMe", "responses": {}}}}}
     spec_file = tmp_path / "broken.yaml"
     spec_file.write_text(yaml.safe_dump(broken))
     result = subprocess.run(
