@@ -36,10 +36,14 @@ def extension_schema() -> Mapping[str, Any]:
 def check_extensions(spec: Spec) -> list[str]:
     """What is wrong with the spec's extensions, one line each, the place named first (a JSON
     pointer into the document); empty when nothing is."""
+    from jsonschema.exceptions import best_match
+
     from .validation import schema_validator
 
     validator = schema_validator(extension_schema())
-    problems = {_describe(spec, error) for error in validator.iter_errors(spec.document)}
+    # best_match looks inside a oneOf (one provocation or a list) for the branch meant.
+    errors = (best_match([error]) for error in validator.iter_errors(spec.document))
+    problems = {_describe(spec, error) for error in errors if error is not None}
     if problems:
         return sorted(problems)  # references are checked once the shapes are right
     return sorted(_reference_problems(spec))
