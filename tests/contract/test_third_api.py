@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import backbeat_specs
 import pytest
 import yaml
 from backbeat_contract import coverage
@@ -33,7 +34,7 @@ NOT_DERIVABLE = {("createNote", 403), ("updateNote", 403), ("deleteNote", 403)}
 
 
 def _extended_spec(directory: Path) -> Path:
-    document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    document = backbeat_specs.read_document(SPEC)
     for (*parents, name), value in EXTENSIONS:
         node = document
         for parent in parents:

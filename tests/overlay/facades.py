@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import backbeat_specs
 import httpx
-import yaml
 from backbeat import AsyncMusicGPT, AsyncTrackyard, MusicGPT, Trackyard
 from backbeat._options import is_api_method, own_parameters
 
@@ -175,22 +175,17 @@ def _documented_values() -> dict[str, Any]:
     """Request field or parameter name -> a value the specs document for it."""
     found: dict[str, Any] = {}
     for spec_file in ("openapi.yaml", "musicgpt.openapi.yaml"):
-        bodies = spec_bodies(spec_file)
-        for item in bodies.spec["paths"].values():
-            for operation in item.values():
-                if not isinstance(operation, dict):
-                    continue
-                parameters = [bodies.resolve(p) for p in operation.get("parameters", [])]
-                schemas = [(p["name"], p.get("schema", {})) for p in parameters]
-                for media in operation.get("requestBody", {}).get("content", {}).values():
-                    schema = bodies.resolve(media.get("schema", {}))
-                    schemas += list(schema.get("properties", {}).items())
-                for name, schema in schemas:
-                    schema = bodies.resolve(schema)
-                    if "enum" in schema:
-                        found.setdefault(name, next(v for v in schema["enum"] if v is not None))
-                    elif "example" in schema:
-                        found.setdefault(name, schema["example"])
+        reader = spec_bodies(spec_file).reader
+        for operation in reader.operations:
+            schemas = [(p.name, p.schema) for p in operation.parameters]
+            body = operation.request_body
+            for media in body.content.values() if body else ():
+                schemas += list(reader.properties(media.schema or {}).items())
+            for name, schema in schemas:
+                if "enum" in schema:
+                    found.setdefault(name, next(v for v in schema["enum"] if v is not None))
+                elif "example" in schema:
+                    found.setdefault(name, schema["example"])
     return found
 
 
@@ -209,15 +204,12 @@ class SpecBodies:
     """The success bodies of one spec, by operation."""
 
     def __init__(self, spec_file: str) -> None:
-        self.spec = yaml.safe_load((ROOT / spec_file).read_text())
-        self.operations: dict[str, Operation] = {}
-        for path, item in self.spec["paths"].items():
-            for method, operation in item.items():
-                if method.lower() not in ("get", "post", "put", "patch", "delete"):
-                    continue
-                self.operations[operation["operationId"]] = self._operation(
-                    path, method.upper(), operation
-                )
+        self.reader = backbeat_specs.load(ROOT / spec_file)
+        self.spec = self.reader.document
+        self.operations: dict[str, Operation] = {
+            op.operation_id: self._operation(op.path, op.method, op.node)
+            for op in self.reader.operations
+        }
 
     def _operation(self, path: str, method: str, operation: dict[str, Any]) -> Operation:
         status = min(int(s) for s in operation["responses"] if str(s).startswith("2"))
@@ -239,12 +231,7 @@ class SpecBodies:
         )
 
     def resolve(self, node: Any) -> Any:
-        while isinstance(node, dict) and "$ref" in node:
-            target: Any = self.spec
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target[part]
-            node = target
-        return node
+        return self.reader.resolve(node)
 
     def instance(self, schema: dict[str, Any], example: Any = None) -> Any:
         """A value of `schema` holding every documented field; `example`'s values win."""

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import backbeat_specs
 import httpx
 import pytest
 import respx
-import yaml
 from backbeat import AsyncMusicGPT, MusicGPT
 
 from .conftest import FakeTime, Handle, client_factory
@@ -20,7 +20,8 @@ BASE_URL = "https://musicgpt.test/api/public"
 KEY = "mg_secret_key_5a4b3c"
 URL = "https://cdn.test/take.mp3"
 OPERATIONS = MusicGPT.profile.operations.OPERATIONS  # the generated facts the facade serves
-SPEC = yaml.safe_load((Path(__file__).parents[2] / "musicgpt.openapi.yaml").read_text())
+READER = backbeat_specs.load_api("musicgpt")
+SPEC = READER.document
 STARTED = {"success": True, "task_id": "task-1", "conversion_id": "conv-1", "status": "IN_QUEUE"}
 MUSIC_STARTED = {
     "success": True,
@@ -86,13 +87,13 @@ def success_body(operation: str) -> dict[str, Any]:
 
 
 def spec_operation(operation: str) -> dict[str, Any]:
-    facts = OPERATIONS[operation]
-    return dict(SPEC["paths"][facts["path"]][facts["method"].lower()])
+    return dict(READER.operation(operation).node)
 
 
 def request_content_types(operation: str) -> list[str]:
     """The spec's request content types of an operation, in the spec's order."""
-    return list(spec_operation(operation).get("requestBody", {}).get("content", {}))
+    body = READER.operation(operation).request_body
+    return list(body.media_types) if body else []
 
 
 def multipart_parts(request: httpx.Request) -> dict[str, bytes]:
