@@ -8,7 +8,8 @@
 - ``extensions.schema.json`` (beside this file): the JSON Schema of the extension vocabulary;
   ``check_extensions`` and ``python -m backbeat_specs check FILE...`` apply it.
 - ``schema_validator``: the one way every layer judges a value against a schema (Draft 2020-12
-  with the same format assertions everywhere).
+  with the same format assertions everywhere); ``rules`` judges what JSON Schema cannot state
+  (``x-less-than``, ``x-requires-one-of``).
 
 Data only: it imports none of the overlay, the sandbox or the contract suite (which meet only on
 the wire), and nothing but the standard library and, when a file is read, PyYAML; jsonschema
