@@ -10,11 +10,11 @@ has the wrong type raises ``SpecError`` naming where it is, on the first read of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from .loading import SpecError
 
@@ -77,6 +77,22 @@ def _is_int(value: Any) -> bool:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _non_negative_int(value: Any) -> bool:
+    return _is_int(value) and value >= 0
+
+
+def _positive_int(value: Any) -> bool:
+    return _is_int(value) and value >= 1
 
 
 def _typed(spec: Spec, where: str, name: str, value: Any, check: Any, expected: str) -> Any:
@@ -164,6 +180,8 @@ def _content(spec: Spec, pointer: str, node: Node) -> dict[str, Media]:
 
 @dataclass(frozen=True, eq=False)
 class Header:
+    """A response header (``$ref`` followed); ``Parameter`` adds where a parameter goes."""
+
     spec: Spec = field(repr=False)
     name: str
     pointer: str
@@ -182,32 +200,19 @@ class Header:
     def schema_pointer(self) -> str:
         return f"{self.pointer}/schema"
 
+    @property
+    def description(self) -> str:
+        return str(self.node.get("description", ""))
+
 
 @dataclass(frozen=True, eq=False)
-class Parameter:
-    spec: Spec = field(repr=False)
-    name: str
-    location: str
+class Parameter(Header):
+    location: str = "query"
     """``in``: query, path, header or cookie."""
-    pointer: str
-    node: Node = field(repr=False)
 
     @property
     def required(self) -> bool:
         return bool(self.node.get("required", self.location == "path"))
-
-    @property
-    def schema(self) -> Node:
-        schema: Node = self.spec.resolve(self.node.get("schema", {}))
-        return schema
-
-    @property
-    def schema_pointer(self) -> str:
-        return f"{self.pointer}/schema"
-
-    @property
-    def description(self) -> str:
-        return str(self.node.get("description", ""))
 
 
 @dataclass(frozen=True, eq=False)
@@ -355,6 +360,21 @@ class KeyRole:
 # --- operations ------------------------------------------------------------------------------
 
 
+class _Extension(Generic[T]):
+    """An operation's optional extension, read as a ``T``: None where absent, a ``SpecError``
+    naming the operation where its value is of another type."""
+
+    def __init__(self, name: str, check: Callable[[Any], bool], expected: str) -> None:
+        self.name, self.check, self.expected = name, check, expected
+
+    def __get__(self, operation: Operation, owner: type[Operation] | None = None) -> T | None:
+        value = operation.node.get(self.name)
+        where = operation.operation_id
+        return cast(
+            "T | None", _typed(operation.spec, where, self.name, value, self.check, self.expected)
+        )
+
+
 @dataclass(frozen=True, eq=False)
 class Operation:
     """One operation of ``paths`` (or of ``webhooks``, where ``path`` is the webhook's name)."""
@@ -425,7 +445,7 @@ class Operation:
                 pointer = self.spec.follow(f"{base}/parameters/{index}")
                 node = self.spec.at(pointer)
                 location, name = str(node.get("in")), str(node.get("name"))
-                merged[(location, name)] = Parameter(self.spec, name, location, pointer, node)
+                merged[(location, name)] = Parameter(self.spec, name, pointer, node, location)
         return tuple(merged.values())
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:
@@ -471,17 +491,11 @@ class Operation:
     def _extension(self, name: str, check: Any, expected: str) -> Any:
         return _typed(self.spec, self.operation_id, name, self.node.get(name), check, expected)
 
-    @property
-    def idempotent(self) -> bool | None:
-        """``x-idempotent``: whether repeating the request cannot do anything twice."""
-        value: bool | None = self._extension("x-idempotent", _is_bool, "true or false")
-        return value
+    idempotent = _Extension[bool]("x-idempotent", _is_bool, "true or false")
+    """``x-idempotent``: whether repeating the request cannot do anything twice."""
 
-    @property
-    def credit_cost(self) -> int | None:
-        """``x-credit-cost``: credits one successful call costs (None where not stated)."""
-        value: int | None = self._extension("x-credit-cost", _non_negative_int, "an integer >= 0")
-        return value
+    credit_cost = _Extension[int]("x-credit-cost", _non_negative_int, "an integer >= 0")
+    """``x-credit-cost``: credits one successful call costs."""
 
     @property
     def credit_estimate(self) -> float | None:
@@ -496,29 +510,17 @@ class Operation:
         estimate = self.credit_estimate
         return estimate if estimate is not None else float(self.credit_cost or 0)
 
-    @property
-    def rate_limit_category(self) -> str | None:
-        """``x-rate-limit-category``: a key of the top-level ``x-rate-limit-categories``."""
-        value: str | None = self._extension("x-rate-limit-category", _is_str, "a string")
-        return value
+    rate_limit_category = _Extension[str]("x-rate-limit-category", _is_str, "a string")
+    """``x-rate-limit-category``: a key of the top-level ``x-rate-limit-categories``."""
 
-    @property
-    def conversion_type(self) -> str | None:
-        """``x-conversion-type``: the ``conversionType`` the operation's jobs carry."""
-        value: str | None = self._extension("x-conversion-type", _is_str, "a string")
-        return value
+    conversion_type = _Extension[str]("x-conversion-type", _is_str, "a string")
+    """``x-conversion-type``: the ``conversionType`` the operation's jobs carry."""
 
-    @property
-    def outputs(self) -> int | None:
-        """``x-outputs``: how many conversion ids a start answer names."""
-        value: int | None = self._extension("x-outputs", _positive_int, "an integer >= 1")
-        return value
+    outputs = _Extension[int]("x-outputs", _positive_int, "an integer >= 1")
+    """``x-outputs``: how many conversion ids a start answer names."""
 
-    @property
-    def webhook(self) -> str | None:
-        """``x-webhook``: the key of the top-level ``webhooks`` this operation delivers."""
-        value: str | None = self._extension("x-webhook", _is_str, "a string")
-        return value
+    webhook = _Extension[str]("x-webhook", _is_str, "a string")
+    """``x-webhook``: the key of the top-level ``webhooks`` this operation delivers."""
 
     @property
     def webhook_url_field(self) -> str | None:
@@ -533,11 +535,8 @@ class Operation:
         value = self._extension("x-requires-one-of", _string_list, "a list of names")
         return tuple(value or ())
 
-    @property
-    def replaced_by(self) -> str | None:
-        """``x-replaced-by``: the operationId to use instead of this deprecated one."""
-        value: str | None = self._extension("x-replaced-by", _is_str, "an operationId")
-        return value
+    replaced_by = _Extension[str]("x-replaced-by", _is_str, "an operationId")
+    """``x-replaced-by``: the operationId to use instead of this deprecated one."""
 
     def provoke(self, status: int) -> tuple[str, Any] | None:
         """How the spec says to provoke ``status``, raw: (where it was found, the value). The
@@ -567,22 +566,6 @@ class Operation:
             return tuple(Provocation.parse(item, where) for item in items)
         except ValueError as error:
             raise SpecError(self.spec.path, str(error)) from None
-
-
-def _is_bool(value: Any) -> bool:
-    return isinstance(value, bool)
-
-
-def _is_str(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-def _non_negative_int(value: Any) -> bool:
-    return _is_int(value) and value >= 0
-
-
-def _positive_int(value: Any) -> bool:
-    return _is_int(value) and value >= 1
 
 
 # --- the document ----------------------------------------------------------------------------
