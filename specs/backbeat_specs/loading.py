@@ -81,7 +81,11 @@ def _parse_json(path: Path, text: str) -> Any:
 
 
 def _parse_yaml(path: Path, text: str) -> Any:
-    import yaml
+    try:
+        import yaml
+    except ModuleNotFoundError:
+        problem = "needs PyYAML to be read: pip install 'backbeat[sandbox]' or 'backbeat[contract]'"
+        raise SpecError(path, problem) from None
 
     try:
         return yaml.load(text, Loader=_plain_loader())  # a SafeLoader subclass
