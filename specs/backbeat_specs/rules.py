@@ -41,7 +41,7 @@ def out_of_order(spec: Spec, schema: Any, value: Any) -> str | None:
     declared = schema.get("properties", {})
     for name in (name for name in declared if name in value):
         prop = spec.resolve(declared[name])
-        bound = prop.get("x-less-than")
+        bound = spec.less_than(prop)
         if bound is not None and not _below(value[name], value.get(bound)):
             return f"{name} must be less than {bound}"
         problem = out_of_order(spec, prop, value[name])

@@ -771,6 +771,19 @@ class Spec:
         """``components/schemas/<name>``, ``$ref``s followed."""
         return self.resolve(self.at(pointer_to("components", "schemas", name)))  # type: ignore[no-any-return]
 
+    def less_than(self, prop: Any) -> str | None:
+        """A property schema's ``x-less-than``: the sibling its value must stay below."""
+        return self._schema_extension(prop, "x-less-than", "a property name")
+
+    def argument_name(self, prop: Any) -> str | None:
+        """A request body property's ``x-argument``: the facade parameter that carries it."""
+        return self._schema_extension(prop, "x-argument", "a parameter name")
+
+    def _schema_extension(self, prop: Any, name: str, expected: str) -> str | None:
+        value = self.resolve(prop).get(name)
+        checked: str | None = _typed(self, "a schema", name, value, _is_str, expected)
+        return checked
+
     def properties(self, schema: Any) -> dict[str, Node]:
         """A schema's properties, ``$ref``s followed: its own and those of its ``allOf``
         parts (a form schema may be another's twin: ``allOf: [{$ref: ...}]``)."""

@@ -322,3 +322,17 @@ def test_the_reader_imports_no_layer_and_jsonschema_only_to_validate() -> None:
         {"yaml"},
         {"yaml", "jsonschema"},
     ]
+
+
+def test_schema_extensions_read_as_names() -> None:
+    trackyard = spec_checks.spec("openapi.yaml")
+    download = trackyard.schema("DownloadTrackRequest")["properties"]
+    assert trackyard.less_than(download["hit_point_seconds"]) == "duration_seconds"
+    assert trackyard.less_than(download["track_id"]) is None
+    musicgpt = spec_checks.spec("musicgpt.openapi.yaml")
+    assert (
+        musicgpt.argument_name(musicgpt.schema("ExtendSongRequest")["properties"]["extend_after"])
+        == "after"
+    )
+    with pytest.raises(SpecError, match="x-argument: expected a parameter name, got 1"):
+        musicgpt.argument_name({"x-argument": 1})
