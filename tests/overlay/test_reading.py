@@ -224,9 +224,9 @@ def _models_of(package: Any) -> list[Any]:
 def test_the_from_dict_fallback_is_tolerant_too() -> None:
     """A model the reader cannot compile (none today) goes through `from_dict`, which still
     reads an unlisted enum value as the plain string, and rejects it under strict."""
+    from backbeat._generated.trackyard import models
+    from backbeat._generated.trackyard.models import Me
     from backbeat._validation import BodyReader, UnreadableBody
-    from trackyard_client import models
-    from trackyard_client.models import Me
 
     reader = BodyReader(models)
     reader._compiler.model(Me).build = None
@@ -239,7 +239,7 @@ def test_the_from_dict_fallback_is_tolerant_too() -> None:
         reader.read(Me, body, strict=True)
     with pytest.raises(UnreadableBody, match=r"Me\.credits_remaining: expected an integer"):
         reader.read(Me, {**body, "credits_remaining": "7"}, strict=False)
-    from trackyard_client.models import Tier
+    from backbeat._generated.trackyard.models import Tier
 
     with pytest.raises(ValueError, match="is not a valid Tier"):
         Tier("enterprise")  # outside a tolerant read the generated enum is untouched
