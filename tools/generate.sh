@@ -17,8 +17,9 @@ for line in "${clients[@]}"; do
   read -r config spec package <<<"$line"
   out="$out_root/$package"
   rm -rf "$out"  # --overwrite would only clear models/ and api/
+  # gen/templates: our two template overrides (no sentinel in results; see docs/generation.md).
   openapi-python-client generate --path "$spec" --output-path "$out" --meta none \
-    --config "$config" --fail-on-warning >/dev/null
+    --config "$config" --custom-template-path gen/templates --fail-on-warning >/dev/null
   python tools/gen_operations.py "$spec" "$out/operations.py"
   python tools/gen_facade.py "$spec" "$out/facade.py"
   python tools/gen_readers.py "$out" "$out/readers.py"

@@ -20,6 +20,10 @@ def trackyard(client: Trackyard) -> None:
         timeout=3,
     )
     print(len(found.tracks))
+    for track in found.tracks:
+        bpm: float | None = track.bpm  # an absent optional field is None, no sentinel
+        if track.bpm is not None:
+            print(track.bpm * 2, bpm)
     me: Me = client.me(timeout=None)
     page: UsagePage = client.usage(limit=10, offset=0, timeout=httpx.Timeout(5.0))
     records: Iterator[UsageRecord] = client.iter_usage(page_size=50)

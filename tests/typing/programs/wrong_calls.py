@@ -16,7 +16,8 @@ def trackyard(client: Trackyard) -> None:
     count: int = raw.parse()  # error
     me_raw: RawResponse[SearchResponse] = client.with_raw_response.me()  # error
     client.with_raw_response.search("piano", limti=3)  # error
-    print(count, me_raw)
+    bpm: float = raw.parse().tracks[0].bpm  # error
+    print(count, me_raw, bpm)
 
 
 def musicgpt(client: MusicGPT) -> None:
