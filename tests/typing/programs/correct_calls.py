@@ -56,9 +56,9 @@ async def asynchronous(trackyard: AsyncTrackyard, musicgpt: AsyncMusicGPT) -> No
     async for record in trackyard.iter_usage():
         print(record.endpoint)
     conversion: Conversion = await musicgpt.get_conversion("COVER", task_id="t1")
-    pages: RawResponse[AsyncIterator[Conversion]] = (
-        await musicgpt.with_raw_response.iter_conversions(page_size=5)
-    )
+    pages: RawResponse[
+        AsyncIterator[Conversion]
+    ] = await musicgpt.with_raw_response.iter_conversions(page_size=5)
     waited: RawResponse[Conversion] = await musicgpt.with_raw_response.wait_for_conversion(
         "COVER", task_id="t1"
     )
