@@ -19,10 +19,12 @@ from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._generated import trackyard as trackyard_client
 from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
 from ._generated.trackyard.models import (
+    EnergyLevel,
     Me,
     RateLimit,
     SearchFilters,
     SearchResponse,
+    Tier,
     Track,
     UsagePage,
     UsageRecord,
@@ -35,10 +37,12 @@ from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 __all__ = [
     "AsyncTrackyard",
     "Download",
+    "EnergyLevel",
     "Me",
     "RateLimit",
     "SearchFilters",
     "SearchResponse",
+    "Tier",
     "Track",
     "Trackyard",
     "UsagePage",
