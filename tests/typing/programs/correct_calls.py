@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 from backbeat import AsyncMusicGPT, AsyncTrackyard, MusicGPT, RawResponse, Trackyard
 from backbeat.musicgpt import Conversion, ConversionPage, ConversionStarted, VoicePage
-from backbeat.trackyard import Download, Me, SearchResponse, UsagePage, UsageRecord
+from backbeat.trackyard import Download, Me, SearchResponse, Tier, UsagePage, UsageRecord
 
 
 def trackyard(client: Trackyard) -> None:
@@ -25,6 +25,8 @@ def trackyard(client: Trackyard) -> None:
         if track.bpm is not None:
             print(track.bpm * 2, bpm)
     me: Me = client.me(timeout=None)
+    tier: Tier | str = me.tier  # open: a tier the spec does not list yet is a plain str
+    print(tier == Tier.PRO, tier == "enterprise")
     page: UsagePage = client.usage(limit=10, offset=0, timeout=httpx.Timeout(5.0))
     records: Iterator[UsageRecord] = client.iter_usage(page_size=50)
     download: Download = client.download_track("trk_1", duration_seconds=30.0)
