@@ -1,42 +1,52 @@
 """MusicGPT: `MusicGPT` and `AsyncMusicGPT`, one method per operation of the spec.
 
-The methods that start a task (every operation with `x-outputs`) are generated from the spec
-(`musicgpt_client.facade`, by tools/gen_facade.py); they hand the operationId, the success
-model, the media and the fields to `_start_operation`. The lookups, whose behaviour is their
-own (waiting, paging, voices, lyrics), are written here. `CallBuilder` finds the generated
-endpoint, request model and success model, and converts values by the model's field types. A
-media argument (`audio`, `reference_audio`, `image`) is a path, a binary file object or an
-http(s) URL. Webhook bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
+The methods are generated from the spec (`backbeat._generated.musicgpt.facade`, by
+tools/gen_facade.py): every operation but `getConversion` (`x-method: false`), whose methods,
+written here, do more than one call: `get_conversion` (the record inside the response),
+`wait_for_conversion` (polling) and `iter_conversions` (paging). A media argument (`audio`,
+`reference_audio`, `image`) is a path, a binary file object or an http(s) URL. Webhook
+bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from datetime import date
-from typing import Any, TypedDict, TypeVar, Unpack
+import datetime
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Literal
 
-import musicgpt_client
-from musicgpt_client.facade import AsyncConversionMethods, ConversionMethods
-from musicgpt_client.models import (
+from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._generated import musicgpt as musicgpt_client
+from ._generated.musicgpt.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
+from ._generated.musicgpt.models import (
     Conversion,
     ConversionDetails,
     ConversionPage,
+    ConversionStarted,
     LyricsResult,
+    MusicGenerationStarted,
+    Voice,
     VoicePage,
 )
-
-from ._calls import CallBuilder
-from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
-from ._uploads import MediaInput
+from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 
 __all__ = [
     "AsyncMusicGPT",
+    "Conversion",
+    "ConversionPage",
+    "ConversionStarted",
     "InvalidWebhook",
+    "LyricsResult",
+    "Media",
     "MediaInput",
     "MusicGPT",
+    "MusicGenerationStarted",
+    "Voice",
+    "VoicePage",
     "WebhookEvent",
     "parse_webhook",
 ]
@@ -45,83 +55,36 @@ __all__ = [
 MUSICGPT = APIProfile.of(
     musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
 )
-_calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
-Media = MediaInput
-ResultT = TypeVar("ResultT")
-MediaArguments = Mapping[str, Media]  # argument name -> path, file or URL
-Fields = Mapping[str, Any]  # request field name -> value
-
-
-# A method's `**options` are its operation's optional request fields: TypedDicts written from
-# the spec into the generated package (`musicgpt_client.options`, by tools/gen_options.py).
-# What is sent is checked against the generated request model first: an unknown keyword or a
-# missing required field is a TypeError, a value outside a field's enum a ValueError.
-
-
-class PageOptions(TypedDict, total=False):
-    limit: int | None
-    page: int | None
-
-
-class ConversionQuery(TypedDict, total=False):
-    task_id: str | None
-    conversion_id: str | None
-
-
-class WaitOptions(ConversionQuery, total=False):
-    timeout: float
-    poll_interval: float
-
-
-class ConversionFilter(TypedDict, total=False):
-    """`list_user_conversions` filters; dates are ISO 8601 strings or `datetime`s."""
-
-    conversion_type: str | None
-    start_date: str | date | None
-    end_date: str | date | None
-    sort_order: str | None
-
-
-class UserConversionsPage(ConversionFilter, total=False):
-    limit: int | None
-    last_evaluated_key: str | None
+SortOrder = Literal["ASC", "DESC"]
+Date = str | datetime.date
 
 
 def _conversion_call(
-    conversion_type: str, **query: Unpack[ConversionQuery]
+    conversion_type: str, task_id: str | None, conversion_id: str | None
 ) -> Call[ConversionDetails, Conversion]:
     if not isinstance(conversion_type, str) or not conversion_type.strip():
         raise ValueError("conversion_type must be a non-empty string, e.g. 'MUSIC_AI'")
-    if not (query.get("task_id") or query.get("conversion_id")):
+    if not (task_id or conversion_id):
         raise ValueError("pass task_id or conversion_id")
-    return _calls.wrapped(
-        "getConversion", ConversionDetails, _conversion_of, conversion_type=conversion_type, **query
+    return MUSICGPT.calls.wrapped(  # type: ignore[no-any-return]
+        "getConversion",
+        ConversionDetails,
+        _conversion_of,
+        conversion_type=conversion_type,
+        task_id=task_id,
+        conversion_id=conversion_id,
     )
-
-
-def _voices_call(query: str | None, **page: Unpack[PageOptions]) -> Call[VoicePage, VoicePage]:
-    if query is None:
-        return _calls.call("listVoices", VoicePage, **page)
-    return _calls.call("searchVoices", VoicePage, query=query, **page)
 
 
 def _polling(
-    wait: WaitOptions, clock: Callable[[], float]
-) -> tuple[Polling[Conversion], ConversionQuery]:
-    """The poll schedule, and the query that identifies the task."""
-    polling: Polling[Conversion] = Polling(
-        status_of=_status_of,
-        timeout=wait.get("timeout", DEFAULT_WAIT_TIMEOUT),
-        interval=wait.get("poll_interval", DEFAULT_POLL_INTERVAL),
-        clock=clock,
-    )
-    query = ConversionQuery(task_id=wait.get("task_id"), conversion_id=wait.get("conversion_id"))
-    return polling, query
+    timeout: float, poll_interval: float, clock: Callable[[], float]
+) -> Polling[Conversion]:
+    return Polling(status_of=_status_of, timeout=timeout, interval=poll_interval, clock=clock)
 
 
-class MusicGPT(SyncClient, ConversionMethods):
+class MusicGPT(SyncClient, Methods):
     """MusicGPT client. Key from `api_key` or `MUSICGPT_API_KEY` (sent raw in `Authorization`);
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
     only when they certainly never reached the server (or were refused with 429).
@@ -133,101 +96,166 @@ class MusicGPT(SyncClient, ConversionMethods):
 
     profile = MUSICGPT
 
-    def _start_operation(
-        self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
-    ) -> ResultT:
-        return self._request(_calls.call(operation, result, media, **fields))
+    @property
+    def with_raw_response(self) -> MusicGPTRawResponses:
+        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
+        rate limits, retries and time of that call, and `parse()` for the usual result."""
+        return MusicGPTRawResponses(self)
 
-    def generate_lyrics(self, prompt: str) -> LyricsResult:
-        """Song lyrics for `prompt`, in the response itself: nothing to wait for."""
-        return self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
-
-    # Lookups: tasks, voices, history (free of charge).
-
-    def get_conversion(self, conversion_type: str, **query: Unpack[ConversionQuery]) -> Conversion:
+    def get_conversion(
+        self,
+        conversion_type: str,
+        *,
+        task_id: str | None = None,
+        conversion_id: str | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Conversion:
         """The current record of a task, by `task_id` or `conversion_id`. `conversion_type` is
         an open string: the type its start method names, e.g. `"COVER"`."""
-        return self._request(_conversion_call(conversion_type, **query))
+        call = _conversion_call(conversion_type, task_id, conversion_id)
+        return self._with(extra_headers, timeout)._request(call)
 
-    def wait_for_conversion(self, conversion_type: str, **wait: Unpack[WaitOptions]) -> Conversion:
+    def wait_for_conversion(
+        self,
+        conversion_type: str,
+        *,
+        task_id: str | None = None,
+        conversion_id: str | None = None,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        extra_headers: Headers | None = None,
+    ) -> Conversion:
         """Poll `get_conversion` (`task_id` or `conversion_id`) every `poll_interval` seconds,
         growing, until COMPLETED; `ConversionFailedError` on ERROR or FAILED,
         `ConversionTimeoutError` when still running after `timeout` seconds."""
-        polling, query = _polling(wait, self._clock)
+        polling = _polling(timeout, poll_interval, self._clock)
         for pause in polling:
             self._pause(pause)
-            polling.record(self.get_conversion(conversion_type, **query))
+            polling.record(
+                self.get_conversion(
+                    conversion_type,
+                    task_id=task_id,
+                    conversion_id=conversion_id,
+                    extra_headers=extra_headers,
+                )
+            )
         return polling.result()
 
-    def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
-        return self._request(_voices_call(None, **page))
-
-    def search_voices(self, query: str, **page: Unpack[PageOptions]) -> VoicePage:
-        return self._request(_voices_call(query, **page))
-
-    def list_user_conversions(self, **query: Unpack[UserConversionsPage]) -> ConversionPage:
-        """One page of the account's conversions; its `last_evaluated_key` asks for the next
-        (`iter_conversions` does that). Not in the vendor's reference; its n8n node uses it."""
-        return self._request(_calls.call("listUserConversions", ConversionPage, **query))
-
     def iter_conversions(
-        self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
+        self,
+        *,
+        page_size: int | None = None,
+        conversion_type: str | None = None,
+        start_date: Date | None = None,
+        end_date: Date | None = None,
+        sort_order: SortOrder | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
     ) -> Iterator[Conversion]:
-        """Every conversion of the account that matches `filters`, a page at a time."""
+        """Every conversion of the account that matches the filters, a page at a time."""
         pager = KeyPager()
         while pager.more:
             page = self.list_user_conversions(
-                limit=page_size, last_evaluated_key=pager.key, **filters
+                limit=page_size,
+                last_evaluated_key=pager.key,
+                conversion_type=conversion_type,
+                start_date=start_date,
+                end_date=end_date,
+                sort_order=sort_order,
+                extra_headers=extra_headers,
+                timeout=timeout,
             )
             yield from pager.take(page.conversions, page.last_evaluated_key)
 
 
-class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
+class AsyncMusicGPT(AsyncClient, AsyncMethods):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
 
-    async def _start_operation(
-        self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
-    ) -> ResultT:
-        return await self._request(_calls.call(operation, result, media, **fields))
-
-    async def generate_lyrics(self, prompt: str) -> LyricsResult:
-        return await self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
+    @property
+    def with_raw_response(self) -> AsyncMusicGPTRawResponses:
+        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
+        return AsyncMusicGPTRawResponses(self)
 
     async def get_conversion(
-        self, conversion_type: str, **query: Unpack[ConversionQuery]
+        self,
+        conversion_type: str,
+        *,
+        task_id: str | None = None,
+        conversion_id: str | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
     ) -> Conversion:
-        return await self._request(_conversion_call(conversion_type, **query))
+        call = _conversion_call(conversion_type, task_id, conversion_id)
+        return await self._with(extra_headers, timeout)._request(call)
 
     async def wait_for_conversion(
-        self, conversion_type: str, **wait: Unpack[WaitOptions]
+        self,
+        conversion_type: str,
+        *,
+        task_id: str | None = None,
+        conversion_id: str | None = None,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        extra_headers: Headers | None = None,
     ) -> Conversion:
-        polling, query = _polling(wait, self._clock)
+        polling = _polling(timeout, poll_interval, self._clock)
         for pause in polling:
             await self._pause(pause)
-            polling.record(await self.get_conversion(conversion_type, **query))
+            polling.record(
+                await self.get_conversion(
+                    conversion_type,
+                    task_id=task_id,
+                    conversion_id=conversion_id,
+                    extra_headers=extra_headers,
+                )
+            )
         return polling.result()
 
-    async def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
-        return await self._request(_voices_call(None, **page))
-
-    async def search_voices(self, query: str, **page: Unpack[PageOptions]) -> VoicePage:
-        return await self._request(_voices_call(query, **page))
-
-    async def list_user_conversions(self, **query: Unpack[UserConversionsPage]) -> ConversionPage:
-        return await self._request(_calls.call("listUserConversions", ConversionPage, **query))
-
     async def iter_conversions(
-        self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
+        self,
+        *,
+        page_size: int | None = None,
+        conversion_type: str | None = None,
+        start_date: Date | None = None,
+        end_date: Date | None = None,
+        sort_order: SortOrder | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
     ) -> AsyncIterator[Conversion]:
         pager = KeyPager()
         while pager.more:
             page = await self.list_user_conversions(
-                limit=page_size, last_evaluated_key=pager.key, **filters
+                limit=page_size,
+                last_evaluated_key=pager.key,
+                conversion_type=conversion_type,
+                start_date=start_date,
+                end_date=end_date,
+                sort_order=sort_order,
+                extra_headers=extra_headers,
+                timeout=timeout,
             )
             for conversion in pager.take(page.conversions, page.last_evaluated_key):
                 yield conversion
+
+
+class MusicGPTRawResponses(RawMethods):
+    """`MusicGPT.with_raw_response`: every method, answering a `RawResponse` (of the last poll
+    for `wait_for_conversion`, of the first page for `iter_conversions`)."""
+
+    get_conversion = raw_variant(MusicGPT.get_conversion)
+    wait_for_conversion = raw_variant(MusicGPT.wait_for_conversion)
+    iter_conversions = raw_variant(MusicGPT.iter_conversions)
+
+
+class AsyncMusicGPTRawResponses(AsyncRawMethods):
+    """`AsyncMusicGPT.with_raw_response`: every method, answering a `RawResponse`."""
+
+    get_conversion = async_raw_variant(AsyncMusicGPT.get_conversion)
+    wait_for_conversion = async_raw_variant(AsyncMusicGPT.wait_for_conversion)
+    iter_conversions = async_iterator_raw_variant(AsyncMusicGPT.iter_conversions)
 
 
 def _conversion_of(details: ConversionDetails, response: Any) -> Conversion:

@@ -1,42 +1,59 @@
-"""Trackyard: `Trackyard` and `AsyncTrackyard`, thin maps from methods to generated calls."""
+"""Trackyard: `Trackyard` and `AsyncTrackyard`.
+
+Their methods are generated from the spec (`backbeat._generated.trackyard.facade`, by
+tools/gen_facade.py): `search`, `me`, `usage`. Written here are the two whose behaviour is
+their own: `download_track` (the MP3 and what its headers say, as a `Download`) and
+`iter_usage` (every page of the log).
+"""
 
 from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any
 
-import trackyard_client
-from trackyard_client.api.account import get_me, list_usage
-from trackyard_client.api.downloads import download_track
-from trackyard_client.api.search import search
-from trackyard_client.models import (
-    DownloadTrackRequest,
+from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._generated import trackyard as trackyard_client
+from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
+from ._generated.trackyard.models import (
+    EnergyLevel,
     Me,
+    RateLimit,
     SearchFilters,
-    SearchRequest,
     SearchResponse,
+    Tier,
+    Track,
     UsagePage,
     UsageRecord,
 )
-from trackyard_client.types import UNSET, File
-
-from ._client import APIProfile, AsyncClient, Call, SyncClient, itself, none_as
+from ._generated.trackyard.types import File
+from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import OffsetPager
+from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 
-__all__ = ["AsyncTrackyard", "ClipOptions", "Download", "PageOptions", "SearchOptions", "Trackyard"]
-
-_unset = none_as(UNSET)
+__all__ = [
+    "AsyncTrackyard",
+    "Download",
+    "EnergyLevel",
+    "Me",
+    "RateLimit",
+    "SearchFilters",
+    "SearchResponse",
+    "Tier",
+    "Track",
+    "Trackyard",
+    "UsagePage",
+    "UsageRecord",
+]
 
 # `message` is the documented human text; some documented bodies only carry `error`.
 TRACKYARD = APIProfile.of(
     trackyard_client, name="Trackyard", message_fields=("message", "error", "detail")
 )
 USAGE_PAGE_SIZE = 100
-Filters = SearchFilters | Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -57,110 +74,108 @@ class Download:
         return target
 
 
-class SearchOptions(TypedDict, total=False):
-    limit: int | None
-    offset: int | None
-    filters: Filters | None
-
-
-def _search_call(
-    query: str, **options: Unpack[SearchOptions]
-) -> Call[SearchResponse, SearchResponse]:
-    filters = options.get("filters")
-    if isinstance(filters, Mapping):
-        filters = SearchFilters.from_dict(filters)
-    body = SearchRequest(
-        query=query,
-        limit=_unset(options.get("limit")),
-        offset=_unset(options.get("offset")),
-        filters=_unset(filters),
-    )
-    return Call("search", search, {"body": body}, SearchResponse, itself)
-
-
-class ClipOptions(TypedDict, total=False):
-    duration_seconds: float | None
-    hit_point_seconds: float | None
-
-
-def _download_call(track_id: str, **clip: Unpack[ClipOptions]) -> Call[File, Download]:
-    body = DownloadTrackRequest(
+def _download_call(
+    track_id: str, duration_seconds: float | None, hit_point_seconds: float | None
+) -> Call[File, Download]:
+    return TRACKYARD.calls.wrapped(  # type: ignore[no-any-return]
+        "downloadTrack",
+        File,
+        _download_wrapper(track_id),
         track_id=track_id,
-        duration_seconds=_unset(clip.get("duration_seconds")),
-        hit_point_seconds=_unset(clip.get("hit_point_seconds")),
+        duration_seconds=duration_seconds,
+        hit_point_seconds=hit_point_seconds,
     )
-    wrap = _download_wrapper(track_id)
-    return Call("downloadTrack", download_track, {"body": body}, File, wrap)
 
 
-def _me_call() -> Call[Me, Me]:
-    return Call("getMe", get_me, {}, Me, itself)
-
-
-class PageOptions(TypedDict, total=False):
-    limit: int | None
-    offset: int | None
-
-
-def _usage_call(**page: Unpack[PageOptions]) -> Call[UsagePage, UsagePage]:
-    kwargs = {"limit": _unset(page.get("limit")), "offset": _unset(page.get("offset"))}
-    return Call("listUsage", list_usage, kwargs, UsagePage, itself)
-
-
-class Trackyard(SyncClient):
+class Trackyard(SyncClient, Methods):
     """Trackyard client. Key from `api_key` or `TRACKYARD_API_KEY`; base URL from `base_url`,
     `TRACKYARD_BASE_URL` or production. Retries, timeouts and errors: see the README."""
 
     profile = TRACKYARD
 
-    def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResponse:
-        """Natural-language search (1 credit): `limit`, `offset`, `filters` (a `SearchFilters`
-        or a plain dict) are optional keywords."""
-        return self._request(_search_call(query, **options))
+    @property
+    def with_raw_response(self) -> TrackyardRawResponses:
+        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
+        rate limits, retries and time of that call, and `parse()` for the usual result."""
+        return TrackyardRawResponses(self)
 
-    def download_track(self, track_id: str, **clip: Unpack[ClipOptions]) -> Download:
+    def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Download:
         """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
         at `hit_point_seconds` (1 credit)."""
-        return self._request(_download_call(track_id, **clip))
+        call = _download_call(track_id, duration_seconds, hit_point_seconds)
+        return self._with(extra_headers, timeout)._request(call)
 
-    def me(self) -> Me:
-        """The calling key's tier, balance and limits (free)."""
-        return self._request(_me_call())
-
-    def usage(self, **page: Unpack[PageOptions]) -> UsagePage:
-        """One page (`limit`, `offset`) of the key's call log, newest first (free)."""
-        return self._request(_usage_call(**page))
-
-    def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> Iterator[UsageRecord]:
+    def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Iterator[UsageRecord]:
         """Every record of the call log, fetching pages as needed."""
+        client = self._with(extra_headers, timeout)
         pager = OffsetPager(page_size)
         while pager.more:
-            yield from pager.take(self.usage(limit=pager.limit, offset=pager.offset).usage)
+            yield from pager.take(client.usage(limit=pager.limit, offset=pager.offset).usage)
 
 
-class AsyncTrackyard(AsyncClient):
+class AsyncTrackyard(AsyncClient, AsyncMethods):
     """`Trackyard` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = TRACKYARD
 
-    async def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResponse:
-        return await self._request(_search_call(query, **options))
+    @property
+    def with_raw_response(self) -> AsyncTrackyardRawResponses:
+        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
+        return AsyncTrackyardRawResponses(self)
 
-    async def download_track(self, track_id: str, **clip: Unpack[ClipOptions]) -> Download:
-        return await self._request(_download_call(track_id, **clip))
+    async def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Download:
+        call = _download_call(track_id, duration_seconds, hit_point_seconds)
+        return await self._with(extra_headers, timeout)._request(call)
 
-    async def me(self) -> Me:
-        return await self._request(_me_call())
-
-    async def usage(self, **page: Unpack[PageOptions]) -> UsagePage:
-        return await self._request(_usage_call(**page))
-
-    async def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> AsyncIterator[UsageRecord]:
+    async def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncIterator[UsageRecord]:
+        client = self._with(extra_headers, timeout)
         pager = OffsetPager(page_size)
         while pager.more:
-            page = await self.usage(limit=pager.limit, offset=pager.offset)
+            page = await client.usage(limit=pager.limit, offset=pager.offset)
             for record in pager.take(page.usage):
                 yield record
+
+
+class TrackyardRawResponses(RawMethods):
+    """`Trackyard.with_raw_response`: every method, answering a `RawResponse`."""
+
+    download_track = raw_variant(Trackyard.download_track)
+    iter_usage = raw_variant(Trackyard.iter_usage)
+
+
+class AsyncTrackyardRawResponses(AsyncRawMethods):
+    """`AsyncTrackyard.with_raw_response`: every method, answering a `RawResponse`."""
+
+    download_track = async_raw_variant(AsyncTrackyard.download_track)
+    iter_usage = async_iterator_raw_variant(AsyncTrackyard.iter_usage)
 
 
 def _download_wrapper(requested_id: str) -> Any:

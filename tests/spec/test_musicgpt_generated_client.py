@@ -11,19 +11,19 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from musicgpt_client import AuthenticatedClient
-from musicgpt_client.api.audio import change_voice, extract_stems
-from musicgpt_client.api.generation import generate_music
-from musicgpt_client.api.tasks import get_conversion
-from musicgpt_client.api.voices import list_voices
-from musicgpt_client.models import (
+from backbeat._generated.musicgpt import AuthenticatedClient
+from backbeat._generated.musicgpt.api.audio import change_voice, extract_stems
+from backbeat._generated.musicgpt.api.generation import generate_music
+from backbeat._generated.musicgpt.api.tasks import get_conversion
+from backbeat._generated.musicgpt.api.voices import list_voices
+from backbeat._generated.musicgpt.models import (
     ChangeVoiceRequest,
     ChangeVoiceRequestRemoveBackground,
     Error,
     ExtractStemsRequest,
     GenerateMusicRequest,
 )
-from musicgpt_client.types import File, Unset
+from backbeat._generated.musicgpt.types import File, Unset
 from python_multipart import parse_form
 
 BASE_URL = "http://musicgpt.test/api/public"

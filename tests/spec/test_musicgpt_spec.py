@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from backbeat_specs import Operation
-from musicgpt_client import operations as operation_facts
+from backbeat._generated.musicgpt import operations as operation_facts
 from openapi_spec_validator import validate
 
 from tests.spec import spec_checks

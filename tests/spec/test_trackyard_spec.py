@@ -242,7 +242,7 @@ def test_hit_point_rule_is_stated_as_the_x_less_than_extension() -> None:
 
 
 def test_generated_operation_facts_match_the_spec() -> None:
-    facts = importlib.import_module("trackyard_client.operations")
+    facts = importlib.import_module("backbeat._generated.trackyard.operations")
     assert facts.SECURITY == {"header": "Authorization", "prefix": "Bearer"}
     assert READER.server_url == facts.SERVER_URL
     for operation_id, op in OPERATIONS.items():

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from ..models.audio_format import AudioFormat
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
+
+T = TypeVar("T", bound="ChangeAudioSpeedRequest")
+
+
+@_attrs_define(repr=False)
+class ChangeAudioSpeedRequest:
+    """Give `audio_file` or `audio_url` (otherwise 422), and `speed_change_factor`."""
+
+    speed_change_factor: float
+    """ Playback speed multiplier; `2.0` doubles the speed, `0.5` halves it. """
+    audio_file: File | Unset = UNSET
+    """ The recording, uploaded. """
+    audio_url: str | Unset = UNSET
+    """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
+    output_extension: AudioFormat | str | Unset = UNSET
+    """ An audio container/codec. """
+    webhook_url: str | Unset = UNSET
+    """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
+
+    def to_dict(self) -> dict[str, Any]:
+        speed_change_factor = self.speed_change_factor
+
+        audio_file: FileTypes | Unset = UNSET
+        if not isinstance(self.audio_file, Unset):
+            audio_file = self.audio_file.to_tuple()
+
+        audio_url = self.audio_url
+
+        output_extension: str | Unset = UNSET
+        if not isinstance(self.output_extension, Unset):
+            output_extension = self.output_extension.value
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "speed_change_factor": speed_change_factor,
+            }
+        )
+        if audio_file is not UNSET:
+            field_dict["audio_file"] = audio_file
+        if audio_url is not UNSET:
+            field_dict["audio_url"] = audio_url
+        if output_extension is not UNSET:
+            field_dict["output_extension"] = output_extension
+        if webhook_url is not UNSET:
+            field_dict["webhook_url"] = webhook_url
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(
+            (
+                "speed_change_factor",
+                (None, str(self.speed_change_factor).encode(), "text/plain"),
+            )
+        )
+
+        if not isinstance(self.audio_file, Unset):
+            files.append(("audio_file", self.audio_file.to_tuple()))
+
+        if not isinstance(self.audio_url, Unset):
+            files.append(
+                ("audio_url", (None, str(self.audio_url).encode(), "text/plain"))
+            )
+
+        if not isinstance(self.output_extension, Unset):
+            files.append(
+                (
+                    "output_extension",
+                    (None, str(self.output_extension.value).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.webhook_url, Unset):
+            files.append(
+                ("webhook_url", (None, str(self.webhook_url).encode(), "text/plain"))
+            )
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        speed_change_factor = d.pop("speed_change_factor")
+
+        _audio_file = d.pop("audio_file", UNSET)
+        audio_file: File | Unset
+        if isinstance(_audio_file, Unset):
+            audio_file = UNSET
+        else:
+            audio_file = File(payload=BytesIO(_audio_file))
+
+        audio_url = d.pop("audio_url", UNSET)
+
+        _output_extension = d.pop("output_extension", UNSET)
+        output_extension: AudioFormat | Unset
+        if isinstance(_output_extension, Unset):
+            output_extension = UNSET
+        else:
+            output_extension = AudioFormat(_output_extension)
+
+        webhook_url = d.pop("webhook_url", UNSET)
+
+        change_audio_speed_request = cls(
+            speed_change_factor=speed_change_factor,
+            audio_file=audio_file,
+            audio_url=audio_url,
+            output_extension=output_extension,
+            webhook_url=webhook_url,
+        )
+
+        change_audio_speed_request.additional_properties = d
+        return change_audio_speed_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

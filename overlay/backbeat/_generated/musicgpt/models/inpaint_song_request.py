@@ -1,0 +1,258 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from ..models.gender import Gender
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
+
+T = TypeVar("T", bound="InpaintSongRequest")
+
+
+@_attrs_define(repr=False)
+class InpaintSongRequest:
+    """Give `audio_file` or `audio_url`, `prompt`, `replace_start_at` and `replace_end_at` (seconds); otherwise 422."""
+
+    prompt: str
+    """ How the replaced part should sound. """
+    replace_start_at: float
+    """ Start of the replaced part, in SECONDS. """
+    replace_end_at: float
+    """ End of the replaced part, in SECONDS. """
+    audio_file: File | Unset = UNSET
+    """ The song, uploaded. """
+    audio_url: str | Unset = UNSET
+    """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
+    lyrics: str | Unset = UNSET
+    """ The full lyrics of the song (recommended by the vendor). """
+    lyrics_section_to_replace: str | Unset = UNSET
+    """ Lyrics for the replaced part (at most 3000 characters). """
+    gender: Gender | str | Unset = UNSET
+    """ Voice gender of the vocals. """
+    num_outputs: int | Unset = 2
+    """ How many tracks to make; the start response names two ids either way. """
+    title: str | Unset = UNSET
+    generate_album_cover: bool | Unset = False
+    lyrics_timestamps: bool | Unset = False
+    webhook_url: str | Unset = UNSET
+    """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
+
+    def to_dict(self) -> dict[str, Any]:
+        prompt = self.prompt
+
+        replace_start_at = self.replace_start_at
+
+        replace_end_at = self.replace_end_at
+
+        audio_file: FileTypes | Unset = UNSET
+        if not isinstance(self.audio_file, Unset):
+            audio_file = self.audio_file.to_tuple()
+
+        audio_url = self.audio_url
+
+        lyrics = self.lyrics
+
+        lyrics_section_to_replace = self.lyrics_section_to_replace
+
+        gender: str | Unset = UNSET
+        if not isinstance(self.gender, Unset):
+            gender = self.gender.value
+
+        num_outputs = self.num_outputs
+
+        title = self.title
+
+        generate_album_cover = self.generate_album_cover
+
+        lyrics_timestamps = self.lyrics_timestamps
+
+        webhook_url = self.webhook_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prompt": prompt,
+                "replace_start_at": replace_start_at,
+                "replace_end_at": replace_end_at,
+            }
+        )
+        if audio_file is not UNSET:
+            field_dict["audio_file"] = audio_file
+        if audio_url is not UNSET:
+            field_dict["audio_url"] = audio_url
+        if lyrics is not UNSET:
+            field_dict["lyrics"] = lyrics
+        if lyrics_section_to_replace is not UNSET:
+            field_dict["lyrics_section_to_replace"] = lyrics_section_to_replace
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if num_outputs is not UNSET:
+            field_dict["num_outputs"] = num_outputs
+        if title is not UNSET:
+            field_dict["title"] = title
+        if generate_album_cover is not UNSET:
+            field_dict["generate_album_cover"] = generate_album_cover
+        if lyrics_timestamps is not UNSET:
+            field_dict["lyrics_timestamps"] = lyrics_timestamps
+        if webhook_url is not UNSET:
+            field_dict["webhook_url"] = webhook_url
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("prompt", (None, str(self.prompt).encode(), "text/plain")))
+
+        files.append(
+            (
+                "replace_start_at",
+                (None, str(self.replace_start_at).encode(), "text/plain"),
+            )
+        )
+
+        files.append(
+            ("replace_end_at", (None, str(self.replace_end_at).encode(), "text/plain"))
+        )
+
+        if not isinstance(self.audio_file, Unset):
+            files.append(("audio_file", self.audio_file.to_tuple()))
+
+        if not isinstance(self.audio_url, Unset):
+            files.append(
+                ("audio_url", (None, str(self.audio_url).encode(), "text/plain"))
+            )
+
+        if not isinstance(self.lyrics, Unset):
+            files.append(("lyrics", (None, str(self.lyrics).encode(), "text/plain")))
+
+        if not isinstance(self.lyrics_section_to_replace, Unset):
+            files.append(
+                (
+                    "lyrics_section_to_replace",
+                    (None, str(self.lyrics_section_to_replace).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.gender, Unset):
+            files.append(
+                ("gender", (None, str(self.gender.value).encode(), "text/plain"))
+            )
+
+        if not isinstance(self.num_outputs, Unset):
+            files.append(
+                ("num_outputs", (None, str(self.num_outputs).encode(), "text/plain"))
+            )
+
+        if not isinstance(self.title, Unset):
+            files.append(("title", (None, str(self.title).encode(), "text/plain")))
+
+        if not isinstance(self.generate_album_cover, Unset):
+            files.append(
+                (
+                    "generate_album_cover",
+                    (None, str(self.generate_album_cover).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.lyrics_timestamps, Unset):
+            files.append(
+                (
+                    "lyrics_timestamps",
+                    (None, str(self.lyrics_timestamps).encode(), "text/plain"),
+                )
+            )
+
+        if not isinstance(self.webhook_url, Unset):
+            files.append(
+                ("webhook_url", (None, str(self.webhook_url).encode(), "text/plain"))
+            )
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        prompt = d.pop("prompt")
+
+        replace_start_at = d.pop("replace_start_at")
+
+        replace_end_at = d.pop("replace_end_at")
+
+        _audio_file = d.pop("audio_file", UNSET)
+        audio_file: File | Unset
+        if isinstance(_audio_file, Unset):
+            audio_file = UNSET
+        else:
+            audio_file = File(payload=BytesIO(_audio_file))
+
+        audio_url = d.pop("audio_url", UNSET)
+
+        lyrics = d.pop("lyrics", UNSET)
+
+        lyrics_section_to_replace = d.pop("lyrics_section_to_replace", UNSET)
+
+        _gender = d.pop("gender", UNSET)
+        gender: Gender | Unset
+        if isinstance(_gender, Unset):
+            gender = UNSET
+        else:
+            gender = Gender(_gender)
+
+        num_outputs = d.pop("num_outputs", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        generate_album_cover = d.pop("generate_album_cover", UNSET)
+
+        lyrics_timestamps = d.pop("lyrics_timestamps", UNSET)
+
+        webhook_url = d.pop("webhook_url", UNSET)
+
+        inpaint_song_request = cls(
+            prompt=prompt,
+            replace_start_at=replace_start_at,
+            replace_end_at=replace_end_at,
+            audio_file=audio_file,
+            audio_url=audio_url,
+            lyrics=lyrics,
+            lyrics_section_to_replace=lyrics_section_to_replace,
+            gender=gender,
+            num_outputs=num_outputs,
+            title=title,
+            generate_album_cover=generate_album_cover,
+            lyrics_timestamps=lyrics_timestamps,
+            webhook_url=webhook_url,
+        )
+
+        inpaint_song_request.additional_properties = d
+        return inpaint_song_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
