@@ -94,11 +94,3 @@ def without_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [without_nulls(item) for item in value]
     return value
-
-
-def schema_name(spec: dict[str, Any], schema_pointer: str) -> str | None:
-    """The components/schemas name behind a media type's schema, if it is a plain `$ref`."""
-    node = pointer(spec, schema_pointer)
-    ref = node.get("$ref", "")
-    prefix = "#/components/schemas/"
-    return ref.removeprefix(prefix) if ref.startswith(prefix) else None

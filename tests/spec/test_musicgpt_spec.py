@@ -12,8 +12,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
-from backbeat_specs import Operation
 from backbeat._generated.musicgpt import operations as operation_facts
+from backbeat_specs import Operation
 from openapi_spec_validator import validate
 
 from tests.spec import spec_checks
