@@ -147,7 +147,10 @@ class GuardedSession(requests.Session):
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         cost = self.cost_of(str(request.method), str(request.url))
         self.budget.admit(cost)
-        account = str(request.headers.get(self._spec.security.header, ""))
+        # Which key sent it (one throttle each): whatever credential headers it carries.
+        account = "|".join(
+            str(request.headers.get(name, "")) for name in self._spec.credential_headers
+        )
         throttle = self._throttle_for(account)
         if throttle:
             throttle.wait()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 import pytest
 import requests
 
 from backbeat_contract import conformance, links
-from backbeat_contract.calls import Call, curl, send, valid_call
+from backbeat_contract.calls import Call, curl, send
 from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
+from backbeat_contract.keys import OWN_ROLES
 from backbeat_contract.ledger import Exchange, Ledger, Verdict, Violation
 from backbeat_contract.settings import RunSettings
-from backbeat_contract.spec import Node, Operation, Spec
+from backbeat_contract.spec import Node, Operation, Spec, Status
+from backbeat_contract.valid import Builder, Invalid
 
 INVALID_KEY = "contract-suite-invalid-key"
 # Links are followed back at most this far (a chain of prerequisites).
@@ -36,6 +39,8 @@ class Harness:
     ledger: Ledger = field(default_factory=Ledger)
     # What the requests sent now count as in the report's cases per phase.
     phase: str = "scenarios"
+    # Distinct fuzzing failures reported so far: (operation, check, status).
+    fuzz_failures: set[tuple[str, str, int]] = field(default_factory=set)
 
     @cached_property
     def session(self) -> GuardedSession:
@@ -57,23 +62,39 @@ class Harness:
             pytest.fail(f"{call.operation.label}: request failed: {type(exc).__name__}")
 
     def curl(self, call: Call) -> str:
-        shown = self.settings.keys.shown(call.key or "")
-        return self.settings.keys.redact(curl(self.settings.base_url, call, shown))
+        keys = self.settings.keys
+        shown = {k: keys.shown(k) for k in (call.key, *call.credentials.values()) if k}
+        return keys.redact(curl(self.settings.base_url, call, shown))
 
-    def violate(self, call: Call, status: int | None, point: str, reason: str) -> None:
+    def violate(self, call: Call, status: Status | None, point: str, reason: str) -> None:
         op = call.operation.operation_id
         reason = self.settings.keys.redact(reason)
         self.ledger.violate(Violation(op, status, point, reason, self.curl(call)))
 
-    def expect(self, call: Call, expected: int, verdict: Verdict, what: str) -> requests.Response:
-        """Send `call`, check the answer against the contract for `expected`, record it."""
-        return self.judge(call, self.send(call), expected, verdict, what)
+    def expect(
+        self, call: Call, expected: Status, verdict: Verdict, what: str, heuristic: bool = False
+    ) -> requests.Response:
+        """Send `call`, check the answer against the contract for `expected`, record it. A
+        `heuristic` provocation answered with another error status the operation documents is
+        judged as that status and recorded as observed: a guess gone wrong proves nothing."""
+        response = self.send(call)
+        drawn = response.status_code
+        operation = call.operation
+        if heuristic and drawn != expected and 400 <= drawn < 500 and drawn in operation.statuses:
+            note = (
+                f"observed {drawn}: {what} drew {drawn}, another status the operation documents "
+                f"(a heuristic provocation, not proof that {expected} is broken)"
+            )
+            self.ledger.mark(operation.operation_id, expected, Verdict.NOT_PROVOKABLE, note)
+            return self.judge(
+                call, response, drawn, Verdict.OBSERVED, f"{what} (aimed at {expected})"
+            )
+        return self.judge(call, response, expected, verdict, what)
 
     def judge(
-        self, call: Call, response: requests.Response, expected: int, verdict: Verdict, what: str
+        self, call: Call, response: requests.Response, expected: Status, verdict: Verdict, what: str
     ) -> requests.Response:
-        remaining = self.spec.meter_headers.get("remaining")
-        found = conformance.problems(call.operation, expected, response, remaining)
+        found = conformance.problems(call.operation, expected, response, self.builder.case(call))
         self.ledger.judged += 1
         for point, reason in found:
             self.violate(call, expected, point, f"{what}: {reason}")
@@ -87,7 +108,7 @@ class Harness:
     def witness(
         self,
         operation: str,
-        status: int,
+        status: Status,
         what: str,
         curl: str,
         answer: Answer,
@@ -103,7 +124,7 @@ class Harness:
         exchange = Exchange(redact(what), curl, answer.status, headers, body, problems)
         self.ledger.witness(operation, status, exchange)
 
-    def assert_clean(self, operation: Operation, status: int | None = None) -> None:
+    def assert_clean(self, operation: Operation, status: Status | None = None) -> None:
         found = [
             v
             for v in self.ledger.violations
@@ -135,32 +156,76 @@ class Harness:
         ]
         return next((op for op in free if any(s >= 400 for s in op.statuses)), None)
 
+    @cached_property
+    def builder(self) -> Builder:
+        return Builder(self.spec)
+
     def valid(self, operation: Operation, role: str) -> Call:
-        """A valid request for `operation` with a `role` key, prerequisites fulfilled."""
-        return self._valid_with_key(operation, self.settings.keys.get(role))
+        """A valid request for `operation` with a `role` key, prerequisites fulfilled. A request
+        the suite cannot make valid skips the calling test with the reason."""
+        return self.valid_calls(operation, role)[0]
+
+    def valid_calls(self, operation: Operation, role: str) -> list[Call]:
+        """The valid request once per media type the operation accepts."""
+        key = self.settings.keys.get(role)
+        credentials = self.settings.auth if role in OWN_ROLES else {}
+        return self._valid_with_key(operation, key, credentials)
 
     def valid_as(self, operation: Operation, role: str) -> Call:
         """A valid request (prerequisites met by a scenario key) sent with a `role` key."""
         return self.valid(operation, "scenario").with_key(self.key(role))
 
+    @cached_property
+    def _inferred(self) -> list[tuple[Operation, Operation, Node]]:
+        return links.inferred(self.spec)
+
     def _prerequisite(self, operation: Operation) -> tuple[Operation, Node] | None:
         """The link that supplies a valid request's ids, if the request needs one: a link
         that fills the operation's parameters (ids in paths and queries name things the server
-        made, which no example can know), or one that fills a body with no example."""
+        made, which no example can know), or one that fills a body with no example. Else, for
+        path parameters, a link schemathesis infers: a read-only producer first, one that
+        creates the resource only where the profile may spend (never live)."""
         for source, link in operation.links_in():
             if link.get("parameters") or (
                 link.get("requestBody") is not None and not operation.request_examples()
             ):
                 return source, link
-        return None
+        if not operation.path_parameters:
+            return None
+        inferred = [
+            (s, link) for s, t, link in self._inferred if t is operation and s is not operation
+        ]
+        safe = [(s, link) for s, link in inferred if s.method == "GET"]
+        spending = [] if self.settings.is_live else [i for i in inferred if i not in safe]
+        return next(iter(safe + spending), None)
 
-    def _valid_with_key(self, operation: Operation, key: str, depth: int = 0) -> Call:
-        call = valid_call(operation, key)
+    def _valid_with_key(
+        self, operation: Operation, key: str, credentials: Mapping[str, str], depth: int = 0
+    ) -> list[Call]:
+        try:
+            template = self.builder.template(operation)
+        except Invalid as reason:
+            pytest.skip(f"no valid request: {reason}")
+        calls = [
+            Call(
+                operation,
+                key,
+                body=body,
+                query=dict(template.params.get("query", {})),
+                headers={k: str(v) for k, v in template.params.get("header", {}).items()},
+                path_params=dict(template.params.get("path", {})),
+                cookies={k: str(v) for k, v in template.params.get("cookie", {}).items()},
+                content_type=media_type,
+                credentials=credentials,
+                unresolved=tuple(str(p.get("name")) for p in operation.path_parameters),
+            )
+            for media_type, body in template.bodies
+        ]
         prerequisite = self._prerequisite(operation) if depth < MAX_LINK_DEPTH else None
         if prerequisite is None:
-            return call
+            return calls
         source, link = prerequisite
-        response = self.send(self._valid_with_key(source, key, depth + 1))
+        response = self.send(self._valid_with_key(source, key, credentials, depth + 1)[0])
         if response.status_code != source.success_status:
             pytest.skip(
                 f"{source.operation_id} answered {response.status_code}: "
@@ -169,7 +234,13 @@ class Harness:
         tweak = links.tweak(operation, link, response)
         if isinstance(tweak, str):
             pytest.skip(f"{source.operation_id}'s link: {tweak}")
-        return call.tweaked(tweak)
+        resolved = set(tweak.get("path", {}))
+        return [
+            replace(
+                c.tweaked(tweak), unresolved=tuple(n for n in c.unresolved if n not in resolved)
+            )
+            for c in calls
+        ]
 
     def key(self, role: str) -> str:
         return self.settings.keys.get(role)

@@ -8,13 +8,13 @@ import requests
 from backbeat_contract import scenarios
 from backbeat_contract.harness import Harness
 from backbeat_contract.ledger import Verdict
-from backbeat_contract.spec import WELL_KNOWN_METERS, Operation
+from backbeat_contract.spec import WELL_KNOWN_METERS, Operation, Status
 
 # A 429 burst sends at most this many calls; larger limits are not burst.
 MAX_BURST = 30
 
 
-def test_status(harness: Harness, operation_status: tuple[Operation, int]) -> None:
+def test_status(harness: Harness, operation_status: tuple[Operation, Status]) -> None:
     operation, status = operation_status
     try:
         _run_scenario(harness, operation, status)
@@ -30,20 +30,21 @@ class NotBurstable(Exception):
     """The announced limit is too high to burst past."""
 
 
-def _run_scenario(harness: Harness, operation: Operation, status: int) -> None:
+def _run_scenario(harness: Harness, operation: Operation, status: Status) -> None:
     plan = scenarios.plan(harness, operation, status)
     if isinstance(plan, scenarios.Plan) and plan.burst:
         try:
             _burst(harness, plan.steps[0], plan.limit)
             return
         except NotBurstable as reason:
+            assert isinstance(status, int)
             plan = scenarios.forced(harness, operation, status, str(reason))
     if isinstance(plan, str):
         pytest.skip(plan)
     for step in plan.steps:
         for _ in range(step.times - 1):
             harness.send(step.call)
-        harness.expect(step.call, status, plan.verdict, step.what)
+        harness.expect(step.call, status, plan.verdict, step.what, heuristic=step.heuristic)
 
 
 def _meter(h: Harness, response: requests.Response, meter: str) -> int | None:
