@@ -19,6 +19,8 @@ from backbeat_contract.spec import Node, Operation, Tweak
 TIMEOUT_SECONDS = 30.0
 # A credential inside a reproducer's argument, before quoting: \0$NAME\0.
 _VARIABLE = re.compile(r"\x00(\$[^\x00]+)\x00")
+# What a double-quoted shell word must escape.
+_DOUBLE_QUOTED = re.compile(r'[\\"$`]')
 # Headers every HTTP client adds: left out of reproducers.
 CLIENT_HEADERS = {"user-agent", "accept-encoding", "connection", "content-length"}
 
@@ -161,11 +163,15 @@ def _form_value(value: Any) -> str:
 
 
 def shell_word(text: str) -> str:
-    """`text` quoted for a POSIX shell, where each \\0$NAME\\0 stays an expanded variable
-    (in double quotes), whatever quoting the rest needs."""
+    """`text` quoted for a POSIX shell. Each \\0$NAME\\0 in it stays a variable the shell
+    expands: such a word goes in double quotes, the rest of it escaped."""
     parts = _VARIABLE.split(text)
-    quoted = [f'"{part}"' if i % 2 else shlex.quote(part) for i, part in enumerate(parts) if part]
-    return "".join(quoted) or "''"
+    if len(parts) == 1:
+        return shlex.quote(text)
+    quoted = [
+        part if i % 2 else _DOUBLE_QUOTED.sub(r"\\\g<0>", part) for i, part in enumerate(parts)
+    ]
+    return '"' + "".join(quoted) + '"'
 
 
 def curl(base_url: str, call: Call, shown: Mapping[str, str]) -> str:
@@ -223,46 +229,6 @@ def reproduce(request: requests.PreparedRequest, shown: Mapping[str, str]) -> st
     if text:
         parts += ["--data-binary", shell_word(mark(text))]
     return " ".join(parts)
-
-
-def _example_value(schema: Node) -> Any:
-    for source in ("example", "default"):
-        if source in schema:
-            return schema[source]
-    if schema.get("examples"):
-        return schema["examples"][0]
-    if schema.get("enum"):
-        return schema["enum"][0]
-    return None
-
-
-def _parameter_value(operation: Operation, param: Node) -> Any:
-    if "example" in param:
-        return param["example"]
-    examples = [
-        operation.spec.resolve(ex).get("value") for ex in param.get("examples", {}).values()
-    ]
-    if examples:
-        return examples[0]
-    return _example_value(operation.spec.resolve(param.get("schema", {})))
-
-
-def valid_call(operation: Operation, key: str | None, tweak: Tweak | None = None) -> Call:
-    """The spec's first request example, with the required query parameters and every path
-    parameter filled in from their examples."""
-    examples = operation.request_examples()
-    body = examples[0] if examples else None
-    query: dict[str, Any] = {}
-    for param in operation.query_parameters:
-        value = _parameter_value(operation, param)
-        if param.get("required") and value is not None:
-            query[str(param["name"])] = value
-    path = {}
-    for param in operation.path_parameters:
-        value = _parameter_value(operation, param)
-        path[str(param["name"])] = "1" if value is None else value
-    call = Call(operation, key, body=body, query=query, path_params=path)
-    return call.tweaked(tweak) if tweak else call
 
 
 def invalid_tweak(operation: Operation) -> Tweak | None:

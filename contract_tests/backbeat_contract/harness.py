@@ -203,24 +203,9 @@ class Harness:
         self, operation: Operation, key: str, credentials: Mapping[str, str], depth: int = 0
     ) -> list[Call]:
         try:
-            template = self.builder.template(operation)
+            calls = self.builder.calls(operation, key, credentials)
         except Invalid as reason:
             pytest.skip(f"no valid request: {reason}")
-        calls = [
-            Call(
-                operation,
-                key,
-                body=body,
-                query=dict(template.params.get("query", {})),
-                headers={k: str(v) for k, v in template.params.get("header", {}).items()},
-                path_params=dict(template.params.get("path", {})),
-                cookies={k: str(v) for k, v in template.params.get("cookie", {}).items()},
-                content_type=media_type,
-                credentials=credentials,
-                unresolved=tuple(str(p.get("name")) for p in operation.path_parameters),
-            )
-            for media_type, body in template.bodies
-        ]
         prerequisite = self._prerequisite(operation) if depth < MAX_LINK_DEPTH else None
         if prerequisite is None:
             return calls

@@ -34,7 +34,7 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
         "CONTRACT_AUTH",
         None,
         "a credential per security scheme, read from an environment variable: "
-        "SCHEME=ENV_NAME[,SCHEME=ENV_NAME...] (schemes without one get the --api-key key)",
+        "SCHEME=ENV_NAME[,SCHEME=ENV_NAME...] (a scheme without one gets the main key)",
     ),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),

@@ -45,9 +45,6 @@ class Template:
     bodies: tuple[tuple[str | None, Any], ...]
     # Where the values came from, for the report.
     source: str = "the spec's examples"
-    # Path parameters whose value no API response supplied (an example or generated value
-    # names no resource known to exist).
-    unresolved: tuple[str, ...] = field(default=())
 
 
 class Invalid(Exception):
@@ -86,6 +83,28 @@ class Builder:
         )
         registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         return registry
+
+    def calls(
+        self, operation: Operation, key: str | None, credentials: Mapping[str, str] | None = None
+    ) -> list[Call]:
+        """The valid request once per media type it can be sent as (`Invalid` when none)."""
+        template = self.template(operation)
+        params = template.params
+        return [
+            Call(
+                operation,
+                key,
+                body=body,
+                query=dict(params.get("query", {})),
+                headers={k: str(v) for k, v in params.get("header", {}).items()},
+                path_params=dict(params.get("path", {})),
+                cookies={k: str(v) for k, v in params.get("cookie", {}).items()},
+                content_type=media_type,
+                credentials=credentials or {},
+                unresolved=tuple(str(p.get("name")) for p in operation.path_parameters),
+            )
+            for media_type, body in template.bodies
+        ]
 
     def case(self, call: Call) -> Any:
         """`call` as a schemathesis case, for schemathesis' checks to judge its answer."""
