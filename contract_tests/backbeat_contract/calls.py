@@ -238,10 +238,10 @@ def invalid_tweak(operation: Operation) -> Tweak | None:
     documents no constraint to break."""
     properties = operation.request_schema.get("properties", {})
     for violating in (_violating_value, _mistyped_value):
-        for param in operation.query_parameters:
+        for param in (*operation.query_parameters, *operation.path_parameters):
             bad = violating(operation.spec.resolve(param.get("schema", {})))
             if bad is not None:
-                return {"query": {str(param["name"]): bad}}
+                return {str(param["in"]): {str(param["name"]): bad}}
         for name, schema in properties.items():
             bad = violating(operation.spec.resolve(schema))
             if bad is not None:
