@@ -8,6 +8,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import hypothesis
+import hypothesis.errors
+from hypothesis import strategies
 from jsonschema import Draft202012Validator
 
 from backbeat_contract.calls import Call, invalid_tweak, missing_field_tweak
@@ -185,7 +188,21 @@ def unknown_value(schema: Node, param: Node) -> object | None:
         fitted = _fit_length(candidate, schema)
         if validator.is_valid(fitted):
             return fitted
-    return None
+    pattern = schema.get("pattern")
+    if kind != "string" or not isinstance(pattern, str):
+        return None
+    # A pattern none of the candidates fits: the simplest string it allows (hypothesis,
+    # derandomized), which names no resource a server made as plausibly as any.
+    try:
+        return str(
+            hypothesis.find(
+                strategies.from_regex(pattern).filter(validator.is_valid),
+                lambda _: True,
+                settings=hypothesis.settings(database=None, derandomize=True, max_examples=200),
+            )
+        )
+    except (hypothesis.errors.NoSuchExample, re.error):
+        return None
 
 
 def _fit_length(text: str, schema: Node) -> str:

@@ -188,21 +188,40 @@ class Builder:
                 media_type=media_type,
                 **{CASE_PARTS[where]: dict(values) for where, values in fixed.items()},
             )
+            # The first valid case under a fixed seed; no shrinking (it costs seconds per
+            # operation on a rich body, and a valid request needs no minimal one).
             settings = hypothesis.settings(
                 database=None,
                 derandomize=True,
                 max_examples=50,
+                phases=[hypothesis.Phase.generate],
                 deadline=None,
                 suppress_health_check=list(hypothesis.HealthCheck),
             )
-            return hypothesis.find(strategy, rules.kept_by, settings=settings)
+            return hypothesis.find(
+                strategy,
+                lambda case: rules.kept_by(case) and self._keeps_spec(operation, case),
+                settings=settings,
+            )
         except Exception as exc:  # schemathesis' own errors (unsatisfiable or invalid schemas)
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise Invalid(
                 f"schemathesis could not generate a valid request: {reason}"[:300]
             ) from None
 
-    def check(self, operation: Operation, template: Template) -> None:
+    def _keeps_spec(self, operation: Operation, case: Any) -> bool:
+        """Whether a generated case keeps its spec (schemathesis may offer the spec's own
+        examples, valid or not)."""
+        params = {where: getattr(case, part) or {} for where, part in CASE_PARTS.items()}
+        body = case.body if case.media_type else None
+        template = Template(params, ((case.media_type, body),))
+        try:
+            self.check(operation, template, required=False)
+        except Invalid:
+            return False
+        return True
+
+    def check(self, operation: Operation, template: Template, required: bool = True) -> None:
         """Raise `Invalid` naming the first part of the template its spec rejects."""
         for param in operation.parameters:
             where, name = str(param.get("in")), str(param.get("name"))
@@ -211,7 +230,7 @@ class Builder:
                 problem = self._problem(param["schema"], values[name])
                 if problem:
                     raise Invalid(f"its {where} parameter {name} breaks the spec: {problem}")
-            elif param.get("required") and where in ("path", "query", "cookie"):
+            elif required and param.get("required") and where in ("path", "query", "cookie"):
                 raise Invalid(f"no value for the required {where} parameter {name}")
         content = operation.spec.resolve(operation.node.get("requestBody", {})).get("content", {})
         for media_type, body in template.bodies:

@@ -93,3 +93,22 @@ def test_per_scheme_credentials_never_reach_a_report(
     assert USER_KEY not in text
     curls = [e["curl"] for op in report["operations"] for c in op["cells"] for e in c["evidence"]]
     assert any('"X-Partner-Key: $GALLERY_PARTNER"' in curl for curl in curls), curls
+
+
+@pytest.mark.slow
+def test_fuzzing_reports_every_distinct_failure_with_a_reproducer(tmp_path: Path) -> None:
+    """Two bugs of one operation (a 500 on an empty caption, a 201 without its required tags):
+    fuzzing goes on after the first and reports both, each with a key-free reproducer."""
+    args = ["--spec", str(SPEC), "--auth", "partnerKey=GALLERY_PARTNER", "--assert=plain"]
+    args += ["--max-examples", "10", "--phases", "examples,coverage,fuzzing"]
+    with serve([*SERVER, "blank_caption_crashes", "empty_tags_dropped"], "/stats") as root:
+        run = run_suite(["--base-url", root, *args], tmp_path, env=ENV)
+    assert run.returncode == 1, run.output[-3000:]
+    report = json.loads(run.report("contract-coverage.json"))
+    found = {(v["operation"], v["status"], v["rule"]) for v in report["violations"]}
+    assert ("createPhoto", 500, "schemathesis:Server error") in found, found
+    assert ("createPhoto", 201, "schemathesis:Response violates schema") in found, found
+    crash = next(v for v in report["violations"] if v["rule"] == "schemathesis:Server error")
+    assert '"caption": ""' in crash["curl"]
+    assert '"Authorization: Bearer $API_KEY"' in crash["curl"]
+    assert USER_KEY not in run.all_text()

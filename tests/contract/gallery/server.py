@@ -1,10 +1,13 @@
 """The gallery API's honest server (tests only, stdlib and jsonschema, nothing of backbeat):
-``python -m tests.contract.gallery.server PORT``.
+``python -m tests.contract.gallery.server PORT [FAULT...]``.
 
 It validates every request against gallery.openapi.yaml and answers 400 to anything the spec
 rejects (a missing required field included, as the spec's 400 says), 401 without the key the
 operation's own `security` names, 404 for an id in range that names no photo. Keys:
 ``Bearer gallery-user-key`` (bearerAuth) and ``X-Partner-Key: gallery-partner-key``.
+FAULTS, for the tests that the suite finds real bugs: `blank_caption_crashes` (a 500 when the
+caption is an empty string), `empty_tags_dropped` (a photo without tags is answered without
+its required `tags`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ REGISTRY: Registry[Any] = Registry().with_resource(
 PHOTO = re.compile(r"^/photos/([^/]+)$")
 MAX_BODY = 64 * 1024
 MAX_ID = 99999
+ALLOWED = {"/stats": "GET", "/photos": "GET, POST", "/payments": "POST"}
 
 
 def _schema(name: str) -> Draft202012Validator:
@@ -49,18 +53,23 @@ PAYMENT = Draft202012Validator(
 
 
 class Gallery:
-    def __init__(self) -> None:
+    def __init__(self, faults: frozenset[str] = frozenset()) -> None:
+        self.faults = faults
         self.lock = threading.Lock()
         self.photos: dict[int, dict[str, Any]] = {
             1: {"id": 1, "title": "Harbour at dawn", "tags": ["sea"], "caption": None}
         }
 
     def create(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if "blank_caption_crashes" in self.faults and body.get("caption") == "":
+            raise ValueError("a blank caption")
         with self.lock:
             new_id = max(self.photos) + 1 if len(self.photos) < MAX_ID - 1 else MAX_ID
             photo = {"id": new_id, "caption": None, **body}
             self.photos[new_id] = photo
-            return 201, photo
+        if "empty_tags_dropped" in self.faults and not photo["tags"]:
+            return 201, {k: v for k, v in photo.items() if k != "tags"}
+        return 201, photo
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -69,9 +78,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def _send(self, status: int, body: object) -> None:
+    def _send(self, status: int, body: object, **headers: str) -> None:
         data = json.dumps(body).encode()
         self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -108,8 +119,11 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/payments" and method == "POST":
             self._pay()
             return
-        known = path in ("/stats", "/photos", "/payments") or match
-        self._send(405 if known else 404, {"message": f"{method} {path} is not served"})
+        allowed = ALLOWED.get(path, "GET" if match else None)
+        if allowed is None:
+            self._send(404, {"message": f"{path} is not served"})
+        else:
+            self._send(405, {"message": f"{method} is not allowed"}, Allow=allowed)
 
     def _photos(self, method: str) -> None:
         if not self._user():
@@ -122,7 +136,10 @@ class Handler(BaseHTTPRequestHandler):
         if not ok or not NEW_PHOTO.is_valid(body):
             self._send(400, {"message": "the photo breaks the schema"})
             return
-        self._send(*self.gallery.create(body))
+        try:
+            self._send(*self.gallery.create(body))
+        except ValueError as crash:
+            self._send(500, {"message": f"internal error: {crash}"})
 
     def _photo(self, raw_id: str) -> None:
         if not self._user():
@@ -147,25 +164,17 @@ class Handler(BaseHTTPRequestHandler):
             return
         self._send(200, {"paid": True})
 
-    def do_GET(self) -> None:
-        self._route("GET")
-
-    def do_POST(self) -> None:
-        self._route("POST")
-
-    def do_PUT(self) -> None:
-        self._route("PUT")
-
-    def do_DELETE(self) -> None:
-        self._route("DELETE")
-
-    def do_PATCH(self) -> None:
-        self._route("PATCH")
+    def __getattr__(self, name: str) -> Any:
+        """`do_<METHOD>` for every method: the router answers 405 (with Allow) to those an
+        operation does not declare."""
+        if name.startswith("do_"):
+            return lambda: self._route(name.removeprefix("do_"))
+        raise AttributeError(name)
 
 
 def main() -> None:
     port = int(sys.argv[1])
-    Handler.gallery = Gallery()
+    Handler.gallery = Gallery(frozenset(sys.argv[2:]))
     ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
 
 
