@@ -25,6 +25,8 @@ WELL_KNOWN_METERS = {
     "limit": ("X-RateLimit-Limit", "RateLimit-Limit", "X-Rate-Limit-Limit"),
     "remaining": ("X-RateLimit-Remaining", "RateLimit-Remaining", "X-Rate-Limit-Remaining"),
 }
+# The IETF structured fields that carry a meter among their parameters (see `meters`).
+IETF_METERS = {"limit": "RateLimit-Policy", "remaining": "RateLimit"}
 
 Node = Mapping[str, Any]
 # A cell's status: a documented code, or "default" (any code the operation does not list).
@@ -342,7 +344,8 @@ class Spec:
             for status in op.statuses
             for h in op.headers(status)
         }
-        for meter, names in WELL_KNOWN_METERS.items():
+        for meter, known in WELL_KNOWN_METERS.items():
+            names = (*known, IETF_METERS[meter])
             found = next((documented[n.lower()] for n in names if n.lower() in documented), None)
             if meter not in declared and found:
                 declared[meter] = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from backbeat_contract import scenarios
+from backbeat_contract import meters, scenarios
 from backbeat_contract.harness import Harness
 from backbeat_contract.ledger import Verdict
 from backbeat_contract.spec import WELL_KNOWN_METERS, Operation, Status
@@ -49,12 +49,9 @@ def _run_scenario(harness: Harness, operation: Operation, status: Status) -> Non
 
 def _meter(h: Harness, response: requests.Response, meter: str) -> int | None:
     """The `limit` or `remaining` meter a response announces: the spec's header, else a
-    well-known one."""
-    for name in (h.spec.meter_headers.get(meter), *WELL_KNOWN_METERS[meter]):
-        raw = response.headers.get(name or "", "").strip()
-        if raw.isdigit():
-            return int(raw)
-    return None
+    well-known one, else the IETF RateLimit fields."""
+    names = (h.spec.meter_headers.get(meter), *WELL_KNOWN_METERS[meter])
+    return meters.read(response.headers, meter, names)
 
 
 def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
