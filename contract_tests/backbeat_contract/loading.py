@@ -44,6 +44,7 @@ def read(path: Path) -> dict[str, Any]:
     _check_structure(document)
     _check_refs(document)
     name_operations(document)
+    _name_link_targets(document)
     return document
 
 
@@ -62,7 +63,7 @@ def _parse(path: Path) -> dict[str, Any]:
         document = None
     if document is None:
         try:
-            document = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
+            document = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader (C or Python)
         except yaml.YAMLError as exc:
             raise SpecError(f"{path} is not YAML or JSON: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):
@@ -95,7 +96,7 @@ def _check_structure(document: dict[str, Any]) -> None:
                 raise SpecError(f"{pointer(*where, 'responses')}: must be a mapping")
             if any(not isinstance(code, str) for code in responses):
                 operation["responses"] = {str(code): r for code, r in responses.items()}
-            for code in operation["responses"] if "responses" in operation else ():
+            for code in operation.get("responses", ()):
                 if not STATUS_KEY.match(code):
                     raise SpecError(
                         f"{pointer(*where, 'responses', code)}: not a status code "
@@ -182,11 +183,15 @@ def name_operations(document: dict[str, Any]) -> None:
     method and path appended, so each operation keeps one stable, unique name."""
     taken: set[str] = set()
     unnamed: list[tuple[str, str, dict[str, Any]]] = []
+    seen: set[int] = set()
     for path, item in document.get("paths", {}).items():
         for method in HTTP_METHODS:
             operation = item.get(method)
             if operation is None:
                 continue
+            if id(operation) in seen:  # a YAML alias: one object under two paths, two names
+                operation = item[method] = dict(operation)
+            seen.add(id(operation))
             given = operation.get("operationId")
             if isinstance(given, str) and given and given not in taken:
                 taken.add(given)
@@ -202,3 +207,23 @@ def name_operations(document: dict[str, Any]) -> None:
             unique, count = f"{name}_{count}", count + 1
         taken.add(unique)
         operation["operationId"] = unique
+
+
+def _name_link_targets(document: dict[str, Any]) -> None:
+    """A link may name its target by `operationRef` (a pointer) instead of `operationId`: give
+    it the target's id too, so the rest of the suite follows every link one way."""
+    links: list[Any] = list(document.get("components", {}).get("links", {}).values())
+    for item in document.get("paths", {}).values():
+        for method in HTTP_METHODS:
+            for response in (item.get(method) or {}).get("responses", {}).values():
+                if isinstance(response, dict):
+                    links += list(response.get("links", {}).values())
+    for link in links:
+        ref = link.get("operationRef") if isinstance(link, dict) else None
+        if isinstance(ref, str) and ref.startswith("#") and "operationId" not in link:
+            try:
+                target = _resolve(document, ref)
+            except KeyError:
+                raise SpecError(f"link operationRef {ref!r} does not resolve") from None
+            if isinstance(target, dict) and isinstance(target.get("operationId"), str):
+                link["operationId"] = target["operationId"]

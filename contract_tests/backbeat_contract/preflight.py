@@ -77,7 +77,7 @@ def _reason(exc: BaseException) -> str:
     for marker in ("] ", "Errno"):
         if marker in text:
             text = text.split(marker, 1)[1]
-    return text.strip(" ')\"(") [:120] or type(exc).__name__
+    return text.strip(" ')\"(")[:120] or type(exc).__name__
 
 
 def is_connection_failure(error: BaseException | None) -> bool:

@@ -440,4 +440,5 @@ def console_summary(settings: RunSettings, run_error: Document | None) -> Iterat
     if run_error is not None:
         yield f"contract: {run_error_line(doc)}"
     counts = ", ".join(f"{doc['summary'][v]} {LABELS[v]}" for v in coverage.VERDICTS)
-    yield f"contract: {sum(doc['summary'].values())} cells: {counts}; {len(doc['violations'])} violations"
+    cells, violations = sum(doc["summary"].values()), len(doc["violations"])
+    yield f"contract: {cells} cells: {counts}; {violations} violations"
