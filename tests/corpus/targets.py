@@ -139,3 +139,28 @@ TARGETS: tuple[Target, ...] = (
         max_examples=3,
     ),
 )
+
+SERVERS: tuple[Server, ...] = (
+    Server(
+        "analytic-continuation-server",
+        "pypi:analytic-continuation-server==0.1.0",
+        "a FastAPI application (OpenAPI 3.1 from pydantic): numeric JSON bodies, 422s",
+        argv=("{bin}/serve-analytic-continuation", "--host", "127.0.0.1", "--port", "{port}"),
+        max_examples=10,
+    ),
+)
+LARGE = Prism(
+    "github-rest-api",
+    "npm:@octokit/openapi@23.0.2",
+    "GitHub's REST API: 13 MB of JSON, 1,223 operations (the large-spec target)",
+    spec=LARGE_NODE_MODULES / "@octokit" / "openapi" / "generated" / "api.github.com.json",
+    max_examples=1,
+)
+# A real server whose own spec the suite refuses, on purpose: pygeoapi's document `$ref`s
+# schemas on schemas.opengis.net, and nothing the suite runs may leave the machine.
+REFUSED = {
+    "pygeoapi": (
+        "pypi:pygeoapi==0.21.0",
+        "points outside the file; bundle the spec into one file first",
+    ),
+}
