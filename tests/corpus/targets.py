@@ -45,6 +45,15 @@ class Target:
     """Cheap enough for `make test` (the rest runs under `make corpus`)."""
     max_examples: int = 10
 
+    def command(self) -> list[str]:
+        """The argv that serves it ({port} is filled in)."""
+        raise NotImplementedError
+
+    @property
+    def ready_path(self) -> str:
+        """A path that answers once it is up."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True)
 class Prism(Target):
