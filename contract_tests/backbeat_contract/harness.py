@@ -171,6 +171,15 @@ class Harness:
         credentials = self.settings.auth if role in OWN_ROLES else {}
         return self._valid_with_key(operation, key, credentials)
 
+    def probe_call(self, operation: Operation) -> Call:
+        """A request with the run's own credentials and no prerequisites (the preflight's):
+        the valid request where the suite can build one, else the bare operation."""
+        key = self.key("main") if operation.is_secured else None
+        try:
+            return self.builder.calls(operation, key, self.settings.auth)[0]
+        except Invalid:
+            return Call(operation, key, credentials=self.settings.auth)
+
     def valid_as(self, operation: Operation, role: str) -> Call:
         """A valid request (prerequisites met by a scenario key) sent with a `role` key."""
         return self.valid(operation, "scenario").with_key(self.key(role))

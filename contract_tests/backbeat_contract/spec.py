@@ -10,11 +10,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from backbeat_contract import loading
+from backbeat_contract.loading import SpecError as SpecError
 from backbeat_contract.security import Requirement, Scheme, requirements
 
 SPEC_URI = "urn:contract-spec"
@@ -36,10 +37,6 @@ T = TypeVar("T")
 # A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
 # into the request, `omit` lists body fields and query parameters to leave out.
 Tweak = Mapping[str, Any]
-
-
-class SpecError(ValueError):
-    """The spec cannot drive a run (no operations, a malformed extension, ...)."""
 
 
 @dataclass(frozen=True)
@@ -273,17 +270,8 @@ class Spec:
 
     @classmethod
     def load(cls, path: Path) -> Spec:
-        """Read and check a spec; a `SpecError` says what is wrong with it."""
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise SpecError(f"cannot read the spec {path}: {exc.strerror}") from None
-        except yaml.YAMLError as exc:
-            raise SpecError(f"{path} is not YAML or JSON: {str(exc).splitlines()[0]}") from None
-        if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith(
-            ("3.0", "3.1")
-        ):
-            raise SpecError(f"{path} is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
+        """Read and check a spec (`loading.read`); a `SpecError` says what is wrong with it."""
+        document = loading.read(path)
         spec = cls(path, document)
         spec.check()
         return spec

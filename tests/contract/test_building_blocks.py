@@ -85,7 +85,7 @@ def test_sandbox_keys_are_fresh_accounts_per_call() -> None:
     ("text", "message"),
     [
         ("{unclosed", "is not YAML or JSON"),
-        ("swagger: '2.0'\n", "not an OpenAPI 3.0 or 3.1 document"),
+        ("swagger: '2.0'\n", "is Swagger 2.0, not OpenAPI 3.x"),
         ("openapi: 3.1.0\npaths: {}\n", "documents no operations"),
         (
             "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      operationId: a\n"
