@@ -41,6 +41,8 @@ class Call:
     credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
     # Path parameters no API answer supplied: their value names no resource known to exist.
     unresolved: tuple[str, ...] = ()
+    # Why no answer supplied them (a producer that failed), for the report.
+    unresolved_reason: str = ""
 
     def url(self, base_url: str) -> str:
         path = self.operation.path

@@ -15,7 +15,7 @@ from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, Q
 from backbeat_contract.keys import OWN_ROLES
 from backbeat_contract.ledger import Exchange, Ledger, Verdict, Violation
 from backbeat_contract.settings import RunSettings
-from backbeat_contract.spec import Node, Operation, Spec, Status
+from backbeat_contract.spec import Node, Operation, Spec, Status, Tweak
 from backbeat_contract.valid import Builder, Invalid
 
 INVALID_KEY = "contract-suite-invalid-key"
@@ -30,6 +30,17 @@ class Answer:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+
+
+def _fills_only_path(operation: Operation, link: Node) -> bool:
+    """Whether a link supplies path parameters and nothing else."""
+    in_path = {str(p.get("name")) for p in operation.path_parameters}
+    names = [str(name) for name in link.get("parameters", {})]
+    return (
+        bool(names)
+        and "requestBody" not in link
+        and all(n.startswith("path.") or n in in_path for n in names)
+    )
 
 
 @dataclass
@@ -172,13 +183,10 @@ class Harness:
         return self._valid_with_key(operation, key, credentials)
 
     def probe_call(self, operation: Operation) -> Call:
-        """A request with the run's own credentials and no prerequisites (the preflight's):
-        the valid request where the suite can build one, else the bare operation."""
+        """A request with the run's own credentials and nothing else (the preflight's, sent
+        before pytest collects: nothing is generated yet). Any answer but a 401 will do."""
         key = self.key("main") if operation.is_secured else None
-        try:
-            return self.builder.calls(operation, key, self.settings.auth)[0]
-        except Invalid:
-            return Call(operation, key, credentials=self.settings.auth)
+        return Call(operation, key, credentials=self.settings.auth)
 
     def valid_as(self, operation: Operation, role: str) -> Call:
         """A valid request (prerequisites met by a scenario key) sent with a `role` key."""
@@ -220,21 +228,33 @@ class Harness:
             return calls
         source, link = prerequisite
         response = self.send(self._valid_with_key(source, key, credentials, depth + 1)[0])
-        if response.status_code != source.success_status:
-            pytest.skip(
-                f"{source.operation_id} answered {response.status_code}: "
-                f"no value for this call's link"
-            )
-        tweak = links.tweak(operation, link, response)
+        tweak: Tweak | str = f"{source.operation_id} answered {response.status_code}"
+        if response.status_code == source.success_status:
+            tweak = links.tweak(operation, link, response)
         if isinstance(tweak, str):
-            pytest.skip(f"{source.operation_id}'s link: {tweak}")
+            failure = f"{source.operation_id}'s link gave no value: {tweak}"
+            if _fills_only_path(operation, link):
+                # The id names no resource known to exist: what needs one says so (the
+                # success); what replaces it (an unknown id, a bad key) goes on.
+                return [replace(c, unresolved_reason=failure) for c in calls]
+            pytest.skip(failure)
         resolved = set(tweak.get("path", {}))
-        return [
+        linked = [
             replace(
                 c.tweaked(tweak), unresolved=tuple(n for n in c.unresolved if n not in resolved)
             )
             for c in calls
         ]
+        # A value an answer supplied may still break the parameter's schema: then the request
+        # is no valid one, and is not sent as one.
+        problem = self.builder.problem(linked[0])
+        if problem is None:
+            return linked
+        failure = f"the value {source.operation_id}'s link gave {problem}"
+        if _fills_only_path(operation, link):
+            return [replace(c, unresolved=c.unresolved or tuple(resolved),
+                            unresolved_reason=failure) for c in calls]  # fmt: skip
+        pytest.skip(failure)
 
     def key(self, role: str) -> str:
         return self.settings.keys.get(role)

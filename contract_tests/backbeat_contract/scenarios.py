@@ -216,9 +216,10 @@ def _success(h: Harness, operation: Operation) -> list[Step] | str:
     calls = h.valid_calls(operation, "scenario")
     if calls[0].unresolved:
         names = ", ".join(calls[0].unresolved)
+        why = calls[0].unresolved_reason or "no link, list operation or producer answered one"
         return (
-            f"no existing resource for the path parameter {names}: no link, list operation or "
-            "producer answered one (the spec's example is not assumed to exist)"
+            f"no existing resource for the path parameter {names}: {why} "
+            "(the spec's example is not assumed to exist)"
         )
     if len(calls) == 1:
         return [Step("a valid request", calls[0])]

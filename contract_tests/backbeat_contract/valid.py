@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 import hypothesis
+import hypothesis.errors
 import schemathesis
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -90,13 +91,16 @@ class Builder:
         """The valid request once per media type it can be sent as (`Invalid` when none)."""
         template = self.template(operation)
         params = template.params
+        accept = _preferred_answer(operation)
+        headers = {"Accept": accept} if accept else {}
+        headers |= {k: str(v) for k, v in params.get("header", {}).items()}
         return [
             Call(
                 operation,
                 key,
                 body=body,
                 query=dict(params.get("query", {})),
-                headers={k: str(v) for k, v in params.get("header", {}).items()},
+                headers=headers,
                 path_params=dict(params.get("path", {})),
                 cookies={k: str(v) for k, v in params.get("cookie", {}).items()},
                 content_type=media_type,
@@ -198,16 +202,39 @@ class Builder:
                 deadline=None,
                 suppress_health_check=list(hypothesis.HealthCheck),
             )
-            return hypothesis.find(
-                strategy,
-                lambda case: rules.kept_by(case) and self._keeps_spec(operation, case),
-                settings=settings,
-            )
+
+            def valid(case: Any) -> bool:
+                return bool(rules.kept_by(case)) and self._keeps_spec(operation, case)
+
+            # Parameters with something in them first: an empty `?tags=` is valid for many
+            # schemas but read as missing by many servers.
+            for condition in (lambda case: valid(case) and _filled(case), valid):
+                try:
+                    return hypothesis.find(strategy, condition, settings=settings)
+                except hypothesis.errors.NoSuchExample:
+                    continue
+            raise Invalid("schemathesis generated no request that keeps the spec")
+        except Invalid:
+            raise
         except Exception as exc:  # schemathesis' own errors (unsatisfiable or invalid schemas)
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise Invalid(
                 f"schemathesis could not generate a valid request: {reason}"[:300]
             ) from None
+
+    def problem(self, call: Call) -> str | None:
+        """Where `call` breaks its spec (parameters and body), or None."""
+        params = {
+            "path": call.path_params,
+            "query": call.query,
+            "header": call.headers,
+            "cookie": call.cookies,
+        }
+        try:
+            self.check(call.operation, Template(params, ((call.media_type, call.body),)))
+        except Invalid as reason:
+            return str(reason)
+        return None
 
     def _keeps_spec(self, operation: Operation, case: Any) -> bool:
         """Whether a generated case keeps its spec (schemathesis may offer the spec's own
@@ -227,7 +254,8 @@ class Builder:
             where, name = str(param.get("in")), str(param.get("name"))
             values = template.params.get(where, {})
             if name in values and "schema" in param:
-                problem = self._problem(param["schema"], values[name])
+                value = _from_text(values[name], operation.spec.resolve(param["schema"]))
+                problem = self._problem(param["schema"], value)
                 if problem:
                     raise Invalid(f"its {where} parameter {name} breaks the spec: {problem}")
             elif required and param.get("required") and where in ("path", "query", "cookie"):
@@ -247,6 +275,48 @@ class Builder:
             return None
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         return f"at {where}: {error.message}"[:200]
+
+
+def _from_text(value: Any, schema: Node) -> Any:
+    """A parameter value as its schema reads it: text that travelled (a header, a value a link
+    took from a path or header) parsed as the number or boolean the schema declares."""
+    if not isinstance(value, str):
+        return value
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "string" in kinds:
+        return value
+    for kind, parse in (("integer", int), ("number", float)):
+        if kind in kinds:
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+    if "boolean" in kinds and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _preferred_answer(operation: Operation) -> str | None:
+    """The `Accept` a valid request sends where its success may come in several media types:
+    the JSON one (its fields are what links and checks read)."""
+    status = operation.success_status
+    kinds = operation.media_types(status) if status is not None else ()
+    if len(kinds) < 2:
+        return None
+    return next((kind for kind in kinds if kind.endswith("json")), None)
+
+
+def _filled(case: Any) -> bool:
+    """Whether every generated parameter holds something (no empty string or list)."""
+    values = [v for part in CASE_PARTS.values() for v in (getattr(case, part) or {}).values()]
+    return all(_nonempty(value) for value in values)
+
+
+def _nonempty(value: Any) -> bool:
+    if isinstance(value, list):
+        return bool(value) and all(_nonempty(item) for item in value)
+    return value not in ("", None)
 
 
 def _as_2020(node: Any) -> Any:
