@@ -74,7 +74,9 @@ class Harness:
 
     def curl(self, call: Call) -> str:
         keys = self.settings.keys
-        shown = {k: keys.shown(k) for k in (call.key, *call.credentials.values()) if k}
+        given = (call.key, *call.credentials.values())
+        # Keys the run was given, as their variables (a key made up to be refused is no secret).
+        shown = {k: keys.shown(k) for k in given if k and keys.shown(k) != k}
         return keys.redact(curl(self.settings.base_url, call, shown))
 
     def violate(self, call: Call, status: Status | None, point: str, reason: str) -> None:

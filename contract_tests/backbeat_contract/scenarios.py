@@ -96,7 +96,9 @@ def _real(h: Harness, operation: Operation, status: int) -> Plan | str:
     if magic is not None:
         return magic
     if status == 429:
-        return _burst(h, operation, Provocation(burst=True), "a burst past the announced limit")
+        return _burst(
+            h, operation, Provocation(burst=True), "a burst past the announced limit", True
+        )
     builder = BUILDERS.get(status, _success if 200 <= status < 300 else None)
     if builder is None:
         return f"nothing in the spec says how to provoke {status} (x-provoke can)"
@@ -285,7 +287,9 @@ def _as_tweak(parts: dict[str, dict[str, object]]) -> Tweak:
     return dict(parts)
 
 
-def _burst(h: Harness, operation: Operation, provocation: Provocation, what: str) -> Plan | str:
+def _burst(
+    h: Harness, operation: Operation, provocation: Provocation, what: str, derived: bool = False
+) -> Plan | str:
     if h.settings.is_live:
         return "the live profile never bursts to provoke a 429"
     role = provocation.key if provocation.key and h.settings.keys.has(provocation.key) else None
@@ -293,7 +297,8 @@ def _burst(h: Harness, operation: Operation, provocation: Provocation, what: str
     if provocation.request:
         call = call.tweaked(provocation.request)
     limit = h.spec.plan_limit(operation, role) if role else None
-    return Plan((Step(what, call),), Verdict.VERIFIED, burst=True, limit=limit)
+    step = Step(what, call, heuristic=derived)
+    return Plan((step,), Verdict.VERIFIED, burst=True, limit=limit)
 
 
 BUILDERS: dict[int, Builder] = {

@@ -82,6 +82,13 @@ def _burst(h: Harness, step: scenarios.Step, documented: int | None) -> None:
             restarted, counted = True, 1
         left = now_left
     assert response is not None
+    if response.status_code != 429 and step.heuristic:
+        # Only the server's own announcement said where the limit is: no proof it counts the
+        # way this burst did (a static header, another window, another key).
+        raise NotBurstable(
+            f"{sent} calls past the announced limit drew no 429 (the last answered "
+            f"{response.status_code}): the announcement is no documented promise"
+        )
     if response.status_code != 429 and documented is not None:
         h.violate(
             call,

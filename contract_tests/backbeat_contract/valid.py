@@ -304,7 +304,9 @@ def _preferred_answer(operation: Operation) -> str | None:
     kinds = operation.media_types(status) if status is not None else ()
     if len(kinds) < 2:
         return None
-    return next((kind for kind in kinds if kind.endswith("json")), None)
+    preferred = next((kind for kind in kinds if kind.endswith("json")), None)
+    # Anything else still welcome: an error or a forced status may come in another type.
+    return f"{preferred}, */*;q=0.1" if preferred else None
 
 
 def _filled(case: Any) -> bool:
