@@ -35,7 +35,7 @@ def pytest_configure(config: pytest.Config) -> None:
     run, spec = settings.load(config)
     harness = Harness(run, spec)
     config.stash[STARTED] = (datetime.now(UTC), time.monotonic())
-    harness.ledger.documented = {op.operation_id: op.statuses for op in harness.spec.operations}
+    harness.ledger.documented = {op.operation_id: op.cells for op in harness.spec.operations}
     harness.ledger.labels = {
         op.operation_id: (op.method, op.path) for op in harness.spec.operations
     }
@@ -62,7 +62,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "operation_status" in metafunc.fixturenames:
         spec = metafunc.config.stash[HARNESS].spec
-        pairs = [(op, status) for op in spec.operations for status in op.statuses]
+        pairs = [(op, status) for op in spec.operations for status in op.cells]
         ids = [f"{op.operation_id}-{status}" for op, status in pairs]
         metafunc.parametrize("operation_status", pairs, ids=ids)
     if "operation" in metafunc.fixturenames:

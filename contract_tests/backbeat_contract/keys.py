@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import secrets
 from collections.abc import Mapping
 
@@ -26,8 +27,15 @@ def env_name(role: str) -> str:
 class Keys:
     """API keys by role. Never printed: the repr names roles only, reports show variables."""
 
-    def __init__(self, keys: Mapping[str, str], magic: Mapping[str, str] | None) -> None:
+    def __init__(
+        self,
+        keys: Mapping[str, str],
+        magic: Mapping[str, str] | None,
+        named: Mapping[str, str] | None = None,
+    ) -> None:
         self._keys = dict(keys)
+        # Credentials given per security scheme (`--auth SCHEME=ENV`) -> `$ENV`.
+        self._named = {key: f"${env}" for key, env in (named or {}).items()}
         self._magic = dict(magic or {})
         self._run = secrets.token_hex(5)
         # Every key handed out -> its role, so that reports can name it by role.
@@ -49,13 +57,32 @@ class Keys:
             return self.get("main")
         return self._keys[role]
 
+    def marked(self, key: str) -> str:
+        """`key` as it may appear in a request: the key itself, or base64 of it (an HTTP basic
+        credential `user:password`)."""
+        return base64.b64encode(key.encode()).decode("ascii")
+
     def shown(self, key: str) -> str:
         """How a key appears in reports: `$API_KEY`, `$EXHAUSTED_KEY`, ... (others as is:
         a key the suite made up to be refused is no secret)."""
+        if key in self._named:
+            return self._named[key]
         role = self._roles.get(key)
         return variable(role) if role else key
 
     def redact(self, text: str) -> str:
-        for key in sorted(self._roles, key=len, reverse=True):
+        for key in sorted({*self._roles, *self._named}, key=len, reverse=True):
             text = text.replace(key, self.shown(key))
+            encoded = self.marked(key)
+            if encoded in text:
+                text = text.replace(encoded, f'$(printf %s "{self.shown(key)}" | base64)')
         return text
+
+    def shown_all(self) -> dict[str, str]:
+        """Every key handed out -> its shell variable, and its base64 form (an HTTP basic
+        credential) -> the shell expression that makes it (for reproducers)."""
+        shown = {}
+        for key in {*self._roles, *self._named}:
+            shown[key] = self.shown(key)
+            shown[self.marked(key)] = f'$(printf %s "{self.shown(key)}" | base64)'
+        return shown

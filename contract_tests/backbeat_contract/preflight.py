@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from backbeat_contract.calls import send, valid_call
+from backbeat_contract.calls import send
 
 if TYPE_CHECKING:
     from backbeat_contract.harness import Harness
@@ -44,8 +44,7 @@ def check(harness: Harness) -> None:
         if operation is None:
             harness.session.get(base_url, timeout=PREFLIGHT_SECONDS)
             return
-        call = valid_call(operation, harness.key("main") if operation.is_secured else None)
-        response = send(harness.session, base_url, call)
+        response = send(harness.session, base_url, harness.probe_call(operation))
     except requests.Timeout:
         raise Unusable(
             f"{base_url} did not answer within {PREFLIGHT_SECONDS} s: is it the right URL?"

@@ -83,7 +83,8 @@ def write(
 
 def statuses(doc: Document) -> list[int]:
     """The matrix's columns: every status some operation documents or answered."""
-    return sorted({cell["status"] for op in doc["operations"] for cell in op["cells"]})
+    found = {cell["status"] for op in doc["operations"] for cell in op["cells"]}
+    return sorted(found, key=lambda status: (isinstance(status, str), str(status)))
 
 
 def _cells(operation: Document) -> dict[int, Document]:

@@ -8,6 +8,7 @@ import re
 import pytest
 import requests
 
+from backbeat_contract import meters
 from backbeat_contract.calls import Call, invalid_tweak
 from backbeat_contract.conformance import media_type
 from backbeat_contract.harness import Harness
@@ -101,10 +102,10 @@ def test_ratelimit_remaining_decreases(harness: Harness) -> None:
 
 
 def _remaining(h: Harness, response: requests.Response, header: str) -> int:
-    raw = response.headers.get(header, "")
-    if response.status_code == 429 or not raw.isdigit():
+    left = meters.read(response.headers, "remaining", (header,))
+    if response.status_code == 429 or left is None:
         pytest.skip(f"no {header} to follow (status {response.status_code})")
-    return int(raw)
+    return left
 
 
 def test_download_is_an_attachment(harness: Harness) -> None:
