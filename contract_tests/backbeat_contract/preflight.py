@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import requests
 
 from backbeat_contract.calls import send
+from backbeat_contract.security import choose
 
 if TYPE_CHECKING:
     from backbeat_contract.harness import Harness
@@ -61,36 +62,16 @@ def check(harness: Harness) -> None:
 
 
 def _probe(harness: Harness) -> Operation | None:
-    """A GET that costs nothing and needs no path id: one secured by the scheme the run's key
-    is sent with, if there is one (a 401 there is about the key, not about a scheme the
-    request did not use), else an open one."""
+    """A GET that costs nothing and needs no path id: a secured one the run has credentials
+    to send (a 401 there is about the key), else an open one."""
     candidates = [
         op
         for op in harness.spec.operations
         if op.method == "GET" and op.credit_cost == 0 and not op.path_parameters
     ]
-    keyed = _scheme_of_the_key(harness)
-    for op in candidates:
-        requirements = op.node.get("security", harness.spec.document.get("security", []))
-        if keyed is not None and any(set(r) == {keyed} for r in requirements):
-            return op
-    return next((op for op in candidates if not op.is_secured), None)
-
-
-def _scheme_of_the_key(harness: Harness) -> str | None:
-    """The security scheme whose header the run sends its key in (`Spec.security`)."""
-    schemes = harness.spec.document.get("components", {}).get("securitySchemes", {})
-    sent = harness.spec.security
-    for name, raw in schemes.items():
-        scheme = harness.spec.resolve(raw)
-        kind, where = scheme.get("type"), scheme.get("in")
-        prefix = sent.prefix.strip().lower()
-        http = kind == "http" and str(scheme.get("scheme", "")).lower() == prefix
-        token = kind in ("oauth2", "openIdConnect") and prefix == "bearer"
-        header = kind == "apiKey" and where == "header" and scheme.get("name") == sent.header
-        if (sent.header == "Authorization" and (http or token)) or header:
-            return str(name)
-    return None
+    auth = harness.settings.auth
+    secured = (op for op in candidates if op.is_secured and choose(op.security, auth))
+    return next(secured, next((op for op in candidates if not op.is_secured), None))
 
 
 def _reason(exc: BaseException) -> str:
