@@ -143,8 +143,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[REGRESSED] = worse
     if worse and harness.settings.fail_on_regression:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    if run_error and not reports.has_violations(harness.ledger):
-        session.exitstatus = preflight.EXIT_RUN_ERROR
+    if run_error:  # stopped early (pytest says "interrupted"): proof found first wins
+        violated = reports.has_violations(harness.ledger)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED if violated else preflight.EXIT_RUN_ERROR
 
 
 def _unjudged(harness: Harness) -> int:

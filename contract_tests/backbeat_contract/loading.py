@@ -42,6 +42,7 @@ def read(path: Path) -> dict[str, Any]:
     if not version.startswith(("3.0", "3.1")):
         raise SpecError(f"{path} is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
     _check_structure(document)
+    _drop_null_schemas(document)
     _check_refs(document)
     name_operations(document)
     _name_link_targets(document)
@@ -105,6 +106,13 @@ def _check_structure(document: dict[str, Any]) -> None:
             for key in ("parameters",):
                 if not isinstance(operation.get(key, []), list):
                     raise SpecError(f"{pointer(*where, key)}: must be a list")
+
+
+def _drop_null_schemas(document: dict[str, Any]) -> None:
+    """`schema: null` (seen in real specs) states nothing: read it as no schema at all."""
+    for _where, node in _walk(document):
+        if isinstance(node, dict) and "schema" in node and node["schema"] is None:
+            del node["schema"]
 
 
 def _kind(value: object) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import requests
 
 from backbeat_contract.calls import send
+from backbeat_contract.security import choose
 
 if TYPE_CHECKING:
     from backbeat_contract.harness import Harness
@@ -61,13 +62,16 @@ def check(harness: Harness) -> None:
 
 
 def _probe(harness: Harness) -> Operation | None:
-    """A GET that costs nothing and needs no path id; a secured one if there is one."""
+    """A GET that costs nothing and needs no path id: a secured one the run has credentials
+    to send (a 401 there is about the key), else an open one."""
     candidates = [
         op
         for op in harness.spec.operations
         if op.method == "GET" and op.credit_cost == 0 and not op.path_parameters
     ]
-    return next((op for op in candidates if op.is_secured), next(iter(candidates), None))
+    auth = harness.settings.auth
+    secured = (op for op in candidates if op.is_secured and choose(op.security, auth))
+    return next(secured, next((op for op in candidates if not op.is_secured), None))
 
 
 def _reason(exc: BaseException) -> str:

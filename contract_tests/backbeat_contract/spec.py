@@ -351,10 +351,12 @@ class Spec:
             pointer = str(node["$ref"])
         return pointer
 
-    def resolve(self, node: Node) -> Node:
-        while "$ref" in node:
+    def resolve(self, node: Node | None) -> Node:
+        """The node a `$ref` chain ends on; `{}` for a node the spec left empty (`schema:` with
+        nothing after it, as schemathesis hands it over unread by `loading`)."""
+        while isinstance(node, Mapping) and "$ref" in node:
             node = self.at(str(node["$ref"]))
-        return node
+        return node if isinstance(node, Mapping) else {}
 
     @cached_property
     def _registry(self) -> Registry[Any]:

@@ -44,6 +44,10 @@ class Target:
     in_make_test: bool = False
     """Cheap enough for `make test` (the rest runs under `make corpus`)."""
     max_examples: int = 10
+    phases: str = "examples,coverage,fuzzing,stateful"
+    """Schemathesis phases, the same for the suite and for `schemathesis run`."""
+    seconds: int = 240
+    """How long one run of either tool may take."""
 
     def command(self) -> list[str]:
         """The argv that serves it ({port} is filled in)."""
@@ -163,7 +167,10 @@ LARGE = Prism(
     "npm:@octokit/openapi@23.0.2",
     "GitHub's REST API: 13 MB of JSON, 1,223 operations (the large-spec target)",
     spec=LARGE_NODE_MODULES / "@octokit" / "openapi" / "generated" / "api.github.com.json",
+    # The budget: one fuzzed request per operation, no coverage or stateful phase.
     max_examples=1,
+    phases="fuzzing",
+    seconds=900,
 )
 # A real server whose own spec the suite refuses, on purpose: pygeoapi's document `$ref`s
 # schemas on schemas.opengis.net, and nothing the suite runs may leave the machine.
