@@ -263,7 +263,9 @@ class Builder:
         content = operation.spec.resolve(operation.node.get("requestBody", {})).get("content", {})
         for media_type, body in template.bodies:
             schema = content.get(media_type, {}).get("schema") if media_type else None
-            if schema is not None and body is not None and media_type and "json" in media_type:
+            # JSON and form bodies alike (a form's fields as their schema types them; text
+            # and bytes are sent as they are).
+            if schema is not None and isinstance(body, dict | list | int | float | bool):
                 problem = self._problem(schema, body)
                 if problem:
                     raise Invalid(f"its {media_type} body breaks the spec: {problem}")
