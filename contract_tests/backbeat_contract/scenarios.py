@@ -223,9 +223,11 @@ def _success(h: Harness, operation: Operation) -> list[Step] | str:
             f"no existing resource for the path parameter {names}: {why} "
             "(the spec's example is not assumed to exist)"
         )
+    source = h.builder.template(operation).source
+    what = f"a valid request ({source})" if source else "a valid request"
     if len(calls) == 1:
-        return [Step("a valid request", calls[0])]
-    return [Step(f"a valid request ({call.media_type})", call) for call in calls]
+        return [Step(what, calls[0])]
+    return [Step(f"{what}, {call.media_type}", call) for call in calls]
 
 
 def _bad_request(h: Harness, operation: Operation) -> list[Step] | str:
