@@ -99,7 +99,7 @@ class Call:
         for scheme in requirement.schemes if requirement else ():
             credential = self.credentials.get(scheme.name, self.key or "")
             variable = (shown or {}).get(credential)
-            value = scheme.shown(f"\x00{variable}\x00") if variable else scheme.value(credential)
+            value = scheme.shown(variable, credential) if variable else scheme.value(credential)
             placed[scheme.location][scheme.parameter] = value
         return placed
 

@@ -233,6 +233,8 @@ class Harness:
         tweak: Tweak | str = f"{source.operation_id} answered {response.status_code}"
         if response.status_code == source.success_status:
             tweak = links.tweak(operation, link, response)
+        if isinstance(tweak, str) and 200 <= response.status_code < 300:
+            tweak = links.from_location(operation, response) or tweak
         if isinstance(tweak, str):
             failure = f"{source.operation_id}'s link gave no value: {tweak}"
             if _fills_only_path(operation, link):

@@ -40,6 +40,9 @@ class Keys:
         self._run = secrets.token_hex(5)
         # Every key handed out -> its role, so that reports can name it by role.
         self._roles = {key: role for role, key in self._keys.items()}
+        # shown_all(), kept while no key is added (counted by the keys it covers).
+        self._shown: dict[str, str] = {}
+        self._shown_for = -1
 
     def __repr__(self) -> str:
         return f"Keys(roles={sorted(set(self._keys) | set(self._magic))})"
@@ -57,10 +60,15 @@ class Keys:
             return self.get("main")
         return self._keys[role]
 
-    def marked(self, key: str) -> str:
-        """`key` as it may appear in a request: the key itself, or base64 of it (an HTTP basic
-        credential `user:password`)."""
-        return base64.b64encode(key.encode()).decode("ascii")
+    def encoded(self, key: str) -> dict[str, str]:
+        """How `key` may appear in a request besides itself -> the shell expression that makes
+        it: base64 of `user:password` (an HTTP basic credential), with no password too."""
+        shown = self.shown(key)
+        forms = {}
+        for pair, written in ((key, shown), (f"{key}:", f"{shown}:")):
+            encoded = base64.b64encode(pair.encode()).decode("ascii")
+            forms[encoded] = f'$(printf %s "{written}" | base64)'
+        return forms
 
     def shown(self, key: str) -> str:
         """How a key appears in reports: `$API_KEY`, `$EXHAUSTED_KEY`, ... (others as is:
@@ -71,18 +79,21 @@ class Keys:
         return variable(role) if role else key
 
     def redact(self, text: str) -> str:
-        for key in sorted({*self._roles, *self._named}, key=len, reverse=True):
-            text = text.replace(key, self.shown(key))
-            encoded = self.marked(key)
-            if encoded in text:
-                text = text.replace(encoded, f'$(printf %s "{self.shown(key)}" | base64)')
+        for secret, shown in self.shown_all().items():
+            if secret in text:
+                text = text.replace(secret, shown)
         return text
 
     def shown_all(self) -> dict[str, str]:
-        """Every key handed out -> its shell variable, and its base64 form (an HTTP basic
-        credential) -> the shell expression that makes it (for reproducers)."""
-        shown = {}
-        for key in {*self._roles, *self._named}:
-            shown[key] = self.shown(key)
-            shown[self.marked(key)] = f'$(printf %s "{self.shown(key)}" | base64)'
-        return shown
+        """Every key handed out, and its encoded forms -> how reports write it (longest
+        first, so that no key is replaced inside a longer one)."""
+        keys = {*self._roles, *self._named}
+        if self._shown_for != len(keys):
+            shown: dict[str, str] = {}
+            for key in keys:
+                if key:
+                    shown[key] = self.shown(key)
+                    shown.update(self.encoded(key))
+            self._shown = dict(sorted(shown.items(), key=lambda item: -len(item[0])))
+            self._shown_for = len(keys)
+        return self._shown

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import requests
 import schemathesis
@@ -89,3 +91,17 @@ def inferred(spec: Spec) -> list[tuple[Operation, Operation, Node]]:
             if target is not None and target.path_parameters and link.get("parameters"):
                 found.append((source, target, {"parameters": link["parameters"]}))
     return found
+
+
+def from_location(target: Operation, response: requests.Response) -> Tweak | None:
+    """The path parameters a `Location` header names for `target` (a create answer pointing at
+    the new resource: `Location: /photos/12` for `/photos/{photo_id}`), else None."""
+    location = response.headers.get("Location")
+    if not location or not target.path_parameters:
+        return None
+    path = urlsplit(location).path.rstrip("/")
+    pattern = re.sub(r"\\\{([^}/]+)\\\}", r"(?P<\1>[^/]+)", re.escape(target.path.rstrip("/")))
+    found = re.search(pattern + "$", path)
+    if found is None:
+        return None
+    return {"path": {name: unquote(value) for name, value in found.groupdict().items()}}

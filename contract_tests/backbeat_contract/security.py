@@ -3,8 +3,8 @@
 An operation's `security` (else the document's) lists alternatives; each alternative names the
 schemes that must all be satisfied. `apiKey` goes in its header, query parameter or cookie;
 `http` bearer and `oauth2`/`openIdConnect` tokens as `Authorization: Bearer <token>`; `http`
-basic as `Authorization: Basic <base64(user:password)>` (the credential is `user:password`, or
-already encoded).
+basic as `Authorization: Basic <base64(user:password)>` (the credential is `user:password`; a lone
+value is a user with no password).
 """
 
 from __future__ import annotations
@@ -49,16 +49,23 @@ class Scheme:
         return None
 
     def value(self, credential: str) -> str:
-        if self.basic and ":" in credential:
-            credential = base64.b64encode(credential.encode()).decode("ascii")
+        if self.basic:
+            credential = base64.b64encode(basic_pair(credential).encode()).decode("ascii")
         return f"{self.prefix}{credential}"
 
-    def shown(self, variable: str) -> str:
-        """How a reproducer writes this scheme's value with the credential as a variable (a
-        basic credential as `user:password`, encoded by curl's own `-u`... here by the shell)."""
+    def shown(self, variable: str, credential: str) -> str:
+        """This scheme's value in a reproducer, the credential written as the shell `variable`
+        (`$API_KEY`) between \\0 marks, for `calls.shell_word` to leave expanded."""
         if self.basic:
-            return f"Basic $(printf %s {variable} | base64)"
-        return f"{self.prefix}{variable}"
+            suffix = "" if ":" in credential else ":"
+            return f'Basic \x00$(printf %s "{variable}{suffix}" | base64)\x00'
+        return f"{self.prefix}\x00{variable}\x00"
+
+
+def basic_pair(credential: str) -> str:
+    """An HTTP basic credential as `user:password` (a lone value is a user with no password,
+    as schemathesis sends it)."""
+    return credential if ":" in credential else f"{credential}:"
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,31 @@ def test_an_unknown_id_keeps_the_parameters_constraints(
 
 def test_no_unknown_id_when_nothing_fits() -> None:
     assert unknown_value({"type": "string", "enum": ["only"]}, {"name": "id"}) is None
+
+
+def test_an_id_comes_from_a_location_header_when_the_body_names_none(tmp_path: Path) -> None:
+    from backbeat_contract.links import from_location
+    from requests import Response
+
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/photos/{photo_id}": {
+                "get": {
+                    "operationId": "getPhoto",
+                    "parameters": [{"name": "photo_id", "in": "path", "required": True,
+                                    "schema": {"type": "integer"}}],
+                    "responses": OK,
+                }
+            }
+        },
+    }  # fmt: skip
+    path = tmp_path / "api.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    target = Spec.load(path).operation("getPhoto")
+    created = Response()
+    created.headers["Location"] = "https://api.example/v1/photos/12"
+    assert from_location(target, created) == {"path": {"photo_id": "12"}}
+    created.headers["Location"] = "https://api.example/v1/albums/12"
+    assert from_location(target, created) is None
