@@ -110,7 +110,11 @@ def pytest_runtest_makereport(
     if outage is not None and report.failed:
         error = call.excinfo.value if call.excinfo is not None else None
         if outage.observe(item.nodeid, error):
-            item.session.shouldstop = "contract: the server stopped answering; run stopped"
+            if preflight.answers(item.config.stash[HARNESS]):
+                outage.forgive()
+            else:
+                outage.confirm()
+                item.session.shouldstop = "contract: the server stopped answering; run stopped"
     decided = report.when == "call" or (report.skipped and report.when == "setup")
     if item.path.stem in CHECK_MODULES and decided:
         name = item.name.removeprefix("test_").replace("_", " ")
@@ -130,7 +134,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     spent = harness.session.budget.spent
     harness.ledger.note(f"credits spent by this run (counted and observed): {spent}")
-    run_error = session.config.stash[OUTAGE].report(_unjudged(harness))
+    outage = session.config.stash[OUTAGE]
+    if outage.suspected and not preflight.answers(harness):
+        outage.confirm()
+    run_error = outage.report(_unjudged(harness))
     session.config.stash[RUN_ERROR] = run_error
     if not harness.ledger.judged:
         return  # nothing judged: earlier reports (and a --baseline among them) stay as they were

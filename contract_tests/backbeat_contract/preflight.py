@@ -83,6 +83,15 @@ def _reason(exc: BaseException) -> str:
     return text.strip(" ')\"(")[:120] or type(exc).__name__
 
 
+def answers(harness: Harness) -> bool:
+    """Whether the target still answers at all (any status will do)."""
+    try:
+        harness.session.get(harness.settings.base_url, timeout=PREFLIGHT_SECONDS)
+    except requests.RequestException:
+        return False
+    return True
+
+
 def is_connection_failure(error: BaseException | None) -> bool:
     """Whether `error`, or what it was raised from, is a request that never got an answer."""
     seen: set[int] = set()
@@ -96,14 +105,19 @@ def is_connection_failure(error: BaseException | None) -> bool:
 
 @dataclass
 class Outage:
-    """Tests that failed because the server did not answer, counted as the run goes."""
+    """Tests that failed because the server did not answer, counted as the run goes. It is
+    a run error only once the server is confirmed gone (`confirm`): a server that merely
+    drops the connection on some requests (Node's parser does, on a header it dislikes) and
+    still answers the next is not down, and those tests stay ordinary failures."""
 
     first: str | None = None
     failed_tests: int = 0
     streak: int = 0
+    confirmed: bool = False
 
     def observe(self, nodeid: str, error: BaseException | None) -> bool:
-        """Count one finished test; True when the run should stop (the server is gone)."""
+        """Count one finished test; True when enough in a row got no answer that the server
+        may be gone (check with `answers`, then `confirm` or `forgive`)."""
         if not is_connection_failure(error):
             self.streak = 0
             return False
@@ -114,9 +128,19 @@ class Outage:
             self.first = f"{nodeid.split('::')[-1]}: {_reason(_innermost(error))}"
         return self.streak >= STOP_AFTER
 
+    def confirm(self) -> None:
+        self.confirmed = True
+
+    def forgive(self) -> None:
+        self.streak = 0
+
+    @property
+    def suspected(self) -> bool:
+        return self.failed_tests > 0 and not self.confirmed
+
     def report(self, unjudged: int) -> dict[str, object] | None:
         """The run error every report shows at its top, or None for a run without one."""
-        if self.first is None:
+        if self.first is None or not self.confirmed:
             return None
         return {
             "message": f"the server stopped answering mid-run (first: {self.first})",

@@ -150,9 +150,7 @@ def false_failures(target: Target, suite: Outcome) -> list[str]:
     return [
         f"{v['operation']} {v['status']} [{v['rule']}] {v['reason'][:160]}"
         for v in suite.violations
-        if not any(
-            v["operation"] == f.operation and v["rule"].startswith(f.rule) for f in target.findings
-        )
+        if not any(f.covers(v) for f in target.findings)
     ]
 
 
