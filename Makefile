@@ -25,7 +25,7 @@ PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests 
 export REDOCLY_TELEMETRY := off
 export PATH := $(BIN):$(abspath node_modules/.bin):$(PATH)
 
-.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract bench lock clean prove-install dist
+.PHONY: help venv node chromium lint typecheck generate check-generated test check sandbox contract corpus bench lock clean prove-install dist
 
 help:
 	@echo "make test       run the test suite (bootstraps .venv and node_modules)"
@@ -39,6 +39,7 @@ help:
 	@echo "make dist       build the wheel and the sdist into dist/"
 	@echo "make prove-install  install the built wheel in a fresh venv outside the checkout, use it"
 	@echo "make bench      run the benchmarks into bench/results.md"
+	@echo "make corpus     the contract suite on every third-party spec and server of tests/corpus"
 
 venv: $(VENV_STAMP)
 # The editable install maps the packages that exist when it runs: a new package reinstalls.
@@ -119,6 +120,23 @@ contract: export CONTRACT_BASE_URL := $(BASE_URL)
 contract: export CONTRACT_API_KEY := $(API_KEY)
 contract: $(VENV_STAMP)
 	python -m backbeat_contract $(CONTRACT_ARGS)
+
+# The whole corpus (tests/corpus, docs/corpus.md): third-party specs served by Prism, real
+# servers from PyPI in their own virtualenv (.venv-corpus, from tests/corpus/servers.lock), and
+# the large spec (tests/corpus/large, its own npm lockfile). `make test` runs a cheap subset.
+CORPUS_VENV := .venv-corpus
+CORPUS_VENV_STAMP := $(CORPUS_VENV)/.backbeat-installed
+LARGE_STAMP := tests/corpus/large/node_modules/.backbeat-installed
+$(CORPUS_VENV_STAMP): tests/corpus/servers.lock
+	@test -x $(CORPUS_VENV)/bin/python || $(PYTHON) -m venv $(CORPUS_VENV)
+	$(CORPUS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(CORPUS_VENV)/bin/python -m pip install --quiet -r tests/corpus/servers.lock
+	@touch $@
+$(LARGE_STAMP): tests/corpus/large/package.json tests/corpus/large/package-lock.json
+	cd tests/corpus/large && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+corpus: $(VENV_STAMP) $(NODE_STAMP) $(CORPUS_VENV_STAMP) $(LARGE_STAMP)
+	python -m pytest tests/corpus --corpus -n 2 -rA $(CORPUS_ARGS)
 
 # Benchmarks (bench/): wrk from Debian's packages when it can be installed (root), else the
 # Python load generator. BENCH_SECONDS = load seconds per (server, path); the committed

@@ -27,8 +27,9 @@ from typing import IO
 
 import pytest
 
+from backbeat_contract import coverage
 from backbeat_contract.profiles import PROFILES
-from backbeat_contract.settings import OPTIONS
+from backbeat_contract.settings import OPTIONS, PROFILE_NAMES
 
 PROG = "backbeat-contract"
 SUITE_DIR = Path(__file__).resolve().parent
@@ -51,7 +52,15 @@ examples:
       --base-url https://api.trackyard.com/api/external/v1 --api-key-env TRACKYARD_KEY \\
       --profile live --credit-budget 5
 
-exit status: 0 when every documented promise checked holds, non-zero on any violation.
+exit status:
+  0  every documented promise checked holds
+  1  a violation (or, with --fail-on-regression, a cell worse than --baseline)
+  2  interrupted
+  3  internal error of the suite
+  4  usage error: a bad option, or a spec that cannot drive a run (one line says where)
+  6  the target is unusable (preflight): nothing answers at --base-url, or the key is refused
+  7  run error: the server stopped answering mid-run (every report says so at its top)
+A run that judged nothing writes no report: earlier ones (a --baseline too) stay as they were.
 """
 
 
@@ -234,7 +243,34 @@ def _option(args: Sequence[str], name: str) -> str | None:
     return os.environ.get(OPTIONS[name][0]) or None
 
 
+def _check_options(args: Sequence[str]) -> None:
+    """The options a run cannot start without, checked before anything starts (before the
+    embedded sandbox, before a request): one line names what is wrong."""
+    api = _option(args, "api")
+    if api is not None and api not in PROFILES:
+        raise _usage(f"--api must be one of {sorted(PROFILES)}, got {api!r}")
+    profile = _option(args, "profile") or OPTIONS["profile"][1]
+    if profile not in PROFILE_NAMES:
+        raise _usage(f"--profile must be one of {list(PROFILE_NAMES)}, got {profile!r}")
+    baseline = _option(args, "baseline")
+    if baseline:
+        try:
+            coverage.load(Path(baseline))
+        except ValueError as exc:
+            raise _usage(f"--baseline: {exc}") from None
+    base_url = _option(args, "base-url")
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise _usage(f"--base-url must be an http(s) URL, got {base_url!r}")
+
+
+def _usage(message: str) -> SystemExit:
+    """A usage error: one line on stderr, exit status 4 (pytest's, for the same errors)."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return SystemExit(int(pytest.ExitCode.USAGE_ERROR))
+
+
 def _run(args: Sequence[str]) -> int:
+    _check_options(args)
     if _option(args, "base-url"):
         return run_suite(args)
     if _option(args, "spec") and not _option(args, "api"):
@@ -243,8 +279,6 @@ def _run(args: Sequence[str]) -> int:
             f"{' and '.join(sorted(PROFILES))}"
         )
     api = _option(args, "api") or "trackyard"
-    if api not in PROFILES:
-        raise SystemExit(f"{PROG}: --api must be one of {sorted(PROFILES)}, got {api!r}")
     with sandbox() as root:
         base_url = root + PROFILES[api].base_path
         return run_suite(["--base-url", base_url, "--sandbox-magic", "1", *args])

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from backbeat_contract import reports, runtime, settings
+from backbeat_contract import preflight, reports, runtime, settings
 from backbeat_contract.coverage import RunFacts
 from backbeat_contract.harness import Harness
 from backbeat_contract.keys import variable
@@ -35,7 +35,7 @@ def pytest_configure(config: pytest.Config) -> None:
     run, spec = settings.load(config)
     harness = Harness(run, spec)
     config.stash[STARTED] = (datetime.now(UTC), time.monotonic())
-    harness.ledger.documented = {op.operation_id: op.statuses for op in harness.spec.operations}
+    harness.ledger.documented = {op.operation_id: op.cells for op in harness.spec.operations}
     harness.ledger.labels = {
         op.operation_id: (op.method, op.path) for op in harness.spec.operations
     }
@@ -47,16 +47,22 @@ def pytest_configure(config: pytest.Config) -> None:
             f"{variable(r)}: {k}_<suffix>" for r, k in run.builtin.sandbox.keys.items()
         )
         harness.ledger.note(f"keys: fresh sandbox accounts per scenario ({legend})")
+    try:
+        preflight.check(harness)
+    except preflight.Unusable as unusable:
+        pytest.exit(f"contract: {run.keys.redact(str(unusable))}", preflight.EXIT_UNUSABLE)
     config.stash[HARNESS] = harness
+    config.stash[OUTAGE] = preflight.Outage()
     runtime.install(harness)
     if not config.option.xmlpath:
         config.option.xmlpath = str(run.report_dir / f"{run.report_stem}-junit.xml")
+    config.stash[EARLIER_JUNIT] = reports.earlier(Path(config.option.xmlpath))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "operation_status" in metafunc.fixturenames:
         spec = metafunc.config.stash[HARNESS].spec
-        pairs = [(op, status) for op in spec.operations for status in op.statuses]
+        pairs = [(op, status) for op in spec.operations for status in op.cells]
         ids = [f"{op.operation_id}-{status}" for op, status in pairs]
         metafunc.parametrize("operation_status", pairs, ids=ids)
     if "operation" in metafunc.fixturenames:
@@ -100,6 +106,15 @@ def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
+    outage = item.config.stash.get(OUTAGE, None)
+    if outage is not None and report.failed:
+        error = call.excinfo.value if call.excinfo is not None else None
+        if outage.observe(item.nodeid, error):
+            if preflight.answers(item.config.stash[HARNESS]):
+                outage.forgive()
+            else:
+                outage.confirm()
+                item.session.shouldstop = "contract: the server stopped answering; run stopped"
     decided = report.when == "call" or (report.skipped and report.when == "setup")
     if item.path.stem in CHECK_MODULES and decided:
         name = item.name.removeprefix("test_").replace("_", " ")
@@ -119,7 +134,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     spent = harness.session.budget.spent
     harness.ledger.note(f"credits spent by this run (counted and observed): {spent}")
-    for path in reports.write(harness.settings, harness.ledger, _facts(session.config, harness)):
+    outage = session.config.stash[OUTAGE]
+    if outage.suspected and not preflight.answers(harness):
+        outage.confirm()
+    run_error = outage.report(_unjudged(harness))
+    session.config.stash[RUN_ERROR] = run_error
+    if not harness.ledger.judged:
+        return  # nothing judged: earlier reports (and a --baseline among them) stay as they were
+    facts = _facts(session.config, harness)
+    for path in reports.write(harness.settings, harness.ledger, facts, run_error):
         session.config.stash.setdefault(WRITTEN, []).append(path)
     if reports.has_violations(harness.ledger) and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
@@ -127,9 +150,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[REGRESSED] = worse
     if worse and harness.settings.fail_on_regression:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if run_error:  # stopped early (pytest says "interrupted"): proof found first wins
+        violated = reports.has_violations(harness.ledger)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED if violated else preflight.EXIT_RUN_ERROR
+
+
+def _unjudged(harness: Harness) -> int:
+    """Documented cells the run gave no verdict."""
+    return sum(
+        harness.ledger.verdict(operation, status) is None
+        for operation, statuses in harness.ledger.documented.items()
+        for status in statuses
+    )
 
 
 WRITTEN = pytest.StashKey[list[Path]]()
+OUTAGE = pytest.StashKey[preflight.Outage]()
+RUN_ERROR = pytest.StashKey[dict[str, Any] | None]()
+EARLIER_JUNIT = pytest.StashKey[bytes | None]()
 REGRESSED = pytest.StashKey[list[Any]]()
 
 
@@ -153,8 +191,21 @@ def _facts(config: pytest.Config, harness: Harness) -> RunFacts:
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     harness = config.stash.get(HARNESS, None)
-    if harness is not None and config.option.xmlpath:
-        reports.redact_file(harness.settings, Path(config.option.xmlpath))
+    if harness is None:
+        return
+    junit = Path(config.option.xmlpath) if config.option.xmlpath else None
+    if not harness.ledger.judged:
+        if junit is not None:
+            reports.restore(junit, config.stash.get(EARLIER_JUNIT, None))
+        print("contract: nothing was judged; earlier reports were left as they were", flush=True)
+        return
+    run_error = config.stash.get(RUN_ERROR, None)
+    if junit is not None:
+        reports.redact_file(harness.settings, junit)
+        if run_error:
+            reports.junit_run_error(junit, run_error)
+    for line in reports.console_summary(harness.settings, run_error):
+        print(line, flush=True)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from backbeat_contract.ledger import Cell, Exchange, Ledger
+from backbeat_contract.spec import Status
 
 FORMAT = "backbeat-contract-coverage"
 VERSION = 1
@@ -75,9 +76,13 @@ def document(facts: RunFacts, ledger: Ledger) -> Document:
     }
 
 
-def _operation(ledger: Ledger, operation: str, statuses: tuple[int, ...]) -> Document:
+def _operation(ledger: Ledger, operation: str, statuses: tuple[Status, ...]) -> Document:
     method, path = ledger.labels.get(operation, ("", ""))
-    extra = sorted(s for (op, s) in ledger.cells if op == operation and s not in statuses)
+    extra = sorted(
+        s
+        for (op, s) in ledger.cells
+        if op == operation and s not in statuses and isinstance(s, int)
+    )
     return {
         "operation_id": operation,
         "method": method,
@@ -89,7 +94,7 @@ def _operation(ledger: Ledger, operation: str, statuses: tuple[int, ...]) -> Doc
     }
 
 
-def _cell(status: int, documented: bool, cell: Cell | None) -> Document:
+def _cell(status: Status, documented: bool, cell: Cell | None) -> Document:
     verdict = cell.verdict.key if cell and cell.verdict is not None else "not_run"
     return {
         "status": status,
@@ -140,7 +145,7 @@ def load(path: Path) -> Document:
     return doc
 
 
-def verdicts(doc: Document) -> dict[tuple[str, int], str]:
+def verdicts(doc: Document) -> dict[tuple[str, Status], str]:
     """(operationId, status) -> verdict, for comparisons."""
     return {
         (op["operation_id"], cell["status"]): cell["verdict"]

@@ -11,27 +11,35 @@ import hypothesis
 import pytest
 import schemathesis
 from schemathesis import GenerationMode
+from schemathesis.config import ApiKeyAuthConfig, HttpBasicAuthConfig, HttpBearerAuthConfig
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
+from backbeat_contract.calls import reproduce
 from backbeat_contract.guard import BudgetSpent, QuotaSpent
 from backbeat_contract.harness import Answer, Harness
 from backbeat_contract.ledger import Verdict, Violation
 from backbeat_contract.rules import filter_case
-from backbeat_contract.spec import Operation
+from backbeat_contract.spec import DEFAULT, Operation, Status
 
 STATEFUL_STEPS = 6
+AuthSetting = ApiKeyAuthConfig | HttpBasicAuthConfig | HttpBearerAuthConfig
 
 
 def load_schema(h: Harness) -> BaseSchema:
     schema = schemathesis.openapi.from_path(h.settings.spec_path)
-    security = h.spec.security
-    schema.config.update(
-        base_url=h.settings.base_url,
-        headers={security.header: security.value(h.key("main"))},
-        request_timeout=30,
-    )
+    schema.config.update(base_url=h.settings.base_url, request_timeout=30)
+    uniform = h.spec.uniform_scheme
+    if uniform is not None and uniform.location == "header":
+        # One header credential for every operation: a fixed header, as `schemathesis run -H`
+        # sends it (generation never drops it).
+        main = h.settings.auth.get(uniform.name, h.key("main"))
+        schema.config.update(headers={uniform.parameter: uniform.value(main)})
+    else:
+        # schemathesis' OpenAPI-aware auth: each operation gets the credentials of its own
+        # `security` alternative, in its header, query parameter or cookie.
+        schema.config.auth.openapi.schemes = auth_schemes(h)
     schema.config.seed = h.settings.seed
     schema.config.generation.update(
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
@@ -42,6 +50,25 @@ def load_schema(h: Harness) -> BaseSchema:
     schema.config.phases.stateful.max_steps = STATEFUL_STEPS
     schema.hook(filter_case)
     return schema
+
+
+def auth_schemes(h: Harness) -> dict[str, AuthSetting]:
+    """schemathesis' `[auth.openapi.<scheme>]` settings: each scheme's own `--auth` credential,
+    else the main key."""
+    main = h.key("main")
+    schemes: dict[str, AuthSetting] = {}
+    for name, scheme in h.spec.schemes.items():
+        credential = h.settings.auth.get(name, main)
+        if scheme is None:
+            continue
+        if scheme.basic:
+            user, _, password = credential.partition(":")
+            schemes[name] = HttpBasicAuthConfig(username=user, password=password)
+        elif scheme.location == "header" and scheme.parameter == "Authorization" and scheme.prefix:
+            schemes[name] = HttpBearerAuthConfig(bearer=credential)
+        else:
+            schemes[name] = ApiKeyAuthConfig(api_key=credential)
+    return schemes
 
 
 def stateful_settings(h: Harness) -> hypothesis.settings:
@@ -86,26 +113,35 @@ def validate(h: Harness, case: Any, response: Any) -> None:
             response, excluded_checks=excluded, transport_kwargs={"session": h.session}
         )
     except FailureGroup as group:
-        _record(h, operation, case, response.status_code, list(group.exceptions))
-        raise
+        _record(h, operation, case, response, list(group.exceptions))
+        return
     except Failure as failure:
-        _record(h, operation, case, response.status_code, [failure])
-        raise
-    if operation and response.status_code in operation.statuses:
-        h.ledger.mark(operation.operation_id, response.status_code, Verdict.OBSERVED, "fuzzing")
-        if h.ledger.wants_evidence(operation.operation_id, response.status_code):
+        _record(h, operation, case, response, [failure])
+        return
+    cell = _cell(operation, response.status_code) if operation else None
+    if operation and cell is not None:
+        h.ledger.mark(operation.operation_id, cell, Verdict.OBSERVED, "fuzzing")
+        if h.ledger.wants_evidence(operation.operation_id, cell):
             what = f"schemathesis, {_phase(case)} phase"
             headers = tuple((k, ", ".join(v)) for k, v in response.headers.items())
             answer = Answer(response.status_code, headers, response.content)
-            h.witness(operation.operation_id, response.status_code, what, _curl(h, case), answer)
+            h.witness(operation.operation_id, cell, what, _curl(h, response), answer)
 
 
-def _curl(h: Harness, case: Any) -> str:
-    security = h.spec.security
-    curl = case.as_curl_command(base_url=h.settings.base_url).replace(
-        f"{security.header}: [Filtered]", f"{security.header}: {security.prefix}$API_KEY"
-    )
-    return h.settings.keys.redact(str(curl))
+def _cell(operation: Operation, status: int) -> Status | None:
+    """The cell an answer belongs to: its status where documented, else `default` if the
+    operation has one."""
+    if status in operation.statuses:
+        return status
+    return DEFAULT if DEFAULT in operation.cells else None
+
+
+def _curl(h: Harness, response: Any) -> str:
+    """A reproducer of the request as sent, keys as shell variables."""
+    request = getattr(response, "request", None)
+    if request is None:
+        return "(no request recorded)"
+    return h.settings.keys.redact(reproduce(request, h.settings.keys.shown_all()))
 
 
 def _is_form(operation: Operation) -> bool:
@@ -119,11 +155,16 @@ def _is_form(operation: Operation) -> bool:
 
 
 def _record(
-    h: Harness, operation: Operation | None, case: Any, status: int, failures: list[Failure]
+    h: Harness, operation: Operation | None, case: Any, response: Any, failures: list[Failure]
 ) -> None:
+    """Every distinct failure (operation, check, status) once, with a reproducer; fuzzing goes
+    on through its whole budget rather than stopping at the first."""
     name = operation.operation_id if operation else case.operation.label
-    curl = _curl(h, case)
+    status = response.status_code
     for failure in failures:
-        reason = h.settings.keys.redact(f"{failure.title}: {failure.message}".splitlines()[0])
         point = f"schemathesis:{failure.title}"
-        h.ledger.violate(Violation(name, status, point, reason[:300], curl))
+        if (name, point, status) in h.fuzz_failures:
+            continue
+        h.fuzz_failures.add((name, point, status))
+        reason = h.settings.keys.redact(f"{failure.title}: {failure.message}".splitlines()[0])
+        h.ledger.violate(Violation(name, status, point, reason[:300], _curl(h, response)))

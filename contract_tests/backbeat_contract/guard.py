@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from backbeat_contract import meters
 from backbeat_contract.spec import Spec
 
 MAX_WAIT_SECONDS = 120.0
@@ -77,9 +78,10 @@ class Throttle:
         self._last = self.clock()
 
     def learn(self, response: requests.Response) -> None:
-        limit = _integer_header(response, self.limit_header)
+        limit = meters.read(response.headers, "limit", (self.limit_header,))
         if limit:
-            self.interval = 60.0 / limit
+            window = meters.window_seconds(response.headers) or 60
+            self.interval = window / limit
         forced = (
             "code=429" in str(response.request.headers.get("Prefer", ""))
             if response.request
@@ -147,7 +149,10 @@ class GuardedSession(requests.Session):
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         cost = self.cost_of(str(request.method), str(request.url))
         self.budget.admit(cost)
-        account = str(request.headers.get(self._spec.security.header, ""))
+        # Which key sent it (one throttle each): whatever credential headers it carries.
+        account = "|".join(
+            str(request.headers.get(name, "")) for name in self._spec.credential_headers
+        )
         throttle = self._throttle_for(account)
         if throttle:
             throttle.wait()

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 import pytest
 import requests
 
 from backbeat_contract import conformance, links
-from backbeat_contract.calls import Call, curl, send, valid_call
+from backbeat_contract.calls import Call, curl, send
 from backbeat_contract.guard import BudgetSpent, CreditBudget, GuardedSession, QuotaSpent, Throttle
+from backbeat_contract.keys import OWN_ROLES
 from backbeat_contract.ledger import Exchange, Ledger, Verdict, Violation
 from backbeat_contract.settings import RunSettings
-from backbeat_contract.spec import Node, Operation, Spec
+from backbeat_contract.spec import Node, Operation, Spec, Status, Tweak
+from backbeat_contract.valid import Builder, Invalid
 
 INVALID_KEY = "contract-suite-invalid-key"
 # Links are followed back at most this far (a chain of prerequisites).
@@ -29,6 +32,17 @@ class Answer:
     content: bytes
 
 
+def _fills_only_path(operation: Operation, link: Node) -> bool:
+    """Whether a link supplies path parameters and nothing else."""
+    in_path = {str(p.get("name")) for p in operation.path_parameters}
+    names = [str(name) for name in link.get("parameters", {})]
+    return (
+        bool(names)
+        and "requestBody" not in link
+        and all(n.startswith("path.") or n in in_path for n in names)
+    )
+
+
 @dataclass
 class Harness:
     settings: RunSettings
@@ -36,6 +50,8 @@ class Harness:
     ledger: Ledger = field(default_factory=Ledger)
     # What the requests sent now count as in the report's cases per phase.
     phase: str = "scenarios"
+    # Distinct fuzzing failures reported so far: (operation, check, status).
+    fuzz_failures: set[tuple[str, str, int]] = field(default_factory=set)
 
     @cached_property
     def session(self) -> GuardedSession:
@@ -57,23 +73,41 @@ class Harness:
             pytest.fail(f"{call.operation.label}: request failed: {type(exc).__name__}")
 
     def curl(self, call: Call) -> str:
-        shown = self.settings.keys.shown(call.key or "")
-        return self.settings.keys.redact(curl(self.settings.base_url, call, shown))
+        keys = self.settings.keys
+        given = (call.key, *call.credentials.values())
+        # Keys the run was given, as their variables (a key made up to be refused is no secret).
+        shown = {k: keys.shown(k) for k in given if k and keys.shown(k) != k}
+        return keys.redact(curl(self.settings.base_url, call, shown))
 
-    def violate(self, call: Call, status: int | None, point: str, reason: str) -> None:
+    def violate(self, call: Call, status: Status | None, point: str, reason: str) -> None:
         op = call.operation.operation_id
         reason = self.settings.keys.redact(reason)
         self.ledger.violate(Violation(op, status, point, reason, self.curl(call)))
 
-    def expect(self, call: Call, expected: int, verdict: Verdict, what: str) -> requests.Response:
-        """Send `call`, check the answer against the contract for `expected`, record it."""
-        return self.judge(call, self.send(call), expected, verdict, what)
+    def expect(
+        self, call: Call, expected: Status, verdict: Verdict, what: str, heuristic: bool = False
+    ) -> requests.Response:
+        """Send `call`, check the answer against the contract for `expected`, record it. A
+        `heuristic` provocation answered with another error status the operation documents is
+        judged as that status and recorded as observed: a guess gone wrong proves nothing."""
+        response = self.send(call)
+        drawn = response.status_code
+        operation = call.operation
+        if heuristic and drawn != expected and 400 <= drawn < 500 and drawn in operation.statuses:
+            note = (
+                f"observed {drawn}: {what} drew {drawn}, another status the operation documents "
+                f"(a heuristic provocation, not proof that {expected} is broken)"
+            )
+            self.ledger.mark(operation.operation_id, expected, Verdict.NOT_PROVOKABLE, note)
+            return self.judge(
+                call, response, drawn, Verdict.OBSERVED, f"{what} (aimed at {expected})"
+            )
+        return self.judge(call, response, expected, verdict, what)
 
     def judge(
-        self, call: Call, response: requests.Response, expected: int, verdict: Verdict, what: str
+        self, call: Call, response: requests.Response, expected: Status, verdict: Verdict, what: str
     ) -> requests.Response:
-        remaining = self.spec.meter_headers.get("remaining")
-        found = conformance.problems(call.operation, expected, response, remaining)
+        found = conformance.problems(call.operation, expected, response, self.builder.case(call))
         self.ledger.judged += 1
         for point, reason in found:
             self.violate(call, expected, point, f"{what}: {reason}")
@@ -87,7 +121,7 @@ class Harness:
     def witness(
         self,
         operation: str,
-        status: int,
+        status: Status,
         what: str,
         curl: str,
         answer: Answer,
@@ -103,7 +137,7 @@ class Harness:
         exchange = Exchange(redact(what), curl, answer.status, headers, body, problems)
         self.ledger.witness(operation, status, exchange)
 
-    def assert_clean(self, operation: Operation, status: int | None = None) -> None:
+    def assert_clean(self, operation: Operation, status: Status | None = None) -> None:
         found = [
             v
             for v in self.ledger.violations
@@ -135,41 +169,96 @@ class Harness:
         ]
         return next((op for op in free if any(s >= 400 for s in op.statuses)), None)
 
+    @cached_property
+    def builder(self) -> Builder:
+        return Builder(self.spec)
+
     def valid(self, operation: Operation, role: str) -> Call:
-        """A valid request for `operation` with a `role` key, prerequisites fulfilled."""
-        return self._valid_with_key(operation, self.settings.keys.get(role))
+        """A valid request for `operation` with a `role` key, prerequisites fulfilled. A request
+        the suite cannot make valid skips the calling test with the reason."""
+        return self.valid_calls(operation, role)[0]
+
+    def valid_calls(self, operation: Operation, role: str) -> list[Call]:
+        """The valid request once per media type the operation accepts."""
+        key = self.settings.keys.get(role)
+        credentials = self.settings.auth if role in OWN_ROLES else {}
+        return self._valid_with_key(operation, key, credentials)
+
+    def probe_call(self, operation: Operation) -> Call:
+        """A request with the run's own credentials and nothing else (the preflight's, sent
+        before pytest collects: nothing is generated yet). Any answer but a 401 will do."""
+        key = self.key("main") if operation.is_secured else None
+        return Call(operation, key, credentials=self.settings.auth)
 
     def valid_as(self, operation: Operation, role: str) -> Call:
         """A valid request (prerequisites met by a scenario key) sent with a `role` key."""
         return self.valid(operation, "scenario").with_key(self.key(role))
 
+    @cached_property
+    def _inferred(self) -> list[tuple[Operation, Operation, Node]]:
+        return links.inferred(self.spec)
+
     def _prerequisite(self, operation: Operation) -> tuple[Operation, Node] | None:
         """The link that supplies a valid request's ids, if the request needs one: a link
         that fills the operation's parameters (ids in paths and queries name things the server
-        made, which no example can know), or one that fills a body with no example."""
+        made, which no example can know), or one that fills a body with no example. Else, for
+        path parameters, a link schemathesis infers: a read-only producer first, one that
+        creates the resource only where the profile may spend (never live)."""
         for source, link in operation.links_in():
             if link.get("parameters") or (
                 link.get("requestBody") is not None and not operation.request_examples()
             ):
                 return source, link
-        return None
+        if not operation.path_parameters:
+            return None
+        inferred = [
+            (s, link) for s, t, link in self._inferred if t is operation and s is not operation
+        ]
+        safe = [(s, link) for s, link in inferred if s.method == "GET"]
+        spending = [] if self.settings.is_live else [i for i in inferred if i not in safe]
+        return next(iter(safe + spending), None)
 
-    def _valid_with_key(self, operation: Operation, key: str, depth: int = 0) -> Call:
-        call = valid_call(operation, key)
+    def _valid_with_key(
+        self, operation: Operation, key: str, credentials: Mapping[str, str], depth: int = 0
+    ) -> list[Call]:
+        try:
+            calls = self.builder.calls(operation, key, credentials)
+        except Invalid as reason:
+            pytest.skip(f"no valid request: {reason}")
         prerequisite = self._prerequisite(operation) if depth < MAX_LINK_DEPTH else None
         if prerequisite is None:
-            return call
+            return calls
         source, link = prerequisite
-        response = self.send(self._valid_with_key(source, key, depth + 1))
-        if response.status_code != source.success_status:
-            pytest.skip(
-                f"{source.operation_id} answered {response.status_code}: "
-                f"no value for this call's link"
-            )
-        tweak = links.tweak(operation, link, response)
+        response = self.send(self._valid_with_key(source, key, credentials, depth + 1)[0])
+        tweak: Tweak | str = f"{source.operation_id} answered {response.status_code}"
+        if response.status_code == source.success_status:
+            tweak = links.tweak(operation, link, response)
+        if isinstance(tweak, str) and 200 <= response.status_code < 300:
+            tweak = links.from_location(operation, response) or tweak
         if isinstance(tweak, str):
-            pytest.skip(f"{source.operation_id}'s link: {tweak}")
-        return call.tweaked(tweak)
+            failure = f"{source.operation_id}'s link gave no value: {tweak}"
+            if _fills_only_path(operation, link):
+                # The id names no resource known to exist: what needs one says so (the
+                # success); what replaces it (an unknown id, a bad key) goes on.
+                return [replace(c, unresolved_reason=failure) for c in calls]
+            pytest.skip(failure)
+        resolved = set(tweak.get("path", {}))
+        linked = [
+            replace(
+                c.tweaked(tweak), unresolved=tuple(n for n in c.unresolved if n not in resolved)
+            )
+            for c in calls
+        ]
+        # A value an answer supplied may still break the parameter's schema: then the request
+        # is no valid one, and is not sent as one.
+        problem = self.builder.problem(linked[0])
+        if problem is None:
+            return linked
+        failure = f"the value {source.operation_id}'s link gave {problem}"
+        if _fills_only_path(operation, link):
+            return [replace(c, unresolved=c.unresolved or tuple(resolved),
+                            unresolved_reason=failure) for c in calls]  # fmt: skip
+        pytest.skip(failure)
 
     def key(self, role: str) -> str:
         return self.settings.keys.get(role)

@@ -6,6 +6,8 @@ import enum
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from backbeat_contract.spec import Status
+
 # Evidence kept per cell: enough to reproduce and read, small enough for a report.
 EVIDENCE_PER_CELL = 3
 
@@ -32,7 +34,7 @@ class Verdict(enum.IntEnum):
 @dataclass(frozen=True)
 class Violation:
     operation: str
-    status: int | None
+    status: Status | None
     point: str
     reason: str
     curl: str
@@ -61,10 +63,10 @@ class Cell:
 class Ledger:
     """Filled by the tests, rendered by `reports`."""
 
-    documented: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    documented: dict[str, tuple[Status, ...]] = field(default_factory=dict)
     # operationId -> (method, path), for reports.
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)
-    cells: dict[tuple[str, int], Cell] = field(default_factory=dict)
+    cells: dict[tuple[str, Status], Cell] = field(default_factory=dict)
     violations: list[Violation] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     # Semantic check -> "kept", "violated" or "skipped: <reason>".
@@ -74,20 +76,20 @@ class Ledger:
     # Responses judged against the contract (by the suite or by schemathesis' checks).
     judged: int = 0
 
-    def cell(self, operation: str, status: int) -> Cell:
+    def cell(self, operation: str, status: Status) -> Cell:
         return self.cells.setdefault((operation, status), Cell())
 
-    def mark(self, operation: str, status: int, verdict: Verdict, note: str = "") -> None:
+    def mark(self, operation: str, status: Status, verdict: Verdict, note: str = "") -> None:
         cell = self.cell(operation, status)
         if cell.verdict is None or verdict > cell.verdict:
             cell.verdict = verdict
         if note and note not in cell.notes:
             cell.notes.append(note)
 
-    def wants_evidence(self, operation: str, status: int) -> bool:
+    def wants_evidence(self, operation: str, status: Status) -> bool:
         return len(self.cell(operation, status).evidence) < EVIDENCE_PER_CELL
 
-    def witness(self, operation: str, status: int, exchange: Exchange) -> None:
+    def witness(self, operation: str, status: Status, exchange: Exchange) -> None:
         if self.wants_evidence(operation, status):
             self.cell(operation, status).evidence.append(exchange)
 
@@ -102,6 +104,6 @@ class Ledger:
         if fact not in self.facts:
             self.facts.append(fact)
 
-    def verdict(self, operation: str, status: int) -> Verdict | None:
+    def verdict(self, operation: str, status: Status) -> Verdict | None:
         cell = self.cells.get((operation, status))
         return cell.verdict if cell else None

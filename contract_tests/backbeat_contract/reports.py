@@ -7,7 +7,8 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Iterable
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +49,18 @@ COLOURS = {
 LEGEND = "; ".join(f"{LABELS[v]}: {MEANINGS[v]}" for v in coverage.VERDICTS)
 
 
-def write(settings: RunSettings, ledger: Ledger, facts: coverage.RunFacts) -> list[Path]:
-    """Write JSON, Markdown and HTML; with `--baseline`, each carries the changes since."""
+def write(
+    settings: RunSettings,
+    ledger: Ledger,
+    facts: coverage.RunFacts,
+    run_error: Document | None = None,
+) -> list[Path]:
+    """Write JSON, Markdown and HTML; with `--baseline`, each carries the changes since, and
+    a run error (the server stopped answering) opens each of them."""
     settings.report_dir.mkdir(parents=True, exist_ok=True)
     doc = json.loads(settings.keys.redact(json.dumps(coverage.document(facts, ledger))))
+    if run_error is not None:
+        doc["run_error"] = run_error
     if settings.baseline is not None:
         doc["changes"] = baseline.changes(coverage.load(settings.baseline), doc)
     stem = settings.report_dir / f"{settings.report_stem}-coverage"
@@ -74,7 +83,8 @@ def write(settings: RunSettings, ledger: Ledger, facts: coverage.RunFacts) -> li
 
 def statuses(doc: Document) -> list[int]:
     """The matrix's columns: every status some operation documents or answered."""
-    return sorted({cell["status"] for op in doc["operations"] for cell in op["cells"]})
+    found = {cell["status"] for op in doc["operations"] for cell in op["cells"]}
+    return sorted(found, key=lambda status: (isinstance(status, str), str(status)))
 
 
 def _cells(operation: Document) -> dict[int, Document]:
@@ -123,10 +133,25 @@ def _change_lines(changes: Document) -> Iterable[str]:
         yield f"{title} ({len(changes[key])}): {', '.join(changes[key]) or 'none'}"
 
 
+def run_error_line(doc: Document) -> str | None:
+    """The run error in one sentence, or None when the run had none."""
+    error = doc.get("run_error")
+    if not error:
+        return None
+    return (
+        f"Run error: {error['message']}. {error['unjudged_cells']} documented cells were left "
+        f"unjudged ({error['failed_tests']} tests could not reach the server): the verdicts "
+        "below are incomplete."
+    )
+
+
 def render_markdown(doc: Document) -> str:
     """Short enough for a CI job summary: facts, the matrix with marks, changes, violations."""
     columns = statuses(doc)
-    lines = [f"## Contract coverage: {doc['run']['api']}", "", _summary_line(doc), ""]
+    lines = [f"## Contract coverage: {doc['run']['api']}", ""]
+    if (error := run_error_line(doc)) is not None:
+        lines += [f"> ⛔ **{error}**", ""]
+    lines += [_summary_line(doc), ""]
     lines += [f"- **{name}**: {value}" for name, value in _facts_lines(doc)]
     if "changes" in doc:
         lines += ["", "### Changed since the baseline", ""]
@@ -202,6 +227,8 @@ pre{white-space:pre-wrap;word-break:break-all;background:#fff;border:1px solid #
  padding:6px 8px;border-radius:4px;font:12px/1.4 ui-monospace,monospace;max-height:320px;
  overflow:auto}
 ul.changes li.worse{color:#c92a2a}ul.changes li.better{color:#2b8a3e}
+.run-error{margin:12px 0;padding:10px 14px;max-width:1100px;border-radius:6px;
+ background:#fff5f5;border:2px solid #e03131;color:#c92a2a;font-weight:600}
 """
 )
 # Opening the cell's evidence when a matrix cell is clicked (the anchor alone scrolls to it).
@@ -242,6 +269,11 @@ def render_html(doc: Document) -> str:
         '<!doctype html><html lang="en"><head><meta charset="utf-8">',
         f"<title>Contract coverage: {api}</title><style>{STYLE}</style></head><body>",
         f"<h1>Contract coverage: {api}</h1>",
+        *(
+            [f'<p class="run-error" role="alert">⛔ {esc(error)}</p>']
+            if (error := run_error_line(doc)) is not None
+            else []
+        ),
         f'<dl class="facts">{facts}</dl>',
         f'<p class="summary">{summary}</p>',
     ]
@@ -363,3 +395,51 @@ def regressed(settings: RunSettings) -> list[Any]:
     path = settings.report_dir / f"{settings.report_stem}-coverage.json"
     doc = json.loads(path.read_text(encoding="utf-8"))
     return list(doc.get("changes", {}).get("worse", []))
+
+
+def earlier(path: Path) -> bytes | None:
+    """What `path` held before this run (to put back if the run judges nothing)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def restore(path: Path, content: bytes | None) -> None:
+    """Put back what an earlier run wrote at `path`; remove what this run wrote if none did."""
+    if content is not None:
+        path.write_bytes(content)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def junit_run_error(path: Path, run_error: Document) -> None:
+    """Open the JUnit report with the run error: a first test case that errored, counted in
+    the suite's errors, so CI's JUnit view shows it above every other result."""
+    if not path.exists():
+        return
+    tree = ET.parse(path)
+    root = tree.getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    if suite is None:
+        return
+    case = ET.Element("testcase", classname="backbeat_contract", name="run error", time="0")
+    message = run_error_line({"run_error": run_error}) or ""
+    ET.SubElement(case, "error", message=message, type="RunError").text = message
+    position = next((i for i, child in enumerate(suite) if child.tag == "testcase"), len(suite))
+    suite.insert(position, case)
+    for node in (suite, root) if root is not suite else (suite,):
+        for counter in ("errors", "tests"):
+            node.set(counter, str(int(node.get(counter, "0")) + 1))
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def console_summary(settings: RunSettings, run_error: Document | None) -> Iterator[str]:
+    """The lines the console ends with: the run error, if any, then the verdict counts."""
+    path = settings.report_dir / f"{settings.report_stem}-coverage.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if run_error is not None:
+        yield f"contract: {run_error_line(doc)}"
+    counts = ", ".join(f"{doc['summary'][v]} {LABELS[v]}" for v in coverage.VERDICTS)
+    cells, violations = sum(doc["summary"].values()), len(doc["violations"])
+    yield f"contract: {cells} cells: {counts}; {violations} violations"

@@ -30,6 +30,12 @@ OPTIONS: Mapping[str, tuple[str, str | None, str]] = {
     "spec": ("CONTRACT_SPEC", None, "any OpenAPI 3.0/3.1 spec file (instead of --api's)"),
     "base-url": ("CONTRACT_BASE_URL", None, "API base URL as the spec's servers give it"),
     "api-key": ("CONTRACT_API_KEY", None, "the key every ordinary request sends"),
+    "auth": (
+        "CONTRACT_AUTH",
+        None,
+        "a credential per security scheme, read from an environment variable: "
+        "SCHEME=ENV_NAME[,SCHEME=ENV_NAME...] (a scheme without one gets the main key)",
+    ),
     "profile": ("CONTRACT_PROFILE", "sandbox", "sandbox (exhaustive) | live (budgeted)"),
     "credit-budget": ("CONTRACT_CREDIT_BUDGET", "5", "live: most credits the run may spend"),
     "max-examples": ("CONTRACT_MAX_EXAMPLES", None, "fuzzing examples per operation"),
@@ -98,6 +104,8 @@ class RunSettings:
     builtin: BuiltinApi | None = None
     baseline: Path | None = None
     fail_on_regression: bool = False
+    # Security scheme -> its own credential (`--auth`); never shown, reports name the variable.
+    auth: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def is_live(self) -> bool:
@@ -149,7 +157,8 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
     magic = _flag(config, "sandbox-magic")
     if magic and builtin is None:
         raise pytest.UsageError("--sandbox-magic needs --api (the sandbox serves its two APIs)")
-    keys = _keys(config, spec, builtin if magic else None, live=mode == "live")
+    auth = _auth(_option(config, "auth"), spec)
+    keys = _keys(config, spec, builtin if magic else None, live=mode == "live", auth=auth)
     budget = _integer(config, "credit-budget") or 0
     if budget < 0:
         raise pytest.UsageError("--credit-budget must not be negative")
@@ -174,8 +183,31 @@ def load(config: pytest.Config) -> tuple[RunSettings, Spec]:
         builtin=builtin,
         baseline=Path(baseline) if baseline else None,
         fail_on_regression=_flag(config, "fail-on-regression"),
+        auth={scheme: key for scheme, (_env, key) in auth.items()},
     )
     return settings, spec
+
+
+def _auth(raw: str | None, spec: Spec) -> dict[str, tuple[str, str]]:
+    """`SCHEME=ENV_NAME,...` -> scheme -> (variable, credential); a usage error names a scheme
+    the spec lacks or a variable that is unset (never a value)."""
+    found: dict[str, tuple[str, str]] = {}
+    for item in (part.strip() for part in (raw or "").split(",")):
+        if not item:
+            continue
+        scheme, sep, env = (text.strip() for text in item.partition("="))
+        if not sep or not scheme or not env:
+            raise pytest.UsageError(f"--auth takes SCHEME=ENV_NAME, got {item!r}")
+        if scheme not in spec.schemes:
+            raise pytest.UsageError(
+                f"--auth: the spec declares no security scheme {scheme!r} "
+                f"(it declares {sorted(spec.schemes) or 'none'})"
+            )
+        credential = os.environ.get(env)
+        if not credential:
+            raise pytest.UsageError(f"--auth {scheme}: the environment variable {env} is not set")
+        found[scheme] = (env, credential)
+    return found
 
 
 def _examples_per_operation(spec: Spec, mode: str) -> int:
@@ -200,19 +232,28 @@ def _role_key(config: pytest.Config, role: str) -> str | None:
     return os.environ.get(f"CONTRACT_{env_name(role)}") or None
 
 
-def _keys(config: pytest.Config, spec: Spec, magic: BuiltinApi | None, live: bool) -> Keys:
+def _keys(
+    config: pytest.Config,
+    spec: Spec,
+    magic: BuiltinApi | None,
+    live: bool,
+    auth: Mapping[str, tuple[str, str]],
+) -> Keys:
     given = {role: key for role in spec.key_roles if (key := _role_key(config, role))}
-    main = _option(config, "api-key")
+    # Without --api-key, the first --auth credential stands in for schemes that have none.
+    main = _option(config, "api-key") or next((key for _env, key in auth.values()), None)
     if main:
         given["main"] = main
     elif magic is None:
         raise pytest.UsageError(
-            "--api-key (or $CONTRACT_API_KEY) is required unless --sandbox-magic"
+            "--api-key (or $CONTRACT_API_KEY) or --auth is required unless --sandbox-magic"
         )
     sandbox_keys = magic.sandbox.keys if magic else {}
     # Live runs, like a user's, send their scenarios with the main key.
     skipped = set(given) | ({"scenario"} if live else set())
-    return Keys(given, {role: key for role, key in sandbox_keys.items() if role not in skipped})
+    named = {key: env for env, key in auth.values()}
+    magic_keys = {role: key for role, key in sandbox_keys.items() if role not in skipped}
+    return Keys(given, magic_keys, named)
 
 
 __all__ = ["OPTIONS", "OWN_ROLES", "RunSettings", "add_options", "load"]

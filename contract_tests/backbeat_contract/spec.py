@@ -10,10 +10,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from backbeat_contract import loading
+from backbeat_contract.loading import SpecError as SpecError
+from backbeat_contract.security import Requirement, Scheme, requirements
 
 SPEC_URI = "urn:contract-spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -23,16 +26,17 @@ WELL_KNOWN_METERS = {
     "limit": ("X-RateLimit-Limit", "RateLimit-Limit", "X-Rate-Limit-Limit"),
     "remaining": ("X-RateLimit-Remaining", "RateLimit-Remaining", "X-Rate-Limit-Remaining"),
 }
+# The IETF structured fields that carry a meter among their parameters (see `meters`).
+IETF_METERS = {"limit": "RateLimit-Policy", "remaining": "RateLimit"}
 
 Node = Mapping[str, Any]
+# A cell's status: a documented code, or "default" (any code the operation does not list).
+Status = int | str
+DEFAULT = "default"
 T = TypeVar("T")
 # A request tweak (`x-provoke`'s `request`): `body` and `query`/`path`/`headers` entries merge
 # into the request, `omit` lists body fields and query parameters to leave out.
 Tweak = Mapping[str, Any]
-
-
-class SpecError(ValueError):
-    """The spec cannot drive a run (no operations, a malformed extension, ...)."""
 
 
 @dataclass(frozen=True)
@@ -86,17 +90,6 @@ class HeaderSpec:
     schema: Node
 
 
-@dataclass(frozen=True)
-class SecurityScheme:
-    """Where the key goes: `Authorization: Bearer <key>` or a raw key in a named header."""
-
-    header: str
-    prefix: str
-
-    def value(self, key: str) -> str:
-        return f"{self.prefix}{key}"
-
-
 def _escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -147,7 +140,7 @@ class Operation:
         field = self.node.get("x-webhook-url-field", self.spec.document.get("x-webhook-url-field"))
         return str(field) if field else None
 
-    def provocations(self, status: int) -> tuple[Provocation, ...] | None:
+    def provocations(self, status: Status) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
         response object's own `x-provoke` (shared responses under components). None when the
         spec says nothing, so the suite derives what it can."""
@@ -165,34 +158,46 @@ class Operation:
         items = node if isinstance(node, list) else [node]
         return tuple(Provocation.parse(item, where) for item in items)
 
+    @cached_property
+    def security(self) -> tuple[Requirement, ...]:
+        """The operation's `security` alternatives (else the document's), in order."""
+        declared = self.node.get("security", self.spec.document.get("security", []))
+        return requirements(declared, self.spec.schemes)
+
     @property
     def is_secured(self) -> bool:
-        security = self.node.get("security", self.spec.document.get("security", []))
-        return bool(security)
+        """Whether every alternative needs a credential (none is empty)."""
+        return bool(self.security) and not any(a.anonymous for a in self.security)
 
     @property
     def statuses(self) -> tuple[int, ...]:
         return tuple(sorted(int(code) for code in self.node.get("responses", {}) if code.isdigit()))
 
     @property
+    def cells(self) -> tuple[Status, ...]:
+        """The documented statuses, then `default` when the operation has a default answer."""
+        has_default = DEFAULT in self.node.get("responses", {})
+        return (*self.statuses, *((DEFAULT,) if has_default else ()))
+
+    @property
     def success_status(self) -> int | None:
         return next((status for status in self.statuses if 200 <= status < 300), None)
 
-    def response_pointer(self, status: int) -> str:
+    def response_pointer(self, status: Status) -> str:
         pointer = f"{self.pointer}/responses/{status}"
         return self.spec.follow(pointer)
 
-    def media_types(self, status: int) -> tuple[str, ...]:
+    def media_types(self, status: Status) -> tuple[str, ...]:
         return tuple(self.spec.at(self.response_pointer(status)).get("content", {}))
 
-    def body_validator(self, status: int, media_type: str) -> Draft202012Validator | None:
+    def body_validator(self, status: Status, media_type: str) -> Draft202012Validator | None:
         content = self.spec.at(self.response_pointer(status)).get("content", {})
         if "schema" not in content.get(media_type, {}):
             return None
         pointer = f"{self.response_pointer(status)}/content/{_escape_pointer(media_type)}/schema"
         return self.spec.validator_for(pointer)
 
-    def headers(self, status: int) -> tuple[HeaderSpec, ...]:
+    def headers(self, status: Status) -> tuple[HeaderSpec, ...]:
         declared = self.spec.at(self.response_pointer(status)).get("headers", {})
         specs = []
         for name in declared:
@@ -200,7 +205,7 @@ class Operation:
             specs.append(HeaderSpec(name, bool(header.get("required")), header.get("schema", {})))
         return tuple(specs)
 
-    def _header_pointer(self, status: int, name: str) -> str:
+    def _header_pointer(self, status: Status, name: str) -> str:
         return f"{self.response_pointer(status)}/headers/{_escape_pointer(name)}"
 
     @property
@@ -265,17 +270,8 @@ class Spec:
 
     @classmethod
     def load(cls, path: Path) -> Spec:
-        """Read and check a spec; a `SpecError` says what is wrong with it."""
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise SpecError(f"cannot read the spec {path}: {exc.strerror}") from None
-        except yaml.YAMLError as exc:
-            raise SpecError(f"{path} is not YAML or JSON: {str(exc).splitlines()[0]}") from None
-        if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith(
-            ("3.0", "3.1")
-        ):
-            raise SpecError(f"{path} is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
+        """Read and check a spec (`loading.read`); a `SpecError` says what is wrong with it."""
+        document = loading.read(path)
         spec = cls(path, document)
         spec.check()
         return spec
@@ -336,7 +332,8 @@ class Spec:
             for status in op.statuses
             for h in op.headers(status)
         }
-        for meter, names in WELL_KNOWN_METERS.items():
+        for meter, known in WELL_KNOWN_METERS.items():
+            names = (*known, IETF_METERS[meter])
             found = next((documented[n.lower()] for n in names if n.lower() in documented), None)
             if meter not in declared and found:
                 declared[meter] = found
@@ -354,10 +351,12 @@ class Spec:
             pointer = str(node["$ref"])
         return pointer
 
-    def resolve(self, node: Node) -> Node:
-        while "$ref" in node:
+    def resolve(self, node: Node | None) -> Node:
+        """The node a `$ref` chain ends on; `{}` for a node the spec left empty (`schema:` with
+        nothing after it, as schemathesis hands it over unread by `loading`)."""
+        while isinstance(node, Mapping) and "$ref" in node:
             node = self.at(str(node["$ref"]))
-        return node
+        return node if isinstance(node, Mapping) else {}
 
     @cached_property
     def _registry(self) -> Registry[Any]:
@@ -404,17 +403,31 @@ class Spec:
         return next((op for op in self.operations if (op.method, op.path) == (method, path)), None)
 
     @cached_property
-    def security(self) -> SecurityScheme:
-        """The first scheme the document's security requirement names (else the first one
-        declared): bearer, or an API key in a header. No scheme: keys are never sent."""
-        schemes = self.document.get("components", {}).get("securitySchemes", {})
-        required = [name for req in self.document.get("security", []) for name in req]
-        name = next((n for n in required if n in schemes), next(iter(schemes), None))
-        scheme = self.resolve(schemes[name]) if name else {}
-        if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "bearer":
-            return SecurityScheme("Authorization", "Bearer ")
-        if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
-            return SecurityScheme(str(scheme["name"]), "")
-        if scheme.get("type") == "http" and scheme.get("scheme", "").lower() == "basic":
-            return SecurityScheme("Authorization", "Basic ")
-        return SecurityScheme("Authorization", "Bearer ")
+    def schemes(self) -> Mapping[str, Scheme | None]:
+        """`components.securitySchemes` by name (None: a scheme no credential can satisfy)."""
+        declared = self.document.get("components", {}).get("securitySchemes", {})
+        return {
+            str(name): Scheme.parse(str(name), self.resolve(node))
+            for name, node in declared.items()
+        }
+
+    @cached_property
+    def uniform_scheme(self) -> Scheme | None:
+        """The one scheme every operation requires, alone, when that is the case."""
+        alternatives = {op.security for op in self.operations}
+        if len(alternatives) != 1:
+            return None
+        (only,) = alternatives
+        if len(only) != 1 or len(only[0].schemes) != 1 or only[0].unusable:
+            return None
+        return only[0].schemes[0]
+
+    @cached_property
+    def credential_headers(self) -> tuple[str, ...]:
+        """Request headers that carry a credential under some scheme (which account sent a
+        request)."""
+        return tuple(
+            dict.fromkeys(
+                s.parameter for s in self.schemes.values() if s and s.location == "header"
+            )
+        )

@@ -1,4 +1,5 @@
-"""Stateful testing along the spec's links (e.g. search -> downloadTrack)."""
+"""Stateful testing along the spec's links (e.g. search -> downloadTrack), or the links
+schemathesis infers when the spec has none."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ def test_links(harness: Harness) -> None:
         pytest.skip("the stateful phase is not selected (--phases)")
     schema = fuzzing.load_schema(harness)
     if not schema.statistic.transitions.total:
-        pytest.skip("the spec defines no links")
+        # No links in the spec: the ones schemathesis infers (an id in one answer feeding
+        # another operation's parameter, a Location header), as `schemathesis run` does.
+        inference = schema.apply_stateful_inference(None)
+        if not inference.total:
+            pytest.skip("the spec defines no links, and schemathesis infers none")
+        harness.ledger.note(f"stateful phase: {inference.inferred} links inferred by schemathesis")
     base = schema.as_state_machine()
 
     class GuardedMachine(base):  # type: ignore[misc,valid-type]

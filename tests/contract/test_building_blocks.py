@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from backbeat_contract.calls import curl, invalid_tweak, missing_field_tweak, valid_call
+from backbeat_contract.calls import curl, invalid_tweak, missing_field_tweak
 from backbeat_contract.keys import Keys
 from backbeat_contract.profiles import PROFILES
 from backbeat_contract.spec import Spec, SpecError
+from backbeat_contract.valid import Builder
 
 from tests.contract.suite_runs import REPO as REPO_ROOT
 
@@ -26,7 +27,8 @@ def test_statuses_and_costs_come_from_the_spec(trackyard: Spec) -> None:
     assert trackyard.operation("getMe").credit_cost == 0
     assert download.media_types(200) == ("audio/mpeg",)
     assert {h.name for h in download.headers(200) if h.required} >= {"Content-Disposition"}
-    assert trackyard.security.value("k") == "Bearer k"
+    (scheme,) = trackyard.operation("getMe").security[0].schemes
+    assert scheme.value("k") == "Bearer k"
 
 
 def test_sandbox_magic_keys_cover_the_specs_key_roles() -> None:
@@ -57,15 +59,15 @@ def test_invalid_requests_break_a_documented_bound(trackyard: Spec) -> None:
 
 
 def test_a_valid_call_uses_the_first_example(trackyard: Spec) -> None:
-    call = valid_call(trackyard.operation("downloadTrack"), "secret-key")
+    call = Builder(trackyard).calls(trackyard.operation("downloadTrack"), "secret-key")[0]
     assert call.body == {"track_id": "trk_abc123"}
     assert call.tweaked({"omit": ["track_id"]}).body == {}
 
 
 def test_reproducers_and_reports_never_show_a_given_key(trackyard: Spec) -> None:
     keys = Keys({"main": "sk-live-123456", "exhausted": "sk-empty-654321"}, magic=None)
-    call = valid_call(trackyard.operation("search"), "sk-live-123456")
-    reproducer = curl("https://api.example", call, keys.shown("sk-live-123456"))
+    call = Builder(trackyard).calls(trackyard.operation("search"), "sk-live-123456")[0]
+    reproducer = curl("https://api.example", call, keys.shown_all())
     assert "sk-live-123456" not in reproducer
     assert '"Authorization: Bearer $API_KEY"' in reproducer
     assert keys.redact("a sk-empty-654321 b") == "a $EXHAUSTED_KEY b"
@@ -83,7 +85,7 @@ def test_sandbox_keys_are_fresh_accounts_per_call() -> None:
     ("text", "message"),
     [
         ("{unclosed", "is not YAML or JSON"),
-        ("swagger: '2.0'\n", "not an OpenAPI 3.0 or 3.1 document"),
+        ("swagger: '2.0'\n", "is Swagger 2.0, not OpenAPI 3.x"),
         ("openapi: 3.1.0\npaths: {}\n", "documents no operations"),
         (
             "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      operationId: a\n"

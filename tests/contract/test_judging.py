@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import requests
+from backbeat_contract.calls import Call
 from backbeat_contract.conformance import problems
 from backbeat_contract.spec import Spec
+from backbeat_contract.valid import Builder
 
 from tests.contract.suite_runs import REPO as REPO_ROOT
 
@@ -25,12 +28,14 @@ def _response(status: int, body: object, **headers: str) -> requests.Response:
     response.status_code = status
     response.headers.update({"Content-Type": "application/json", **headers})
     response._content = json.dumps(body).encode()
+    response.request = requests.Request("GET", "http://api.example/me").prepare()
     return response
 
 
 def _points(spec: Spec, status: int, response: requests.Response) -> list[str]:
-    found = problems(spec.operation("getMe"), status, response, "X-RateLimit-Remaining")
-    return [point for point, _ in found]
+    operation = spec.operation("getMe")
+    case = Builder(spec).case(Call(operation, None))
+    return [point for point, _ in problems(operation, status, response, case)]
 
 
 def test_a_conforming_429_has_no_problems(spec: Spec) -> None:
@@ -42,9 +47,9 @@ def test_a_conforming_429_has_no_problems(spec: Spec) -> None:
     ("change", "point"),
     [
         ({"Retry-After": None}, "header:Retry-After"),
-        ({"Retry-After": "soon"}, "retry-after"),
-        ({"Retry-After": "90000"}, "retry-after"),
-        ({"X-RateLimit-Remaining": "2"}, "ratelimit-remaining-on-429"),
+        ({"Retry-After": "soon"}, "header:Retry-After"),
+        ({"Retry-After": "90000"}, "header:Retry-After"),
+        ({"X-RateLimit-Remaining": "2"}, "header:X-RateLimit-Remaining"),
         ({"X-Credits-Remaining": "-1"}, "header:X-Credits-Remaining"),
         ({"Content-Type": "text/plain"}, "content-type"),
     ],
@@ -65,6 +70,41 @@ def test_an_error_body_without_message_breaks_the_schema(spec: Spec) -> None:
 
 
 def test_an_unexpected_status_is_reported_alone(spec: Spec) -> None:
-    assert problems(spec.operation("getMe"), 401, _response(200, {}), None) == [
+    assert problems(spec.operation("getMe"), 401, _response(200, {})) == [
         ("status", "expected 401, got 200")
     ]
+
+
+def test_a_header_rule_the_spec_does_not_state_never_fires(tmp_path: Path) -> None:
+    """A third-party spec documents X-RateLimit-Remaining on its 429 (example 3) without saying
+    it must be 0 there: a 429 carrying the spec's own example breaks nothing."""
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/items": {
+                "get": {
+                    "operationId": "listItems",
+                    "responses": {
+                        "200": {"description": "ok"},
+                        "429": {
+                            "description": "Slow down.",
+                            "headers": {
+                                "X-RateLimit-Remaining": {
+                                    "schema": {"type": "integer", "minimum": 0},
+                                    "example": 3,
+                                },
+                                "Retry-After": {"schema": {"type": "integer"}, "example": 90000},
+                            },
+                        },
+                    },
+                }
+            }
+        },
+    }
+    path = tmp_path / "items.yaml"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    spec = Spec.load(path)
+    operation = spec.operation("listItems")
+    response = _response(429, {}, **{"X-RateLimit-Remaining": "3", "Retry-After": "90000"})
+    assert problems(operation, 429, response, Builder(spec).case(Call(operation, None))) == []

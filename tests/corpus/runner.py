@@ -1,0 +1,168 @@
+"""Serve a corpus target, run the suite and `schemathesis run` against it, and read both results
+as (operation, check) failures that can be compared."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from backbeat_contract.spec import Spec
+
+from tests.contract.suite_runs import REPO, serve
+from tests.corpus.targets import KEY, Server, Target
+
+SEED = "20260222"
+# The suite names some failures by its own rules (conformance.py) rather than schemathesis'
+# titles: either name counts as reporting the failure.
+OWN_RULES = {
+    "Undocumented status code": ("status",),
+    "Response violates schema": ("body-schema",),
+    "Undocumented Content-Type": ("content-type",),
+    "Missing Content-Type header": ("content-type",),
+}
+FAILURE_LINE = re.compile(r"^- (?:ST\d+ )?(?P<title>\S.*)$")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    returncode: int
+    wall_seconds: float
+    report: dict[str, Any] | None
+    output: str
+
+    @property
+    def violations(self) -> list[dict[str, Any]]:
+        return list(self.report["violations"]) if self.report else []
+
+    def failures(self) -> set[tuple[str, str]]:
+        """(operationId, rule) of every violation; schemathesis checks by their title."""
+        return {(v["operation"], v["rule"].removeprefix("schemathesis:")) for v in self.violations}
+
+
+@contextmanager
+def served(target: Target, directory: Path) -> Iterator[tuple[str, Path]]:
+    """The target running on a free 127.0.0.1 port: (root URL, the spec file to check it
+    against). A server's own spec is fetched from it, over loopback, into `directory`."""
+    with serve(target.command(), target.ready_path) as root:
+        if isinstance(target, Server):
+            directory.mkdir(parents=True, exist_ok=True)
+            spec = directory / "served-openapi.json"
+            with urllib.request.urlopen(root + target.spec_path, timeout=10) as answer:
+                spec.write_bytes(answer.read())
+            yield root + target.base_path, spec
+        else:
+            yield root, target.spec  # type: ignore[attr-defined]
+
+
+def run_contract_suite(target: Target, root: str, spec: Path, reports: Path) -> Outcome:
+    """The suite as a user runs it (`backbeat-contract`), with the target's seed and budget."""
+    command = [sys.executable, "-m", "backbeat_contract", "--spec", str(spec), "--base-url", root]
+    command += ["--seed", SEED, "--max-examples", str(target.max_examples)]
+    command += ["--phases", target.phases, "--report-dir", str(reports)]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
+    started = time.monotonic()
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**clean, "CONTRACT_API_KEY": KEY},
+        capture_output=True,
+        text=True,
+        timeout=target.seconds,
+        check=False,
+    )
+    wall = time.monotonic() - started
+    path = reports / "contract-coverage.json"
+    report = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    return Outcome(done.returncode, wall, report, done.stdout[-20000:] + done.stderr[-5000:])
+
+
+def run_schemathesis(target: Target, root: str, spec: Path, junit: Path) -> Outcome:
+    """`schemathesis run -c all` with the suite's seed and budget; its failures by operation."""
+    command = [
+        str(Path(sys.executable).with_name("schemathesis")),
+        "run",
+        str(spec),
+        "--url",
+        root,
+        "-H",
+        f"Authorization: Bearer {KEY}",
+        "-c",
+        "all",
+        "--seed",
+        SEED,
+        "--max-examples",
+        str(target.max_examples),
+        "--phases",
+        target.phases,
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(junit),
+    ]
+    started = time.monotonic()
+    done = subprocess.run(
+        command,
+        cwd=junit.parent,
+        capture_output=True,
+        text=True,
+        timeout=target.seconds,
+        check=False,
+    )
+    wall = time.monotonic() - started
+    operations = {op.label: op.operation_id for op in Spec.load(spec).operations}
+    found: list[dict[str, Any]] = []
+    if junit.exists():
+        for case in ET.parse(junit).getroot().iter("testcase"):
+            operation = operations.get(str(case.get("name")))
+            for failure in case.iter("failure"):
+                for line in (failure.text or "").splitlines():
+                    if operation and (match := FAILURE_LINE.match(line.strip())):
+                        rule = f"schemathesis:{match['title']}"
+                        found.append({"operation": operation, "rule": rule})
+    report = {"violations": [dict(v) for v in {json.dumps(v): v for v in found}.values()]}
+    return Outcome(done.returncode, wall, report, done.stdout[-5000:] + done.stderr[-2000:])
+
+
+def missed(suite: Outcome, schemathesis: Outcome) -> set[tuple[str, str]]:
+    """The failures schemathesis reported that the suite's report does not name."""
+    named = suite.failures()
+    return {
+        (operation, title)
+        for operation, title in schemathesis.failures()
+        if (operation, title) not in named
+        and not any((operation, rule) in named for rule in OWN_RULES.get(title, ()))
+    }
+
+
+def false_failures(target: Target, suite: Outcome) -> list[str]:
+    """Violations that are not one of the target's written-down findings."""
+    return [
+        f"{v['operation']} {v['status']} [{v['rule']}] {v['reason'][:160]}"
+        for v in suite.violations
+        if not any(f.covers(v) for f in target.findings)
+    ]
+
+
+def unreported(target: Target, suite: Outcome) -> list[str]:
+    """Written-down findings the run did not report."""
+    return [
+        f"{f.operation} [{f.rule}]: {f.why}"
+        for f in target.findings
+        if not any(
+            v["operation"] == f.operation and v["rule"].startswith(f.rule) for v in suite.violations
+        )
+    ]
+
+
+__all__ = ["REPO", "Outcome", "run_contract_suite", "run_schemathesis", "served"]

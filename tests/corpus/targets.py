@@ -1,0 +1,198 @@
+"""The corpus: third-party OpenAPI specs and servers, none written here, each with the outcome
+it should give written down.
+
+Specs come from packages pinned in the lock files (package.json/package-lock.json for npm,
+tests/corpus/servers.lock for the PyPI servers, tests/corpus/large/package-lock.json for the
+large spec) and are read where the package installed them: nothing is copied into the repo.
+A `Prism` target is served by Prism 5.14.2, a faithful mock that answers 2xx to what the spec
+calls valid: an honest server, so it should give 0 violations except the known Prism deviations
+written down with it. A `Server` target is a real application from PyPI serving its own spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+LARGE_NODE_MODULES = REPO / "tests" / "corpus" / "large" / "node_modules"
+SERVERS_VENV = REPO / ".venv-corpus"
+PRISM = NODE_MODULES / ".bin" / "prism"
+# The key every target gets: Prism accepts any credential; the servers check none.
+KEY = "corpus-key-3c9e"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A real finding the run must report: a violation of `rule` (a prefix) on `operation`
+    (`*`: on some operation, and on any operation it is no false failure)."""
+
+    operation: str
+    rule: str
+    why: str
+
+    def covers(self, violation: dict[str, object]) -> bool:
+        return self.operation in ("*", violation["operation"]) and str(
+            violation["rule"]
+        ).startswith(self.rule)
+
+
+# Prism 5.14.2's own deviations, which the suite must report on every spec Prism serves.
+NO_ALLOW_ON_405 = Finding(
+    "*",
+    "schemathesis:Wrong response to undeclared method",
+    "Prism answers 405 to an undeclared method (TRACE) without the Allow header RFC 9110 requires",
+)
+PRISM_FINDINGS = (NO_ALLOW_ON_405,)
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    package: str
+    """Where it comes from: `npm:<name>@<version>` or `pypi:<name>==<version>`."""
+    shape: str
+    """What makes it worth having: the spec features it exercises."""
+    findings: tuple[Finding, ...] = ()
+    """Known real findings; any other violation is a false failure."""
+    in_make_test: bool = False
+    """Cheap enough for `make test` (the rest runs under `make corpus`)."""
+    max_examples: int = 10
+    phases: str = "examples,coverage,fuzzing,stateful"
+    """Schemathesis phases, the same for the suite and for `schemathesis run`."""
+    seconds: int = 240
+    """How long one run of either tool may take."""
+
+    def command(self) -> list[str]:
+        """The argv that serves it ({port} is filled in)."""
+        raise NotImplementedError
+
+    @property
+    def ready_path(self) -> str:
+        """A path that answers once it is up."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Prism(Target):
+    spec: Path = field(default=Path())
+    findings: tuple[Finding, ...] = PRISM_FINDINGS
+
+    def command(self) -> list[str]:
+        return [str(PRISM), "mock", str(self.spec), "-h", "127.0.0.1", "-p", "{port}"]
+
+    @property
+    def ready_path(self) -> str:
+        return "/"
+
+
+@dataclass(frozen=True)
+class Server(Target):
+    """A PyPI application serving its own spec: the suite loads it from `spec_path` (the URL
+    path under the server's root) and checks the server against it."""
+
+    argv: tuple[str, ...] = ()
+    spec_path: str = "/openapi.json"
+    base_path: str = ""
+
+    def command(self) -> list[str]:
+        return [part.replace("{bin}", str(SERVERS_VENV / "bin")) for part in self.argv]
+
+    @property
+    def ready_path(self) -> str:
+        return self.spec_path
+
+
+def _readme(version: str, name: str) -> Path:
+    return NODE_MODULES / "@readme" / "oas-examples" / version / "yaml" / name
+
+
+README_EXAMPLES = "npm:@readme/oas-examples@8.2.2"
+TARGETS: tuple[Target, ...] = (
+    Prism(
+        "petstore-3.0",
+        README_EXAMPLES,
+        "the classic Petstore: path ids, form and JSON bodies, api_key and oauth2 schemes",
+        spec=_readme("3.0", "petstore.yaml"),
+        in_make_test=True,
+    ),
+    Prism(
+        "train-travel-3.1",
+        README_EXAMPLES,
+        "3.1 booking API: oneOf bodies, several security schemes, links, RateLimit headers",
+        spec=_readme("3.1", "train-travel.yaml"),
+        in_make_test=True,
+    ),
+    Prism(
+        "security-3.1",
+        README_EXAMPLES,
+        "every security scheme kind (apiKey in header/query/cookie, basic, bearer, oauth2)",
+        spec=_readme("3.1", "security.yaml"),
+    ),
+    Prism(
+        "circular-3.0",
+        README_EXAMPLES,
+        "recursive schemas, request and response bodies that refer back to themselves",
+        spec=_readme("3.0", "schema-circular.yaml"),
+    ),
+    Prism(
+        "parameters-style-3.0",
+        README_EXAMPLES,
+        "every parameter style and explode form, in path, query, header and cookie",
+        spec=_readme("3.0", "parameters-style.yaml"),
+    ),
+    Prism(
+        "polymorphism-3.0",
+        README_EXAMPLES,
+        "allOf/oneOf/anyOf with discriminators",
+        spec=_readme("3.0", "polymorphism.yaml"),
+    ),
+    Prism(
+        "directus",
+        "npm:@directus/specs@15.2.0",
+        "a real product's API (Directus), JSON, many shared components",
+        spec=NODE_MODULES / "@directus" / "specs" / "dist" / "openapi.json",
+    ),
+    Prism(
+        "ideal-postcodes",
+        "npm:@ideal-postcodes/openapi@4.21.0",
+        "a real product's API (Ideal Postcodes): query-key auth, many documented errors",
+        spec=NODE_MODULES / "@ideal-postcodes" / "openapi" / "dist" / "openapi.yaml",
+    ),
+    Prism(
+        "blockfrost",
+        "npm:@blockfrost/openapi@0.1.93",
+        "a real product's API (Blockfrost, Cardano): 129 operations, header key, paging",
+        spec=NODE_MODULES / "@blockfrost" / "openapi" / "openapi.yaml",
+        max_examples=3,
+    ),
+)
+
+SERVERS: tuple[Server, ...] = (
+    Server(
+        "analytic-continuation-server",
+        "pypi:analytic-continuation-server==0.1.0",
+        "a FastAPI application (OpenAPI 3.1 from pydantic): numeric JSON bodies, 422s",
+        argv=("{bin}/serve-analytic-continuation", "--host", "127.0.0.1", "--port", "{port}"),
+        max_examples=10,
+    ),
+)
+LARGE = Prism(
+    "github-rest-api",
+    "npm:@octokit/openapi@23.0.2",
+    "GitHub's REST API: 13 MB of JSON, 1,223 operations (the large-spec target)",
+    spec=LARGE_NODE_MODULES / "@octokit" / "openapi" / "generated" / "api.github.com.json",
+    # The budget: one fuzzed request per operation, no coverage or stateful phase.
+    max_examples=1,
+    phases="fuzzing",
+    seconds=900,
+)
+# A real server whose own spec the suite refuses, on purpose: pygeoapi's document `$ref`s
+# schemas on schemas.opengis.net, and nothing the suite runs may leave the machine.
+REFUSED = {
+    "pygeoapi": (
+        "pypi:pygeoapi==0.21.0",
+        "points outside the file; bundle the spec into one file first",
+    ),
+}

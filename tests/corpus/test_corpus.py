@@ -1,0 +1,89 @@
+"""The corpus (tests/corpus/targets.py): on specs and servers nobody here wrote, the suite gives
+the outcome written down for each (no false failure on an honest target, every known finding
+reported), and reports at least every failure `schemathesis run -c all` finds with the same
+seed and budget."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from backbeat_contract.loading import SpecError
+from backbeat_contract.spec import Spec
+
+from tests.corpus import runner, table
+from tests.corpus.targets import LARGE, PRISM, SERVERS, SERVERS_VENV, TARGETS, Target
+
+
+def _param(target: Target) -> object:
+    marks = [] if target.in_make_test else [pytest.mark.whole_corpus]
+    return pytest.param(target, id=target.name, marks=marks)
+
+
+EVERY_TARGET = [_param(t) for t in (*TARGETS, *SERVERS)]
+
+
+def _available(target: Target) -> None:
+    if not PRISM.exists():
+        pytest.fail("node_modules missing: run `make node` (the Makefile does)")
+    if target in SERVERS and not SERVERS_VENV.exists():
+        pytest.fail("the corpus servers are not installed: run `make corpus`")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("target", EVERY_TARGET)
+def test_the_suite_gives_the_written_outcome(target: Target, tmp_path: Path) -> None:
+    _available(target)
+    with runner.served(target, tmp_path) as (root, spec):
+        suite = runner.run_contract_suite(target, root, spec, tmp_path / "suite")
+    assert suite.report is not None, suite.output[-3000:]
+    assert runner.false_failures(target, suite) == [], suite.output[-1500:]
+    assert runner.unreported(target, suite) == []
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("target", EVERY_TARGET)
+def test_the_suite_reports_every_failure_schemathesis_finds(target: Target, tmp_path: Path) -> None:
+    _available(target)
+    # Each tool gets a fresh server: a crash provoked by one must not count against the other.
+    with runner.served(target, tmp_path / "st") as (root, spec):
+        alone = runner.run_schemathesis(target, root, spec, tmp_path / "schemathesis.xml")
+    with runner.served(target, tmp_path / "suite") as (root, spec):
+        suite = runner.run_contract_suite(target, root, spec, tmp_path / "suite-reports")
+    assert suite.report is not None, suite.output[-3000:]
+    table.record(target, suite, alone, runner.missed(suite, alone))
+    assert runner.missed(suite, alone) == set(), alone.output[-1500:]
+
+
+@pytest.mark.slow
+@pytest.mark.whole_corpus
+@pytest.mark.timeout(900)
+def test_a_large_real_spec_loads_and_a_budgeted_run_finishes(tmp_path: Path) -> None:
+    _available(LARGE)
+    spec = LARGE.spec
+    started = time.monotonic()
+    operations = len(Spec.load(spec).operations)
+    load_seconds = time.monotonic() - started
+    assert spec.stat().st_size >= 5_000_000
+    assert operations >= 300
+    with runner.served(LARGE, tmp_path) as (root, served):
+        suite = runner.run_contract_suite(LARGE, root, served, tmp_path / "suite")
+    assert suite.report is not None, suite.output[-3000:]
+    print(f"large spec: loaded in {load_seconds:.2f} s; run {suite.wall_seconds:.0f} s")
+
+
+@pytest.mark.whole_corpus
+def test_pygeoapi_s_own_spec_is_refused_in_one_line_for_its_remote_refs(tmp_path: Path) -> None:
+    """pygeoapi (PyPI) serves a spec whose `$ref`s point at schemas.opengis.net: the suite
+    never leaves the machine, so it refuses the spec at load, naming the first such `$ref`."""
+    if not SERVERS_VENV.exists():
+        pytest.fail("the corpus servers are not installed: run `make corpus`")
+    from tests.corpus.pygeoapi import generated_spec
+
+    with pytest.raises(SpecError) as refused:
+        Spec.load(generated_spec(tmp_path))
+    assert "$ref 'https://schemas.opengis.net/" in str(refused.value)
+    assert "points outside the file; bundle the spec into one file first" in str(refused.value)
