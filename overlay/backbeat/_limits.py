@@ -16,6 +16,7 @@ import httpx
 __all__ = ["DEFAULT_MAX_RESPONSE_SIZE", "BodyTooLarge", "cap_body"]
 
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+INFLATE_STEP = 1024 * 1024
 
 
 class BodyTooLarge(httpx.DecodingError):
@@ -79,18 +80,31 @@ class _CappedDecoder(httpx._decoders.ContentDecoder):
         return b""
 
     def _inflate(self, data: bytes) -> bytes:
+        """`data` inflated a step at a time: zlib builds each step's output in blocks and then
+        copies them, so one unbounded step would hold twice what it produces."""
         assert self._inflater is not None
         try:
-            inflated = self._inflater.decompress(data, self._left + 1)
+            piece = self._inflater.decompress(data, min(self._left + 1, INFLATE_STEP))
         except zlib.error as error:
-            if self._raw_deflate_tried or self._inflater.unused_data:
+            if self._raw_deflate_tried:
                 raise httpx.DecodingError(str(error)) from error
             # As httpx does: a "deflate" body is sometimes raw deflate, without zlib's header.
             self._raw_deflate_tried = True
             self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             return self._inflate(data)
         self._raw_deflate_tried = True  # only the first chunk can tell which deflate it is
-        return inflated
+        if not self._inflater.unconsumed_tail:
+            return piece
+        inflated = bytearray(piece)
+        while tail := self._inflater.unconsumed_tail:
+            if len(inflated) > self._left:
+                raise BodyTooLarge(self._limit)
+            step = min(self._left + 1 - len(inflated), INFLATE_STEP)
+            try:
+                inflated += self._inflater.decompress(tail, step)
+            except zlib.error as error:
+                raise httpx.DecodingError(str(error)) from error
+        return bytes(inflated)
 
     def _counted(self, chunk: bytes) -> bytes:
         self._left -= len(chunk)

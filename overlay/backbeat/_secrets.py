@@ -66,16 +66,19 @@ class Scrubber:
     """Replaces every echo of the given secrets with `[redacted]`."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
-        self.secrets = tuple(dict.fromkeys(s for s in secrets if s))
-        self._pattern = _pattern_of(self.secrets) if self.secrets else None
+        # Longest first: a key that contains another is redacted whole.
+        self.secrets = tuple(sorted(dict.fromkeys(s for s in secrets if s), key=len, reverse=True))
+        self._patterns = tuple(_pattern_of(secret) for secret in self.secrets)
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return bool(self._patterns)
 
     def text(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if not text:
             return text
-        return self._pattern.sub(REDACTED, text)
+        for pattern in self._patterns:
+            text = pattern.sub(REDACTED, text)
+        return text
 
     def value(self, value: object) -> object:
         """A parsed JSON value with every string in it (keys included) scrubbed."""
@@ -101,11 +104,8 @@ class Scrubber:
 
 
 @functools.lru_cache(maxsize=64)
-def _pattern_of(secrets: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = []
-    for secret in sorted(secrets, key=len, reverse=True):
-        alternatives.append("".join(_any_encoding(char) for char in secret))
-        alternatives.extend(_base64_cores(secret))
+def _pattern_of(secret: str) -> re.Pattern[str]:
+    alternatives = ["".join(_any_encoding(char) for char in secret), *_base64_cores(secret)]
     return re.compile("|".join(alternatives))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -48,10 +49,13 @@ class Download:
     track_id: str
     duration: float | None
 
-    def save(self, path: str | Path) -> Path:
-        """Write the MP3 to `path`, or into it under `filename` when `path` is a directory."""
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the MP3 to `path` and return where it went. A folder (an existing one, or a
+        path ending in a separator) gets the file under `filename`; a missing folder is
+        created, parents included."""
         target = Path(path)
-        if target.is_dir():
+        if str(path).endswith(("/", os.sep)) or target.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
             target = target / self.filename
         target.write_bytes(self.content)
         return target
