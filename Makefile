@@ -17,7 +17,9 @@ CREDIT_BUDGET ?= 5
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-# Hand-written Python (generated/ is shaped by the generator's own ruff hooks).
+# Generated code (make generate; never edited by hand): the clients, under the backbeat package.
+GENERATED := overlay/backbeat/_generated
+# Hand-written Python ($(GENERATED) is shaped by the generator's own ruff hooks).
 PY_DIRS = $(wildcard overlay sandbox contract_tests specs plugin examples tests tools bench setup.py)
 
 export REDOCLY_TELEMETRY := off
@@ -32,7 +34,7 @@ help:
 	@echo "                SPEC=any-openapi.yaml BASE_URL=...; BASELINE=old.json FAIL_ON_REGRESSION=1)"
 	@echo "make sandbox    serve the sandbox on $(HOST):$(PORT) (foreground)"
 	@echo "make lint       validate the specs (openapi-spec-validator, Redocly), ruff and mypy"
-	@echo "make generate   regenerate generated/ from the specs"
+	@echo "make generate   regenerate $(GENERATED) from the specs"
 	@echo "make check      lint + check-generated + test"
 	@echo "make dist       build the wheel and the sdist into dist/"
 	@echo "make prove-install  install the built wheel in a fresh venv outside the checkout, use it"
@@ -41,7 +43,7 @@ help:
 venv: $(VENV_STAMP)
 # The editable install maps the packages that exist when it runs: a new package reinstalls.
 # The version (metadata) and entry points (console scripts, the pytest plugin) too.
-PACKAGE_DIRS := generated overlay sandbox contract_tests specs plugin
+PACKAGE_DIRS := overlay sandbox contract_tests specs plugin
 $(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_version.py $(foreach dir,$(PACKAGE_DIRS),$(wildcard $(dir)/*/__init__.py))
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
@@ -78,13 +80,13 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	mypy $(wildcard overlay/backbeat sandbox/backbeat_sandbox contract_tests/backbeat_contract specs/backbeat_specs plugin/backbeat_pytest examples bench) tools
 
 generate: $(VENV_STAMP)
-	tools/generate.sh generated
+	tools/generate.sh $(GENERATED)
 
 check-generated: $(VENV_STAMP)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	tools/generate.sh "$$tmp" && \
-	if diff -r -x __pycache__ generated "$$tmp"; then echo "generated/ is up to date"; \
-	else echo "generated/ differs from what the specs produce: run 'make generate'"; exit 1; fi
+	if diff -r -x __pycache__ $(GENERATED) "$$tmp"; then echo "$(GENERATED) is up to date"; \
+	else echo "$(GENERATED) differs from what the specs produce: run 'make generate'"; exit 1; fi
 
 test: $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
 	python -m pytest tests -n 2 --dist loadgroup

@@ -14,10 +14,10 @@ from typing import Any
 
 import backbeat
 import httpx
-from trackyard_client import AuthenticatedClient, operations
-from trackyard_client.api.search import search
-from trackyard_client.models import SearchRequest, SearchResponse
-from trackyard_client.types import Response
+from backbeat._generated.trackyard import AuthenticatedClient, operations
+from backbeat._generated.trackyard.api.search import search
+from backbeat._generated.trackyard.models import SearchRequest, SearchResponse
+from backbeat._generated.trackyard.types import Response
 
 from .interleave import AsyncContender, SyncContender
 from .load import LoadTarget

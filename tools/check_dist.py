@@ -15,7 +15,7 @@ from backbeat_specs import SPEC_FILES
 
 SPECS_PACKAGE = "backbeat_specs"
 # The folders pyproject.toml finds packages in; their data files must ship too.
-PACKAGE_ROOTS = ("generated", "overlay", "sandbox", "contract_tests", "specs", "plugin")
+PACKAGE_ROOTS = ("overlay", "sandbox", "contract_tests", "specs", "plugin")
 
 
 def check_wheel(wheel: Path) -> list[str]:

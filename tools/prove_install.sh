@@ -132,7 +132,7 @@ mkdir "$work/typed" && cd "$work/typed"
 cat >uses_backbeat.py <<'PY'
 from backbeat import Trackyard, __version__
 from backbeat_pytest import Sandbox
-from trackyard_client.models import Me
+from backbeat._generated.trackyard.models import Me
 
 
 def credits_left(client: Trackyard) -> int:

@@ -79,16 +79,16 @@ AsyncSleep = Callable[[float], Awaitable[None]]
 @dataclass(frozen=True)
 class APIProfile:
     """One API, as a facade sees it. `operations` is the generated `operations` module,
-    `client_class` the generated `AuthenticatedClient`, `models` the generated models package
-    (for validating success bodies), `message_fields` the error-body fields that may hold the
-    human-readable message, in order of preference."""
+    `client_class` the generated `AuthenticatedClient`, `readers` the generated `readers`
+    module (the tolerant readers of success bodies), `message_fields` the error-body fields
+    that may hold the human-readable message, in order of preference."""
 
     name: str
     api_key_env: str
     base_url_env: str
     operations: ModuleType
     client_class: Callable[..., Any]
-    models: ModuleType
+    readers: ModuleType
     message_fields: tuple[str, ...]
 
     @classmethod
@@ -101,7 +101,7 @@ class APIProfile:
             base_url_env=f"{name.upper()}_BASE_URL",
             operations=importlib.import_module(f"{package.__name__}.operations"),
             client_class=package.AuthenticatedClient,
-            models=importlib.import_module(f"{package.__name__}.models"),
+            readers=importlib.import_module(f"{package.__name__}.readers"),
             message_fields=message_fields,
         )
 
@@ -220,10 +220,11 @@ class _BaseClient:
 
     @classmethod
     def _reader_of(cls, profile: APIProfile) -> BodyReader:
-        """One reader per API, shared by all its clients: its shapes are compiled once."""
+        """One reader per API, shared by all its clients (two threads may both create it: it
+        holds only the generated tables, so either copy serves)."""
         reader = _BaseClient._readers.get(profile.name)
         if reader is None:
-            reader = _BaseClient._readers[profile.name] = BodyReader(profile.models)
+            reader = _BaseClient._readers[profile.name] = BodyReader(profile.readers)
         return reader
 
     # The I/O flavour (sync or async): the transports it accepts, the retrying wrapper that

@@ -1,8 +1,8 @@
 """MusicGPT: `MusicGPT` and `AsyncMusicGPT`, one method per operation of the spec.
 
 The methods that start a task (every operation with `x-outputs`) are generated from the spec
-(`musicgpt_client.facade`, by tools/gen_facade.py); they hand the operationId, the success
-model, the media and the fields to `_start_operation`. The lookups, whose behaviour is their
+(`backbeat._generated.musicgpt.facade`, by tools/gen_facade.py); they hand the operationId, the
+success model, the media and the fields to `_start_operation`. The lookups, whose behaviour is their
 own (waiting, paging, voices, lyrics), are written here. `CallBuilder` finds the generated
 endpoint, request model and success model, and converts values by the model's field types. A
 media argument (`audio`, `reference_audio`, `image`) is a path, a binary file object or an
@@ -15,18 +15,17 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, TypedDict, TypeVar, Unpack
 
-import musicgpt_client
-from musicgpt_client.facade import AsyncConversionMethods, ConversionMethods
-from musicgpt_client.models import (
+from ._calls import CallBuilder
+from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._generated import musicgpt as musicgpt_client
+from ._generated.musicgpt.facade import AsyncConversionMethods, ConversionMethods
+from ._generated.musicgpt.models import (
     Conversion,
     ConversionDetails,
     ConversionPage,
     LyricsResult,
     VoicePage,
 )
-
-from ._calls import CallBuilder
-from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._paging import KeyPager
 from ._polling import Polling
 from ._uploads import MediaInput
@@ -55,7 +54,8 @@ Fields = Mapping[str, Any]  # request field name -> value
 
 
 # A method's `**options` are its operation's optional request fields: TypedDicts written from
-# the spec into the generated package (`musicgpt_client.options`, by tools/gen_options.py).
+# the spec into the generated package (`backbeat._generated.musicgpt.options`, by
+# tools/gen_options.py).
 # What is sent is checked against the generated request model first: an unknown keyword or a
 # missing required field is a TypeError, a value outside a field's enum a ValueError.
 

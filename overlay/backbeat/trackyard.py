@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypedDict, Unpack
 
-import trackyard_client
-from trackyard_client.api.account import get_me, list_usage
-from trackyard_client.api.downloads import download_track
-from trackyard_client.api.search import search
-from trackyard_client.models import (
+from ._client import APIProfile, AsyncClient, Call, SyncClient, itself, none_as
+from ._generated import trackyard as trackyard_client
+from ._generated.trackyard.api.account import get_me, list_usage
+from ._generated.trackyard.api.downloads import download_track
+from ._generated.trackyard.api.search import search
+from ._generated.trackyard.models import (
     DownloadTrackRequest,
     Me,
     SearchFilters,
@@ -23,9 +24,7 @@ from trackyard_client.models import (
     UsagePage,
     UsageRecord,
 )
-from trackyard_client.types import UNSET, File
-
-from ._client import APIProfile, AsyncClient, Call, SyncClient, itself, none_as
+from ._generated.trackyard.types import UNSET, File
 from ._paging import OffsetPager
 
 __all__ = ["AsyncTrackyard", "ClipOptions", "Download", "PageOptions", "SearchOptions", "Trackyard"]

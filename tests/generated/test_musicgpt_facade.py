@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from musicgpt_client.facade import AsyncConversionMethods, ConversionMethods
+from backbeat._generated.musicgpt.facade import AsyncConversionMethods, ConversionMethods
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8"))

@@ -7,12 +7,17 @@ import json
 import httpx
 import pytest
 import respx
-from trackyard_client import AuthenticatedClient
-from trackyard_client.api.account import get_me, list_usage
-from trackyard_client.api.downloads import download_track
-from trackyard_client.api.search import search
-from trackyard_client.models import DownloadTrackRequest, Error, SearchRequest, SearchResponse
-from trackyard_client.types import File
+from backbeat._generated.trackyard import AuthenticatedClient
+from backbeat._generated.trackyard.api.account import get_me, list_usage
+from backbeat._generated.trackyard.api.downloads import download_track
+from backbeat._generated.trackyard.api.search import search
+from backbeat._generated.trackyard.models import (
+    DownloadTrackRequest,
+    Error,
+    SearchRequest,
+    SearchResponse,
+)
+from backbeat._generated.trackyard.types import File
 
 BASE = "https://api.trackyard.test/api/external/v1"
 KEY = "ty_secret_key_for_tests"

@@ -509,9 +509,9 @@ def test_list_user_conversions_one_page(
 def test_the_builder_names_missing_required_fields() -> None:
     """A required field the caller left out is named before anything is sent, whichever
     way the facade passes it (the facade's positional arguments make this rare)."""
-    import musicgpt_client
     from backbeat._calls import CallBuilder
-    from musicgpt_client.models import ConversionStarted, LyricsResult
+    from backbeat._generated import musicgpt as musicgpt_client
+    from backbeat._generated.musicgpt.models import ConversionStarted, LyricsResult
 
     builder = CallBuilder(musicgpt_client)
     with pytest.raises(TypeError, match="coverSong needs voice_id"):

@@ -1,7 +1,7 @@
 """MusicGPT's spec states exactly the project's decisions (shared/api-facts/musicgpt.md).
 
-The second half drives the generated `musicgpt_client` against respx mocks: raw-key auth, a real
-multipart upload and a 402 body with credit amounts.
+The second half drives the generated `backbeat._generated.musicgpt` against respx mocks: raw-key
+auth, a real multipart upload and a 402 body with credit amounts.
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from typing import Any, NamedTuple
 import httpx
 import pytest
 import respx
-from jsonschema import Draft202012Validator
-from musicgpt_client import AuthenticatedClient, models
-from musicgpt_client import operations as operation_facts
-from musicgpt_client.api.audio import change_voice, extract_stems
-from musicgpt_client.api.generation import generate_music
-from musicgpt_client.api.tasks import get_conversion
-from musicgpt_client.api.voices import list_voices
-from musicgpt_client.models import (
+from backbeat._generated.musicgpt import AuthenticatedClient, models
+from backbeat._generated.musicgpt import operations as operation_facts
+from backbeat._generated.musicgpt.api.audio import change_voice, extract_stems
+from backbeat._generated.musicgpt.api.generation import generate_music
+from backbeat._generated.musicgpt.api.tasks import get_conversion
+from backbeat._generated.musicgpt.api.voices import list_voices
+from backbeat._generated.musicgpt.models import (
     ChangeVoiceRequest,
     ChangeVoiceRequestRemoveBackground,
     Error,
     ExtractStemsRequest,
     GenerateMusicRequest,
 )
-from musicgpt_client.types import File, Unset
+from backbeat._generated.musicgpt.types import File, Unset
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from python_multipart import parse_form
 

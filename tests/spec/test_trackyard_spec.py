@@ -244,14 +244,14 @@ MODEL_EXAMPLES = [e for e in EXAMPLES if spec_checks.schema_name(SPEC, e.schema_
 @pytest.mark.parametrize("example", MODEL_EXAMPLES, ids=[e.where for e in MODEL_EXAMPLES])
 def test_generated_model_round_trips_example(example: spec_checks.Example) -> None:
     name = spec_checks.schema_name(SPEC, example.schema_pointer)
-    models = importlib.import_module("trackyard_client.models")
+    models = importlib.import_module("backbeat._generated.trackyard.models")
     model = getattr(models, str(name))
     round_tripped = model.from_dict(example.value).to_dict()
     assert spec_checks.normalized(round_tripped) == spec_checks.normalized(example.value)
 
 
 def test_generated_operation_facts_match_the_spec() -> None:
-    facts = importlib.import_module("trackyard_client.operations")
+    facts = importlib.import_module("backbeat._generated.trackyard.operations")
     assert facts.SECURITY == {"header": "Authorization", "prefix": "Bearer"}
     production = SPEC["servers"][0]["url"]
     assert production == facts.SERVER_URL
