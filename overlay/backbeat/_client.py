@@ -34,8 +34,8 @@ from ._exceptions import (
     APIStatusError,
     APITimeoutError,
     BackbeatError,
+    ResponseTooLargeError,
 )
-from ._exceptions import ResponseTooLargeError
 from ._limits import DEFAULT_MAX_RESPONSE_SIZE, BodyTooLarge, describe_size
 from ._logging import LOGGER, register_secret
 from ._options import (

@@ -27,6 +27,7 @@ CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-k
 MIN_BASE64_CORE = 6
 _BASE64_CHARS = "[A-Za-z0-9+/_-]"
 
+
 def _named_entities() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for name, char in html.entities.html5.items():

@@ -29,6 +29,7 @@ EXCEPTION_FOR_STATUS: dict[int, type[errors.APIStatusError]] = {
     429: errors.RateLimitError,
 }
 MAX_TEXT_IN_MESSAGE = 200
+NO_SECRETS = Scrubber(())
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class ErrorReader:
     headers before anything reads them, and from the request the exception keeps."""
 
     message_fields: Sequence[str]
-    scrubber: Scrubber = Scrubber(())
+    scrubber: Scrubber = NO_SECRETS
 
     def exception_for(self, response: httpx.Response, *, now: float) -> errors.APIStatusError:
         """`response` must have been read."""

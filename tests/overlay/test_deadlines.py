@@ -82,9 +82,10 @@ def trickling_server(phase: str) -> Iterator[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("phase", ["headers", "body"])
 def test_a_trickling_server_is_stopped_within_twice_the_timeout(phase: str) -> None:
-    with trickling_server(phase) as url, Trackyard(
-        KEY, base_url=url, timeout=TIMEOUT, max_retries=0
-    ) as client:
+    with (
+        trickling_server(phase) as url,
+        Trackyard(KEY, base_url=url, timeout=TIMEOUT, max_retries=0) as client,
+    ):
         started = time.monotonic()
         with pytest.raises(APITimeoutError) as caught:
             client.me()
@@ -166,9 +167,12 @@ def test_the_body_cap_is_configurable_and_applies_to_every_encoding(encoding: st
     elif encoding == "deflate":
         body = zlib.compress(body)
     transport = _serving([body], encoding)
-    with Trackyard(
-        KEY, base_url="https://trackyard.test", transport=transport, max_response_size=4096
-    ) as client, pytest.raises(ResponseTooLargeError, match="larger than 4 KiB"):
+    with (
+        Trackyard(
+            KEY, base_url="https://trackyard.test", transport=transport, max_response_size=4096
+        ) as client,
+        pytest.raises(ResponseTooLargeError, match="larger than 4 KiB"),
+    ):
         client.me()
 
 
@@ -193,12 +197,14 @@ def test_a_body_under_the_cap_is_read_as_usual() -> None:
     ],
 )
 def test_a_bad_base_url_is_a_value_error_at_construction(base_url: str, problem: str) -> None:
-    with pytest.raises(ValueError, match=r"^base_url .*" + problem.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        ValueError, match=r"^base_url .*" + problem.replace("(", r"\(").replace(")", r"\)")
+    ):
         Trackyard(KEY, base_url=base_url)
 
 
 def test_a_base_url_that_is_not_a_string_is_a_type_error() -> None:
-    with pytest.raises(TypeError, match="^base_url must be a str, not int$"):
+    with pytest.raises(TypeError, match=r"^base_url must be a str, not int$"):
         Trackyard(KEY, base_url=8080)  # type: ignore[arg-type]
 
 
@@ -215,9 +221,9 @@ def test_a_connection_error_names_the_operation_and_host_and_port() -> None:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     # Nothing listens on the port now: the connection is refused.
-    with Trackyard(KEY, base_url=f"http://127.0.0.1:{port}/v1", max_retries=0) as client:
-        with pytest.raises(APIConnectionError) as caught:
-            client.me()
+    client = Trackyard(KEY, base_url=f"http://127.0.0.1:{port}/v1", max_retries=0)
+    with client, pytest.raises(APIConnectionError) as caught:
+        client.me()
     assert caught.value.message.startswith(f"getMe: connection to 127.0.0.1:{port} failed")
 
 
