@@ -17,9 +17,23 @@ from typing import Any, TypedDict, TypeVar, Unpack
 
 from ._calls import CallBuilder
 from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._deadline import call_deadline
+from ._exceptions import APIConnectionError
+from ._jobs import (
+    AsyncConversionJob,
+    AsyncMusicJob,
+    ConversionJob,
+    ConversionRecord,
+    MusicJob,
+    as_job,
+    as_record,
+    conversion_type_of,
+)
 from ._generated import musicgpt as musicgpt_client
 from ._generated.musicgpt.facade import AsyncConversionMethods, ConversionMethods
 from ._generated.musicgpt.models import (
+    ConversionStarted,
+    MusicGenerationStarted,
     Conversion,
     ConversionDetails,
     ConversionPage,
@@ -32,10 +46,15 @@ from ._uploads import MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 
 __all__ = [
+    "AsyncConversionJob",
     "AsyncMusicGPT",
+    "AsyncMusicJob",
+    "ConversionJob",
+    "ConversionRecord",
     "InvalidWebhook",
     "MediaInput",
     "MusicGPT",
+    "MusicJob",
     "WebhookEvent",
     "parse_webhook",
 ]
@@ -47,6 +66,9 @@ MUSICGPT = APIProfile.of(
 _calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
+# A poll that starts at the deadline may take this long: it may be the one that finds the
+# task finished. Nothing of `wait_for_conversion` runs later than its timeout plus this.
+FINAL_POLL_GRACE = 5.0
 Media = MediaInput
 ResultT = TypeVar("ResultT")
 MediaArguments = Mapping[str, Media]  # argument name -> path, file or URL
@@ -89,15 +111,40 @@ class UserConversionsPage(ConversionFilter, total=False):
     last_evaluated_key: str | None
 
 
+Task = str | ConversionStarted | MusicGenerationStarted
+"""What names a task to look up: a conversion type (with `task_id=` or `conversion_id=`), or
+the job a start method returned, which knows its type and task id."""
+
+
+def _task_query(task: Task, query: ConversionQuery) -> tuple[str, ConversionQuery]:
+    """The conversion type and the query of `task`; a job's own task id unless told another."""
+    if not isinstance(task, ConversionStarted | MusicGenerationStarted):
+        return task, query  # a type, checked by the caller
+    conversion_type = conversion_type_of(task)
+    if conversion_type is None:
+        raise ValueError(
+            f"a {type(task).__name__} does not say its conversion type: pass the type, "
+            "e.g. wait_for_conversion('EXTRACTION', task_id=...)"
+        )
+    if query.get("task_id") or query.get("conversion_id"):
+        return conversion_type, query
+    return conversion_type, {**query, "task_id": task.task_id}
+
+
 def _conversion_call(
-    conversion_type: str, **query: Unpack[ConversionQuery]
-) -> Call[ConversionDetails, Conversion]:
+    task: Task, **query: Unpack[ConversionQuery]
+) -> Call[ConversionDetails, ConversionRecord]:
+    conversion_type, query = _task_query(task, query)
     if not isinstance(conversion_type, str) or not conversion_type.strip():
         raise ValueError("conversion_type must be a non-empty string, e.g. 'MUSIC_AI'")
     if not (query.get("task_id") or query.get("conversion_id")):
         raise ValueError("pass task_id or conversion_id")
+
+    def record_of(details: ConversionDetails, response: Any) -> ConversionRecord:
+        return as_record(details.conversion, conversion_type)
+
     return _calls.wrapped(
-        "getConversion", ConversionDetails, _conversion_of, conversion_type=conversion_type, **query
+        "getConversion", ConversionDetails, record_of, conversion_type=conversion_type, **query
     )
 
 
@@ -108,17 +155,18 @@ def _voices_call(query: str | None, **page: Unpack[PageOptions]) -> Call[VoicePa
 
 
 def _polling(
-    wait: WaitOptions, clock: Callable[[], float]
-) -> tuple[Polling[Conversion], ConversionQuery]:
-    """The poll schedule, and the query that identifies the task."""
-    polling: Polling[Conversion] = Polling(
+    task: Task, wait: WaitOptions, clock: Callable[[], float]
+) -> tuple[Polling[ConversionRecord], str, ConversionQuery]:
+    """The poll schedule, and the type and query that identify the task."""
+    polling: Polling[ConversionRecord] = Polling(
         status_of=_status_of,
         timeout=wait.get("timeout", DEFAULT_WAIT_TIMEOUT),
         interval=wait.get("poll_interval", DEFAULT_POLL_INTERVAL),
         clock=clock,
     )
     query = ConversionQuery(task_id=wait.get("task_id"), conversion_id=wait.get("conversion_id"))
-    return polling, query
+    conversion_type, query = _task_query(task, query)
+    return polling, conversion_type, query
 
 
 class MusicGPT(SyncClient, ConversionMethods):
@@ -126,9 +174,10 @@ class MusicGPT(SyncClient, ConversionMethods):
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
     only when they certainly never reached the server (or were refused with 429).
 
-    A start method answers at once with a `task_id` and the conversion id(s); wait for the
-    result with `wait_for_conversion(<type>, task_id=...)`, the type named in the method's
-    docstring, or have it delivered to a `webhook_url` and read it with `parse_webhook`.
+    A start method answers at once with a job: the start response (`task_id`, the conversion
+    id(s)) that also knows its `conversion_type`. Wait for the result with `job.wait()` (or
+    `wait_for_conversion(job)`; `wait_for_conversion(<type>, task_id=...)` still works), or
+    have it delivered to a `webhook_url` and received by `webhook_app` or `parse_webhook`.
     """
 
     profile = MUSICGPT
@@ -136,7 +185,8 @@ class MusicGPT(SyncClient, ConversionMethods):
     def _start_operation(
         self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
     ) -> ResultT:
-        return self._request(_calls.call(operation, result, media, **fields))
+        started = self._request(_calls.call(operation, result, media, **fields))
+        return as_job(started, _type_of_operation(operation), self, is_async=False)
 
     def generate_lyrics(self, prompt: str) -> LyricsResult:
         """Song lyrics for `prompt`, in the response itself: nothing to wait for."""
@@ -144,19 +194,27 @@ class MusicGPT(SyncClient, ConversionMethods):
 
     # Lookups: tasks, voices, history (free of charge).
 
-    def get_conversion(self, conversion_type: str, **query: Unpack[ConversionQuery]) -> Conversion:
-        """The current record of a task, by `task_id` or `conversion_id`. `conversion_type` is
-        an open string: the type its start method names, e.g. `"COVER"`."""
-        return self._request(_conversion_call(conversion_type, **query))
+    def get_conversion(self, task: Task, **query: Unpack[ConversionQuery]) -> ConversionRecord:
+        """The current record of a task: of a job a start method returned, or by conversion
+        type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
+        or `conversion_id`."""
+        return self._request(_conversion_call(task, **query))
 
-    def wait_for_conversion(self, conversion_type: str, **wait: Unpack[WaitOptions]) -> Conversion:
-        """Poll `get_conversion` (`task_id` or `conversion_id`) every `poll_interval` seconds,
-        growing, until COMPLETED; `ConversionFailedError` on ERROR or FAILED,
-        `ConversionTimeoutError` when still running after `timeout` seconds."""
-        polling, query = _polling(wait, self._clock)
-        for pause in polling:
-            self._pause(pause)
-            polling.record(self.get_conversion(conversion_type, **query))
+    def wait_for_conversion(self, task: Task, **wait: Unpack[WaitOptions]) -> ConversionRecord:
+        """Poll `get_conversion` (a job, or a type with `task_id` or `conversion_id`) every
+        `poll_interval` seconds, growing, until COMPLETED; `ConversionFailedError` on ERROR or
+        FAILED, `ConversionTimeoutError` when still running after `timeout` seconds (a poll
+        started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
+        that). `job.wait(...)` is the same call."""
+        polling, conversion_type, query = _polling(task, wait, self._clock)
+        with call_deadline(polling.timeout + FINAL_POLL_GRACE):
+            for pause in polling:
+                self._pause(pause)
+                try:
+                    polling.record(self.get_conversion(conversion_type, **query))
+                except APIConnectionError as error:
+                    polling.raise_if_expired(error)
+                    raise
         return polling.result()
 
     def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
@@ -172,14 +230,15 @@ class MusicGPT(SyncClient, ConversionMethods):
 
     def iter_conversions(
         self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
-    ) -> Iterator[Conversion]:
+    ) -> Iterator[ConversionRecord]:
         """Every conversion of the account that matches `filters`, a page at a time."""
         pager = KeyPager()
         while pager.more:
             page = self.list_user_conversions(
                 limit=page_size, last_evaluated_key=pager.key, **filters
             )
-            yield from pager.take(page.conversions, page.last_evaluated_key)
+            for conversion in pager.take(page.conversions, page.last_evaluated_key):
+                yield as_record(conversion)
 
 
 class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
@@ -190,23 +249,29 @@ class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
     async def _start_operation(
         self, operation: str, result: type[ResultT], media: MediaArguments, fields: Fields
     ) -> ResultT:
-        return await self._request(_calls.call(operation, result, media, **fields))
+        started = await self._request(_calls.call(operation, result, media, **fields))
+        return as_job(started, _type_of_operation(operation), self, is_async=True)
 
     async def generate_lyrics(self, prompt: str) -> LyricsResult:
         return await self._request(_calls.call("generateLyrics", LyricsResult, prompt=prompt))
 
     async def get_conversion(
-        self, conversion_type: str, **query: Unpack[ConversionQuery]
-    ) -> Conversion:
-        return await self._request(_conversion_call(conversion_type, **query))
+        self, task: Task, **query: Unpack[ConversionQuery]
+    ) -> ConversionRecord:
+        return await self._request(_conversion_call(task, **query))
 
     async def wait_for_conversion(
-        self, conversion_type: str, **wait: Unpack[WaitOptions]
-    ) -> Conversion:
-        polling, query = _polling(wait, self._clock)
-        for pause in polling:
-            await self._pause(pause)
-            polling.record(await self.get_conversion(conversion_type, **query))
+        self, task: Task, **wait: Unpack[WaitOptions]
+    ) -> ConversionRecord:
+        polling, conversion_type, query = _polling(task, wait, self._clock)
+        with call_deadline(polling.timeout + FINAL_POLL_GRACE):
+            for pause in polling:
+                await self._pause(pause)
+                try:
+                    polling.record(await self.get_conversion(conversion_type, **query))
+                except APIConnectionError as error:
+                    polling.raise_if_expired(error)
+                    raise
         return polling.result()
 
     async def list_voices(self, **page: Unpack[PageOptions]) -> VoicePage:
@@ -220,18 +285,20 @@ class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
 
     async def iter_conversions(
         self, *, page_size: int | None = None, **filters: Unpack[ConversionFilter]
-    ) -> AsyncIterator[Conversion]:
+    ) -> AsyncIterator[ConversionRecord]:
         pager = KeyPager()
         while pager.more:
             page = await self.list_user_conversions(
                 limit=page_size, last_evaluated_key=pager.key, **filters
             )
             for conversion in pager.take(page.conversions, page.last_evaluated_key):
-                yield conversion
+                yield as_record(conversion)
 
 
-def _conversion_of(details: ConversionDetails, response: Any) -> Conversion:
-    return details.conversion
+def _type_of_operation(operation: str) -> str | None:
+    """The spec's `x-conversion-type` of an operation that starts a task."""
+    value = MUSICGPT.operations.OPERATIONS[operation].get("conversion_type")
+    return value if isinstance(value, str) else None
 
 
 def _status_of(conversion: Conversion) -> str | None:

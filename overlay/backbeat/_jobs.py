@@ -1,0 +1,142 @@
+"""Started tasks that know what they are, and task records that say it in the caller's words.
+
+A start method's answer (`ConversionStarted`, `MusicGenerationStarted`) names the task but not
+its `conversionType`, which `get_conversion` needs. The client knows it (the spec's
+`x-conversion-type` of the operation), so it answers a *job*: the same model, subclassed, that
+also carries `conversion_type` and the client, so `job.wait()` and
+`client.wait_for_conversion(job)` need nothing else. A task record (`Conversion`) names its
+type `feature`, as the vendor does; `ConversionRecord` adds `conversion_type`, the name the
+rest of the client uses.
+
+The subclasses add slots, never fields: `to_dict()`, equality and the repr stay the model's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, cast
+
+import attrs
+
+from ._generated.musicgpt.models import Conversion, ConversionStarted, MusicGenerationStarted
+from ._generated.musicgpt.types import Unset
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+    from .musicgpt import WaitOptions
+
+__all__ = [
+    "AsyncConversionJob",
+    "AsyncMusicJob",
+    "ConversionJob",
+    "ConversionRecord",
+    "MusicJob",
+    "as_job",
+    "as_record",
+]
+
+ModelT = TypeVar("ModelT")
+
+
+def _copied(instance: Any, subclass: type[ModelT]) -> ModelT:
+    """`instance`'s field values in a new `subclass` object (built without `__init__`)."""
+    copy = object.__new__(subclass)
+    for field in attrs.fields(type(instance)):
+        object.__setattr__(copy, field.name, getattr(instance, field.name))
+    return copy
+
+
+class ConversionRecord(Conversion):
+    """A task record (`get_conversion`, `wait_for_conversion`, `iter_conversions`) with
+    `conversion_type`: the vendor's `feature`, or the type it was asked for by."""
+
+    __slots__ = ("_asked_type",)
+    _asked_type: str | None
+
+    @property
+    def conversion_type(self) -> str | None:
+        feature = self.feature
+        return feature if isinstance(feature, str) and feature else self._asked_type
+
+
+def as_record(conversion: Conversion, asked_type: str | None = None) -> ConversionRecord:
+    record = _copied(conversion, ConversionRecord)
+    record._asked_type = asked_type
+    return record
+
+
+class _Job:
+    """What every job adds to its start model."""
+
+    __slots__ = ()
+    conversion_type: str
+    """The `conversionType` of the task (e.g. `"EXTRACTION"`), as `get_conversion` takes it."""
+    _client: Any
+
+
+class _SyncJob(_Job):
+    __slots__ = ()
+
+    def wait(self, **wait: Unpack[WaitOptions]) -> ConversionRecord:
+        """`client.wait_for_conversion(job, ...)`: poll until the task ends."""
+        result: ConversionRecord = self._client.wait_for_conversion(self, **wait)
+        return result
+
+
+class _AsyncJob(_Job):
+    __slots__ = ()
+
+    def wait(self, **wait: Unpack[WaitOptions]) -> Awaitable[ConversionRecord]:
+        """`await job.wait(...)`: `await client.wait_for_conversion(job, ...)`."""
+        result: Awaitable[ConversionRecord] = self._client.wait_for_conversion(self, **wait)
+        return result
+
+
+class ConversionJob(ConversionStarted, _SyncJob):
+    """A started single-output task: the start response, `conversion_type` and `wait()`."""
+
+    __slots__ = ("_client", "conversion_type")
+
+
+class MusicJob(MusicGenerationStarted, _SyncJob):
+    """A started two-output task (songs): the start response, `conversion_type`, `wait()`."""
+
+    __slots__ = ("_client", "conversion_type")
+
+
+class AsyncConversionJob(ConversionStarted, _AsyncJob):
+    """`ConversionJob` of an async client: `await job.wait()`."""
+
+    __slots__ = ("_client", "conversion_type")
+
+
+class AsyncMusicJob(MusicGenerationStarted, _AsyncJob):
+    """`MusicJob` of an async client: `await job.wait()`."""
+
+    __slots__ = ("_client", "conversion_type")
+
+
+_JOBS: dict[tuple[type, bool], type[_Job]] = {
+    (ConversionStarted, False): ConversionJob,
+    (MusicGenerationStarted, False): MusicJob,
+    (ConversionStarted, True): AsyncConversionJob,
+    (MusicGenerationStarted, True): AsyncMusicJob,
+}
+
+
+def as_job(started: ModelT, conversion_type: str | None, client: Any, *, is_async: bool) -> ModelT:
+    """`started` as a job of `client` (the same object when its model starts no job, or the
+    operation names no type)."""
+    job_class = _JOBS.get((type(started), is_async))
+    if job_class is None or not conversion_type:
+        return started
+    job: Any = _copied(started, job_class)
+    job.conversion_type = conversion_type
+    job._client = client
+    return cast(ModelT, job)  # an instance of a subclass of `started`'s class
+
+
+def conversion_type_of(job: object) -> str | None:
+    """The conversion type a started task carries (a job, or any object with the attribute)."""
+    value = getattr(job, "conversion_type", None)
+    return value if isinstance(value, str) and not isinstance(value, Unset) else None
