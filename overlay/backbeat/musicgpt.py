@@ -19,6 +19,17 @@ from ._calls import CallBuilder
 from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._deadline import call_deadline
 from ._exceptions import APIConnectionError
+from ._generated import musicgpt as musicgpt_client
+from ._generated.musicgpt.facade import AsyncConversionMethods, ConversionMethods
+from ._generated.musicgpt.models import (
+    Conversion,
+    ConversionDetails,
+    ConversionPage,
+    ConversionStarted,
+    LyricsResult,
+    MusicGenerationStarted,
+    VoicePage,
+)
 from ._jobs import (
     AsyncConversionJob,
     AsyncMusicJob,
@@ -28,17 +39,6 @@ from ._jobs import (
     as_job,
     as_record,
     conversion_type_of,
-)
-from ._generated import musicgpt as musicgpt_client
-from ._generated.musicgpt.facade import AsyncConversionMethods, ConversionMethods
-from ._generated.musicgpt.models import (
-    ConversionStarted,
-    MusicGenerationStarted,
-    Conversion,
-    ConversionDetails,
-    ConversionPage,
-    LyricsResult,
-    VoicePage,
 )
 from ._paging import KeyPager
 from ._polling import Polling
@@ -66,8 +66,9 @@ MUSICGPT = APIProfile.of(
 _calls = CallBuilder(musicgpt_client)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
-# A poll that starts at the deadline may take this long: it may be the one that finds the
-# task finished. Nothing of `wait_for_conversion` runs later than its timeout plus this.
+# A poll that starts at the deadline may take this long (or as long as the wait itself, if
+# shorter): it may be the one that finds the task finished. Nothing of `wait_for_conversion`
+# runs later than its timeout plus this.
 FINAL_POLL_GRACE = 5.0
 Media = MediaInput
 ResultT = TypeVar("ResultT")
@@ -207,7 +208,7 @@ class MusicGPT(SyncClient, ConversionMethods):
         started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
         that). `job.wait(...)` is the same call."""
         polling, conversion_type, query = _polling(task, wait, self._clock)
-        with call_deadline(polling.timeout + FINAL_POLL_GRACE):
+        with call_deadline(polling.timeout + min(FINAL_POLL_GRACE, polling.timeout)):
             for pause in polling:
                 self._pause(pause)
                 try:
@@ -264,7 +265,7 @@ class AsyncMusicGPT(AsyncClient, AsyncConversionMethods):
         self, task: Task, **wait: Unpack[WaitOptions]
     ) -> ConversionRecord:
         polling, conversion_type, query = _polling(task, wait, self._clock)
-        with call_deadline(polling.timeout + FINAL_POLL_GRACE):
+        with call_deadline(polling.timeout + min(FINAL_POLL_GRACE, polling.timeout)):
             for pause in polling:
                 await self._pause(pause)
                 try:

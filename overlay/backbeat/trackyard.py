@@ -25,7 +25,7 @@ from ._generated.trackyard.models import (
     UsageRecord,
 )
 from ._generated.trackyard.types import UNSET, File
-from ._paging import OffsetPager
+from ._paging import GrowingLogPager
 
 __all__ = ["AsyncTrackyard", "ClipOptions", "Download", "PageOptions", "SearchOptions", "Trackyard"]
 
@@ -35,7 +35,7 @@ _unset = none_as(UNSET)
 TRACKYARD = APIProfile.of(
     trackyard_client, name="Trackyard", message_fields=("message", "error", "detail")
 )
-USAGE_PAGE_SIZE = 100
+USAGE_PAGE_SIZE = 100  # also the largest page `listUsage` serves
 Filters = SearchFilters | Mapping[str, Any]
 
 
@@ -135,10 +135,13 @@ class Trackyard(SyncClient):
         return self._request(_usage_call(**page))
 
     def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> Iterator[UsageRecord]:
-        """Every record of the call log, fetching pages as needed."""
-        pager = OffsetPager(page_size)
+        """Every record of the call log as of the first page, newest first, each exactly
+        once, however many calls are logged meanwhile (`total_count` says how far the log
+        grew between two pages)."""
+        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
-            yield from pager.take(self.usage(limit=pager.limit, offset=pager.offset).usage)
+            page = self.usage(limit=pager.limit, offset=pager.offset)
+            yield from pager.take(page.usage, page.total_count)
 
 
 class AsyncTrackyard(AsyncClient):
@@ -159,10 +162,10 @@ class AsyncTrackyard(AsyncClient):
         return await self._request(_usage_call(**page))
 
     async def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> AsyncIterator[UsageRecord]:
-        pager = OffsetPager(page_size)
+        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
             page = await self.usage(limit=pager.limit, offset=pager.offset)
-            for record in pager.take(page.usage):
+            for record in pager.take(page.usage, page.total_count):
                 yield record
 
 
