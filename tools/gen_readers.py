@@ -124,7 +124,15 @@ def _union_options(hint: Any) -> tuple[Any, ...]:
     return (hint,)
 
 
+def _nullable(cls: type, name: str) -> bool:
+    """Whether the generated annotation (a string: the models use postponed evaluation)
+    names None itself, apart from `Unset`."""
+    written = str(cls.__annotations__.get(name, ""))
+    return "None" in (part.strip() for part in written.split("|"))
+
+
 def _is_unset(hint: Any) -> bool:
+    """openapi-python-client's own sentinel class (our templates make it None instead)."""
     return getattr(hint, "__name__", None) == "Unset"
 
 
@@ -152,11 +160,15 @@ class Shapes:
                 if f.name == "additional_properties":
                     info.keeps_unknown_keys = True
                     continue
-                options = _union_options(hints[f.name])
-                kept = tuple(o for o in options if not _is_unset(o))
-                shape = self.shape_of(kept)
+                # A field with a default may be absent (optional). `Unset` is None (see
+                # gen/templates/types.py.jinja), so whether JSON null is allowed is read from
+                # the annotation as written: `X | None | Unset` is nullable, `X | Unset` not.
+                options = tuple(o for o in _union_options(hints[f.name]) if not _is_unset(o))
+                required = f.default is attrs.NOTHING
+                if not required and not _nullable(cls, f.name):
+                    options = tuple(o for o in options if o is not type(None))
                 info.fields.append(
-                    (keys.get(f.name, f.name), f.alias or f.name, len(kept) == len(options), shape)
+                    (keys.get(f.name, f.name), f.alias or f.name, required, self.shape_of(options))
                 )
         return info
 

@@ -103,6 +103,28 @@ with Trackyard("ty_test_starter", base_url=root + "/api/external/v1") as client:
 with MusicGPT("mg_test_free", base_url=root + "/api/public") as client:
     print("MusicGPT:", client.generate_music(prompt="lofi beat").task_id)
 PY
+
+step "a pyc-only copy of the installed backbeat (compileall -b, sources removed) pages conversions"
+# Zipapps and frozen deployments ship no .py: nothing may depend on reading source.
+site=$("$bin/python" -c 'import backbeat, pathlib; print(pathlib.Path(backbeat.__file__).parent.parent)')
+mkdir "$work/pyc-only" && cp -R "$site/backbeat" "$work/pyc-only/"
+quietly "$bin/python" -m compileall -b -q "$work/pyc-only"
+find "$work/pyc-only" -name '*.py' -delete && find "$work/pyc-only" -name __pycache__ -prune -exec rm -rf {} +
+PYTHONPATH=$work/pyc-only "$bin/python" - "http://127.0.0.1:$port" "$work/pyc-only" <<'PY'
+import sys
+import backbeat
+from backbeat import MusicGPT
+root, copy = sys.argv[1], sys.argv[2]
+assert backbeat.__file__.startswith(copy) and backbeat.__file__.endswith(".pyc"), backbeat.__file__
+with MusicGPT("mg_test_pro_pyconly", base_url=root + "/api/public") as client:
+    started = {client.generate_music(prompt=f"pyc-only song {n}").task_id for n in range(3)}
+    first = client.list_user_conversions(limit=1)
+    assert first.last_evaluated_key, "page one names the next page"
+    seen = [c.task_id for c in client.iter_conversions(page_size=1)]
+assert started <= set(seen), (started, seen)
+print("pyc-only:", len(seen), "conversions in pages of 1 from", copy)
+PY
+
 kill "${server_pids[-1]}" && wait "${server_pids[-1]}" || true
 unset 'server_pids[-1]'
 

@@ -9,6 +9,7 @@ per operation), so adding an operation to the spec costs no table here:
   sending; a bool for a 0/1 enum is its int);
 - a list for a string field is sent JSON-encoded, as form fields carry lists (`stems`);
 - a date or datetime for a string field is sent in ISO 8601;
+- a mapping for a field whose type is a generated model becomes that model (`from_dict`);
 - a media argument (`audio`, `image`, ...) becomes `<name>_file` or `<name>_url`;
 - a keyword the operation does not have, or a required one missing, is a `TypeError` naming
   it.
@@ -17,6 +18,7 @@ per operation), so adding an operation to the spec costs no table here:
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import pkgutil
 import sys
@@ -39,11 +41,16 @@ ResultT = TypeVar("ResultT")
 WrapT = TypeVar("WrapT")
 
 
+Converter = typing.Callable[[Any], Any]
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """One generated operation: `parameters` are its keyword arguments other than `client`
     and `body` (query and path parameters), `body` its request model, if any (the model of
-    the first content type the spec lists), `fields` that model's fields; all as type hints."""
+    the first content type the spec lists), `fields` that model's fields; all as type hints.
+    `converters` and `optional` are worked out once from `parameters` or `fields`: each
+    name's value converter, and the names that may be left out."""
 
     operation: str
     module: types.ModuleType
@@ -51,6 +58,8 @@ class Endpoint:
     body: type | None
     fields: Mapping[str, Any]
     results: tuple[Any, ...]
+    converters: Mapping[str, Converter]
+    optional: frozenset[str]
 
 
 class CallBuilder:
@@ -93,15 +102,12 @@ class CallBuilder:
         if endpoint.body is None:
             if media:
                 raise TypeError(f"{operation} takes no upload")
-            kwargs = self._omitted(endpoint.parameters)
-            kwargs.update(self._converted(operation, endpoint.parameters, values))
+            kwargs = self._converted(endpoint, values)
         else:
             given = dict(values)
             for name, value in (media or {}).items():
                 given.update(self._media(operation, endpoint, name, value))
-            fields = self._omitted(endpoint.fields)
-            fields.update(self._converted(operation, endpoint.fields, given))
-            kwargs["body"] = endpoint.body(**fields)
+            kwargs["body"] = endpoint.body(**self._converted(endpoint, given))
         return Call(operation, endpoint.module, kwargs, result, wrap)
 
     def endpoint(self, operation: str) -> Endpoint:
@@ -110,13 +116,6 @@ class CallBuilder:
             known = self._endpoints[operation] = self._resolve(operation)
         return known
 
-    def _omitted(self, hints: Mapping[str, Any]) -> dict[str, Any]:
-        """Every optional field or parameter as UNSET: only what the caller gave travels, so
-        a default stays the server's to apply (the spec's defaults and the server's can differ,
-        as they do for `/v1/MusicAI`'s `generate_album_cover`)."""
-        unset_type = type(self._unset)
-        return {name: self._unset for name, hint in hints.items() if unset_type in _options(hint)}
-
     def _media(
         self, operation: str, endpoint: Endpoint, name: str, value: object
     ) -> dict[str, object]:
@@ -124,25 +123,21 @@ class CallBuilder:
             raise TypeError(f"{operation} has no {name}_file or {name}_url field")
         return media_fields(value, name, self._file)
 
-    def _converted(
-        self, operation: str, hints: Mapping[str, Any], values: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        unknown = sorted(set(values) - set(hints))
-        if unknown:
-            raise TypeError(f"{operation} has no field {', '.join(unknown)}")
-        converted = {
-            name: _converted(hints[name], value)
-            for name, value in values.items()
-            if value is not None
-        }
-        unset_type = type(self._unset)
-        missing = sorted(
-            name
-            for name, hint in hints.items()
-            if name not in converted and unset_type not in _options(hint)
-        )
-        if missing:
-            raise TypeError(f"{operation} needs {', '.join(missing)}")
+    def _converted(self, endpoint: Endpoint, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The endpoint's keyword arguments: every optional one UNSET unless given (only what
+        the caller gave travels, so a default stays the server's to apply: the spec's defaults
+        and the server's can differ, as they do for `/v1/MusicAI`'s `generate_album_cover`)."""
+        converted = dict.fromkeys(endpoint.optional, self._unset)
+        converters = endpoint.converters
+        for name, value in values.items():
+            convert = converters.get(name)
+            if convert is None:
+                raise TypeError(f"{endpoint.operation} has no field {name}")
+            if value is not None:
+                converted[name] = convert(value)
+        if len(converted) < len(converters):
+            missing = sorted(set(converters) - set(converted))
+            raise TypeError(f"{endpoint.operation} needs {', '.join(missing)}")
         return converted
 
     def _resolve(self, operation: str) -> Endpoint:
@@ -157,7 +152,18 @@ class CallBuilder:
         fields = {} if body is None else self._field_hints(body)
         returned = typing.get_type_hints(module.sync_detailed, localns=local)["return"]
         (parsed,) = typing.get_args(returned)
-        return Endpoint(operation, module, hints, body, fields, _options(parsed))
+        named = fields if body is not None else hints
+        unset_type = type(self._unset)
+        return Endpoint(
+            operation,
+            module,
+            hints,
+            body,
+            fields,
+            _options(parsed),
+            converters={name: _converter(hint) for name, hint in named.items()},
+            optional=frozenset(n for n, hint in named.items() if unset_type in _options(hint)),
+        )
 
     def _field_hints(self, model: type) -> dict[str, Any]:
         namespace = vars(sys.modules[model.__module__])
@@ -187,15 +193,36 @@ def _options(hint: Any) -> tuple[Any, ...]:
     return () if hint is None else (hint,)
 
 
-def _converted(hint: Any, value: Any) -> Any:
+def _converter(hint: Any) -> Converter:
+    """How a value the caller gives for a field of type `hint` becomes what it holds."""
     options = _options(hint)
     for option in options:
         if isinstance(option, type) and issubclass(option, enum.Enum):
-            return _enum_member(option, value)
-    if str in options and list not in options and isinstance(value, list | tuple):
+            return functools.partial(_enum_member, option)
+    models = [o for o in options if attrs.has(o)]
+    if models:
+        return functools.partial(_model_of, models[0])
+    if str in options and list not in options:
+        return _text
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> Any:
+    """A list as JSON (form fields carry lists so), a date in ISO 8601, else as it is."""
+    if isinstance(value, list | tuple):
         return json.dumps(list(value))
-    if str in options and isinstance(value, date):
+    if isinstance(value, date):
         return value.isoformat()
+    return value
+
+
+def _model_of(model: Any, value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return model.from_dict(value)
     return value
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import functools
 import importlib
-import inspect
 import os
 import random
 import time
@@ -40,17 +38,17 @@ from ._limits import DEFAULT_MAX_RESPONSE_SIZE, BodyTooLarge, describe_size
 from ._logging import LOGGER, register_secret
 from ._options import (
     NOT_GIVEN,
+    Headers,
     NotGiven,
-    accepting_call_options,
+    Timeout,
     first_page_fetched,
     first_page_fetched_async,
-    is_api_method,
 )
 from ._pacing import Pacer
 from ._ratelimit import RateLimitInfo
 from ._raw import RawResponse, raising, returning
 from ._retry import RetryPolicy
-from ._routing import OperationTable
+from ._routing import OPERATION, OperationTable
 from ._secrets import Scrubber, checked_api_key, redacted_request
 from ._status import ErrorReader
 from ._transport import AsyncRetryTransport, RetryTransport
@@ -60,9 +58,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "APIProfile",
     "AsyncClient",
-    "AsyncRawResponses",
     "Call",
-    "RawResponses",
     "SyncClient",
 ]
 
@@ -89,12 +85,15 @@ class APIProfile:
     operations: ModuleType
     client_class: Callable[..., Any]
     readers: ModuleType
+    calls: Any  # the CallBuilder of the generated package
     message_fields: tuple[str, ...]
 
     @classmethod
     def of(cls, package: ModuleType, *, name: str, message_fields: tuple[str, ...]) -> APIProfile:
         """The profile of a generated client package; env vars are `<NAME>_API_KEY` and
         `<NAME>_BASE_URL`."""
+        from ._calls import CallBuilder  # it builds `Call`s: imported once this module is
+
         return cls(
             name=name,
             api_key_env=f"{name.upper()}_API_KEY",
@@ -102,6 +101,7 @@ class APIProfile:
             operations=importlib.import_module(f"{package.__name__}.operations"),
             client_class=package.AuthenticatedClient,
             readers=importlib.import_module(f"{package.__name__}.readers"),
+            calls=CallBuilder(package),
             message_fields=message_fields,
         )
 
@@ -135,16 +135,6 @@ class SharedState:
 class _BaseClient:
     profile: ClassVar[APIProfile]
     _readers: ClassVar[dict[str, BodyReader]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Every public method of a facade takes the per-call options (see `_options`): its
-        own, and those it inherits from mixins (the methods generated from a spec)."""
-        super().__init_subclass__(**kwargs)
-        if not hasattr(cls, "profile"):
-            return  # SyncClient, AsyncClient: the machinery, not a facade
-        for name, attribute in _facade_methods(cls).items():
-            if not is_api_method(attribute):
-                setattr(cls, name, accepting_call_options(attribute))
 
     def __init__(
         self,
@@ -318,6 +308,18 @@ class _BaseClient:
             _shared=self._shared,
         )
 
+    def _with(self, extra_headers: Headers | None, timeout: Timeout) -> Self:
+        """This client for a call with these per-call options: itself when there are none."""
+        if extra_headers is None and isinstance(timeout, NotGiven):
+            return self
+        return self._view(extra_headers=extra_headers, timeout=timeout)
+
+    def _call_of(
+        self, operation: str, result: type[ResultT], media: Mapping[str, Any], fields: Any
+    ) -> Call[Any, ResultT]:
+        call: Call[Any, ResultT] = self.profile.calls.call(operation, result, media, **fields)
+        return call
+
     def _view(
         self,
         *,
@@ -352,6 +354,8 @@ class _BaseClient:
     def _request_arguments(self, call: Call[Any, Any]) -> dict[str, Any]:
         """The generated endpoint's request, with this call's headers and timeout."""
         arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
+        # The retry engine reads the operation's facts (idempotency) by this name.
+        arguments["extensions"] = {OPERATION: call.operation}
         if self._call_headers:
             arguments["headers"] = {**arguments.get("headers", {}), **self._call_headers}
         if not isinstance(self._call_timeout, NotGiven):
@@ -444,11 +448,18 @@ class SyncClient(_BaseClient):
     _transport_type = httpx.BaseTransport
     _retry_transport = RetryTransport
 
-    @property
-    def with_raw_response(self) -> RawResponses:
-        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
-        rate limits, retries and time of that call, and `parse()` for the usual result."""
-        return RawResponses(self)
+    def _invoke(
+        self,
+        operation: str,
+        result: type[ResultT],
+        media: Mapping[str, Any],
+        fields: Mapping[str, Any],
+        extra_headers: Headers | None,
+        timeout: Timeout,
+    ) -> ResultT:
+        """What every generated method does: send `operation` and read its result."""
+        call = self._call_of(operation, result, media, fields)
+        return self._with(extra_headers, timeout)._request(call)
 
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
@@ -470,14 +481,15 @@ class SyncClient(_BaseClient):
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
 
-    def _raw(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> RawResponse[Any]:
+    def _raw(self, run: Callable[[Self], ResultT]) -> RawResponse[ResultT]:
+        """`run` (a method call) on a view that keeps the responses: the last one, raw."""
         responses: list[httpx.Response] = []
         view = self._view(responses=responses)
         try:
-            result = first_page_fetched(method(view, *args, **kwargs))
+            result = first_page_fetched(run(view))
         except APIError as error:
-            return _raw_of_failure(method, responses, error)
-        return _raw_of(method, responses, result)
+            return _raw_of_failure(responses, error)
+        return _raw_of(responses, result)
 
     def close(self) -> None:
         self._closed = True
@@ -499,10 +511,17 @@ class AsyncClient(_BaseClient):
     _transport_type = httpx.AsyncBaseTransport
     _retry_transport = AsyncRetryTransport
 
-    @property
-    def with_raw_response(self) -> AsyncRawResponses:
-        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
-        return AsyncRawResponses(self)
+    async def _invoke(
+        self,
+        operation: str,
+        result: type[ResultT],
+        media: Mapping[str, Any],
+        fields: Mapping[str, Any],
+        extra_headers: Headers | None,
+        timeout: Timeout,
+    ) -> ResultT:
+        call = self._call_of(operation, result, media, fields)
+        return await self._with(extra_headers, timeout)._request(call)
 
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
@@ -524,14 +543,15 @@ class AsyncClient(_BaseClient):
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
 
-    async def _raw(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> RawResponse[Any]:
+    async def _raw(self, run: Callable[[Self], Any]) -> RawResponse[Any]:
+        """`run` (a method call, awaited or iterated) on a view that keeps the responses."""
         responses: list[httpx.Response] = []
         view = self._view(responses=responses)
         try:
-            result = await first_page_fetched_async(method(view, *args, **kwargs))
+            result = await first_page_fetched_async(run(view))
         except APIError as error:
-            return _raw_of_failure(method, responses, error)
-        return _raw_of(method, responses, result)
+            return _raw_of_failure(responses, error)
+        return _raw_of(responses, result)
 
     async def close(self) -> None:
         self._closed = True
@@ -549,70 +569,13 @@ class AsyncClient(_BaseClient):
         await self.close()
 
 
-class RawResponses:
-    """`client.with_raw_response`: each public method of the client, returning a
-    `RawResponse` instead of its result."""
-
-    def __init__(self, client: SyncClient) -> None:
-        self._client = client
-
-    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
-        method = _api_method(self._client, name)
-        return functools.partial(self._client._raw, method)
-
-    def __dir__(self) -> list[str]:
-        return _api_method_names(self._client)
-
-
-class AsyncRawResponses:
-    """`client.with_raw_response` of an async client: awaiting a method gives a `RawResponse`."""
-
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
-
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[RawResponse[Any]]]:
-        method = _api_method(self._client, name)
-        return functools.partial(self._client._raw, method)
-
-    def __dir__(self) -> list[str]:
-        return _api_method_names(self._client)
-
-
-def _facade_methods(cls: type) -> dict[str, Callable[..., Any]]:
-    """The public functions `cls` defines or inherits, except the client machinery's own
-    (`close`, `with_options`, ...): each name resolved as attribute lookup would."""
-    found: dict[str, Callable[..., Any]] = {}
-    for owner in reversed(cls.__mro__):
-        if owner is object or (issubclass(owner, _BaseClient) and not hasattr(owner, "profile")):
-            continue
-        for name, attribute in vars(owner).items():
-            if not name.startswith("_") and inspect.isfunction(attribute):
-                found[name] = attribute
-    return found
-
-
-def _api_method(client: _BaseClient, name: str) -> Callable[..., Any]:
-    method = getattr(type(client), name, None) if not name.startswith("_") else None
-    if method is None or not is_api_method(method):
-        raise AttributeError(f"{type(client).__name__} has no API method {name!r}")
-    return cast(Callable[..., Any], method)
-
-
-def _api_method_names(client: _BaseClient) -> list[str]:
-    return sorted(name for name in dir(type(client)) if is_api_method(getattr(type(client), name)))
-
-
-def _raw_of(
-    method: Callable[..., Any], responses: list[httpx.Response], result: Any
-) -> RawResponse[Any]:
+def _raw_of(responses: list[httpx.Response], result: ResultT) -> RawResponse[ResultT]:
     if not responses:
-        raise BackbeatError(f"{method.__name__} made no request, so it has no raw response")
+        raise BackbeatError("this call made no request, so it has no raw response")
     return RawResponse(responses[-1], returning(result))
 
 
-def _raw_of_failure(
-    method: Callable[..., Any], responses: list[httpx.Response], error: APIError
-) -> RawResponse[Any]:
+def _raw_of_failure(responses: list[httpx.Response], error: APIError) -> RawResponse[Any]:
     """A success response whose body cannot be read is still a raw response: `parse()`
     raises. Anything else (a status error, no response at all) is raised at once."""
     if isinstance(error, APIStatusError | APIConnectionError) or not responses:
@@ -634,15 +597,6 @@ def _checked_hooks(
 def itself(parsed: Any, response: Any) -> Any:
     """The `wrap` of a `Call` whose result is the parsed model as it is."""
     return parsed
-
-
-def none_as(unset: Any) -> Callable[[Any], Any]:
-    """Maps None (the facades' "not given") to a generated package's own UNSET sentinel."""
-
-    def convert(value: Any) -> Any:
-        return unset if value is None else value
-
-    return convert
 
 
 def _checked_base_url(given: object, default: str, scrubber: Scrubber) -> str:

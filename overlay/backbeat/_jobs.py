@@ -13,17 +13,15 @@ The subclasses add slots, never fields: `to_dict()`, equality and the repr stay 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from ._generated.musicgpt.models import Conversion, ConversionStarted, MusicGenerationStarted
-from ._generated.musicgpt.types import Unset
+from ._options import Headers
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
-
-    from .musicgpt import WaitOptions
 
 __all__ = [
     "AsyncConversionJob",
@@ -74,21 +72,40 @@ class _Job:
     _client: Any
 
 
+def _given(**options: object) -> dict[str, object]:
+    return {name: value for name, value in options.items() if value is not None}
+
+
 class _SyncJob(_Job):
     __slots__ = ()
 
-    def wait(self, **wait: Unpack[WaitOptions]) -> ConversionRecord:
-        """`client.wait_for_conversion(job, ...)`: poll until the task ends."""
-        result: ConversionRecord = self._client.wait_for_conversion(self, **wait)
+    def wait(
+        self,
+        *,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        extra_headers: Headers | None = None,
+    ) -> ConversionRecord:
+        """`client.wait_for_conversion(job, ...)`: poll until the task ends (None: the
+        method's default)."""
+        options = _given(timeout=timeout, poll_interval=poll_interval, extra_headers=extra_headers)
+        result: ConversionRecord = self._client.wait_for_conversion(self, **options)
         return result
 
 
 class _AsyncJob(_Job):
     __slots__ = ()
 
-    def wait(self, **wait: Unpack[WaitOptions]) -> Awaitable[ConversionRecord]:
+    def wait(
+        self,
+        *,
+        timeout: float | None = None,
+        poll_interval: float | None = None,
+        extra_headers: Headers | None = None,
+    ) -> Awaitable[ConversionRecord]:
         """`await job.wait(...)`: `await client.wait_for_conversion(job, ...)`."""
-        result: Awaitable[ConversionRecord] = self._client.wait_for_conversion(self, **wait)
+        options = _given(timeout=timeout, poll_interval=poll_interval, extra_headers=extra_headers)
+        result: Awaitable[ConversionRecord] = self._client.wait_for_conversion(self, **options)
         return result
 
 
@@ -139,4 +156,4 @@ def as_job(started: ModelT, conversion_type: str | None, client: Any, *, is_asyn
 def conversion_type_of(job: object) -> str | None:
     """The conversion type a started task carries (a job, or any object with the attribute)."""
     value = getattr(job, "conversion_type", None)
-    return value if isinstance(value, str) and not isinstance(value, Unset) else None
+    return value if isinstance(value, str) and value else None

@@ -1,16 +1,21 @@
-"""Which spec operation a request belongs to, from its method and its path under the base URL."""
+"""Which spec operation a request belongs to: the call that built it says so.
+
+Each facade call stamps its request's `extensions` with the operationId (`OPERATION`); the
+retry engine looks the operation's facts up by that name. A request that carries no name (sent
+through the client's transport by other code) is judged by its HTTP method alone.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-__all__ = ["Operation", "OperationTable"]
+__all__ = ["OPERATION", "Operation", "OperationTable"]
 
+OPERATION = "backbeat.operation"
 # Methods HTTP itself calls idempotent: the fallback for a request the spec does not describe.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
@@ -28,21 +33,14 @@ class OperationTable:
 
     def __init__(self, operations: Mapping[str, Mapping[str, Any]], base_url: str) -> None:
         self._prefix = httpx.URL(base_url).path.rstrip("/")
-        self._routes = [
-            (
-                str(facts["method"]).upper(),
-                _path_pattern(str(facts["path"])),
-                _operation(name, facts),
-            )
-            for name, facts in sorted(operations.items())
-        ]
+        self._operations = {name: _operation(name, facts) for name, facts in operations.items()}
 
     def match(self, request: httpx.Request) -> Operation:
+        operation = self._operations.get(request.extensions.get(OPERATION, ""))
+        if operation is not None:
+            return operation
         path = request.url.path
         relative = path[len(self._prefix) :] if path.startswith(self._prefix) else path
-        for method, pattern, operation in self._routes:
-            if method == request.method and pattern.fullmatch(relative):
-                return operation
         return Operation(
             name=f"{request.method} {relative}",
             method=request.method,
@@ -57,12 +55,4 @@ def _operation(name: str, facts: Mapping[str, Any]) -> Operation:
         method=str(facts["method"]).upper(),
         path=str(facts["path"]),
         idempotent=bool(facts["idempotent"]),
-    )
-
-
-def _path_pattern(template: str) -> re.Pattern[str]:
-    """`/items/{item_id}` matches `/items/` followed by one path segment."""
-    parts = re.split(r"(\{[^}/]+\})", template)
-    return re.compile(
-        "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in parts)
     )

@@ -16,9 +16,11 @@ from os import PathLike, fspath
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["MediaInput", "media_fields"]
+__all__ = ["Media", "MediaInput", "media_fields"]
 
-MediaInput = str | PathLike[str] | IO[bytes]
+Media = str | PathLike[str] | IO[bytes]
+"""A media input: a path, a binary file object or an http(s) URL."""
+MediaInput = Media
 ACCEPTED = "a path, a binary file object or an http(s) URL"
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 _OTHER_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)

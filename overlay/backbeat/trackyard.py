@@ -1,42 +1,56 @@
-"""Trackyard: `Trackyard` and `AsyncTrackyard`, thin maps from methods to generated calls."""
+"""Trackyard: `Trackyard` and `AsyncTrackyard`.
+
+Their methods are generated from the spec (`backbeat._generated.trackyard.facade`, by
+tools/gen_facade.py): `search`, `me`, `usage`. Written here are the two whose behaviour is
+their own: `download_track` (the MP3 and what its headers say, as a `Download`) and
+`iter_usage` (every page of the log).
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import urllib.parse
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any
 
-from ._client import APIProfile, AsyncClient, Call, SyncClient, itself, none_as
+from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._generated import trackyard as trackyard_client
-from ._generated.trackyard.api.account import get_me, list_usage
-from ._generated.trackyard.api.downloads import download_track
-from ._generated.trackyard.api.search import search
+from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
 from ._generated.trackyard.models import (
-    DownloadTrackRequest,
     Me,
+    RateLimit,
     SearchFilters,
-    SearchRequest,
     SearchResponse,
+    Track,
     UsagePage,
     UsageRecord,
 )
-from ._generated.trackyard.types import UNSET, File
+from ._generated.trackyard.types import File
+from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import GrowingLogPager
+from ._raw import RawResponse
 
-__all__ = ["AsyncTrackyard", "ClipOptions", "Download", "PageOptions", "SearchOptions", "Trackyard"]
-
-_unset = none_as(UNSET)
+__all__ = [
+    "AsyncTrackyard",
+    "Download",
+    "Me",
+    "RateLimit",
+    "SearchFilters",
+    "SearchResponse",
+    "Track",
+    "Trackyard",
+    "UsagePage",
+    "UsageRecord",
+]
 
 # `message` is the documented human text; some documented bodies only carry `error`.
 TRACKYARD = APIProfile.of(
     trackyard_client, name="Trackyard", message_fields=("message", "error", "detail")
 )
 USAGE_PAGE_SIZE = 100  # also the largest page `listUsage` serves
-Filters = SearchFilters | Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -60,113 +74,176 @@ class Download:
         return target
 
 
-class SearchOptions(TypedDict, total=False):
-    limit: int | None
-    offset: int | None
-    filters: Filters | None
-
-
-def _search_call(
-    query: str, **options: Unpack[SearchOptions]
-) -> Call[SearchResponse, SearchResponse]:
-    filters = options.get("filters")
-    if isinstance(filters, Mapping):
-        filters = SearchFilters.from_dict(filters)
-    body = SearchRequest(
-        query=query,
-        limit=_unset(options.get("limit")),
-        offset=_unset(options.get("offset")),
-        filters=_unset(filters),
-    )
-    return Call("search", search, {"body": body}, SearchResponse, itself)
-
-
-class ClipOptions(TypedDict, total=False):
-    duration_seconds: float | None
-    hit_point_seconds: float | None
-
-
-def _download_call(track_id: str, **clip: Unpack[ClipOptions]) -> Call[File, Download]:
-    body = DownloadTrackRequest(
+def _download_call(
+    track_id: str, duration_seconds: float | None, hit_point_seconds: float | None
+) -> Call[File, Download]:
+    return TRACKYARD.calls.wrapped(  # type: ignore[no-any-return]
+        "downloadTrack",
+        File,
+        _download_wrapper(track_id),
         track_id=track_id,
-        duration_seconds=_unset(clip.get("duration_seconds")),
-        hit_point_seconds=_unset(clip.get("hit_point_seconds")),
+        duration_seconds=duration_seconds,
+        hit_point_seconds=hit_point_seconds,
     )
-    wrap = _download_wrapper(track_id)
-    return Call("downloadTrack", download_track, {"body": body}, File, wrap)
 
 
-def _me_call() -> Call[Me, Me]:
-    return Call("getMe", get_me, {}, Me, itself)
-
-
-class PageOptions(TypedDict, total=False):
-    limit: int | None
-    offset: int | None
-
-
-def _usage_call(**page: Unpack[PageOptions]) -> Call[UsagePage, UsagePage]:
-    kwargs = {"limit": _unset(page.get("limit")), "offset": _unset(page.get("offset"))}
-    return Call("listUsage", list_usage, kwargs, UsagePage, itself)
-
-
-class Trackyard(SyncClient):
+class Trackyard(SyncClient, Methods):
     """Trackyard client. Key from `api_key` or `TRACKYARD_API_KEY`; base URL from `base_url`,
     `TRACKYARD_BASE_URL` or production. Retries, timeouts and errors: see the README."""
 
     profile = TRACKYARD
 
-    def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResponse:
-        """Natural-language search (1 credit): `limit`, `offset`, `filters` (a `SearchFilters`
-        or a plain dict) are optional keywords."""
-        return self._request(_search_call(query, **options))
+    @property
+    def with_raw_response(self) -> TrackyardRawResponses:
+        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
+        rate limits, retries and time of that call, and `parse()` for the usual result."""
+        return TrackyardRawResponses(self)
 
-    def download_track(self, track_id: str, **clip: Unpack[ClipOptions]) -> Download:
+    def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Download:
         """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
         at `hit_point_seconds` (1 credit)."""
-        return self._request(_download_call(track_id, **clip))
+        call = _download_call(track_id, duration_seconds, hit_point_seconds)
+        return self._with(extra_headers, timeout)._request(call)
 
-    def me(self) -> Me:
-        """The calling key's tier, balance and limits (free)."""
-        return self._request(_me_call())
-
-    def usage(self, **page: Unpack[PageOptions]) -> UsagePage:
-        """One page (`limit`, `offset`) of the key's call log, newest first (free)."""
-        return self._request(_usage_call(**page))
-
-    def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> Iterator[UsageRecord]:
+    def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Iterator[UsageRecord]:
         """Every record of the call log as of the first page, newest first, each exactly
         once, however many calls are logged meanwhile (`total_count` says how far the log
         grew between two pages)."""
+        client = self._with(extra_headers, timeout)
         pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
-            page = self.usage(limit=pager.limit, offset=pager.offset)
+            page = client.usage(limit=pager.limit, offset=pager.offset)
             yield from pager.take(page.usage, page.total_count)
 
 
-class AsyncTrackyard(AsyncClient):
+class AsyncTrackyard(AsyncClient, AsyncMethods):
     """`Trackyard` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = TRACKYARD
 
-    async def search(self, query: str, **options: Unpack[SearchOptions]) -> SearchResponse:
-        return await self._request(_search_call(query, **options))
+    @property
+    def with_raw_response(self) -> AsyncTrackyardRawResponses:
+        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
+        return AsyncTrackyardRawResponses(self)
 
-    async def download_track(self, track_id: str, **clip: Unpack[ClipOptions]) -> Download:
-        return await self._request(_download_call(track_id, **clip))
+    async def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> Download:
+        call = _download_call(track_id, duration_seconds, hit_point_seconds)
+        return await self._with(extra_headers, timeout)._request(call)
 
-    async def me(self) -> Me:
-        return await self._request(_me_call())
-
-    async def usage(self, **page: Unpack[PageOptions]) -> UsagePage:
-        return await self._request(_usage_call(**page))
-
-    async def iter_usage(self, *, page_size: int = USAGE_PAGE_SIZE) -> AsyncIterator[UsageRecord]:
+    async def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> AsyncIterator[UsageRecord]:
+        client = self._with(extra_headers, timeout)
         pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
-            page = await self.usage(limit=pager.limit, offset=pager.offset)
+            page = await client.usage(limit=pager.limit, offset=pager.offset)
             for record in pager.take(page.usage, page.total_count):
                 yield record
+
+
+class TrackyardRawResponses(RawMethods):
+    """`Trackyard.with_raw_response`: every method, answering a `RawResponse`."""
+
+    _client: Trackyard
+
+    def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> RawResponse[Download]:
+        return self._client._raw(
+            lambda client: client.download_track(
+                track_id,
+                duration_seconds=duration_seconds,
+                hit_point_seconds=hit_point_seconds,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        )
+
+    def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> RawResponse[Iterator[UsageRecord]]:
+        """The first page's response; `parse()` iterates from there."""
+        return self._client._raw(
+            lambda client: client.iter_usage(
+                page_size=page_size, extra_headers=extra_headers, timeout=timeout
+            )
+        )
+
+
+class AsyncTrackyardRawResponses(AsyncRawMethods):
+    """`AsyncTrackyard.with_raw_response`: every method, answering a `RawResponse`."""
+
+    _client: AsyncTrackyard
+
+    async def download_track(
+        self,
+        track_id: str,
+        *,
+        duration_seconds: float | None = None,
+        hit_point_seconds: float | None = None,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> RawResponse[Download]:
+        raw: RawResponse[Download] = await self._client._raw(
+            lambda client: client.download_track(
+                track_id,
+                duration_seconds=duration_seconds,
+                hit_point_seconds=hit_point_seconds,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        )
+        return raw
+
+    async def iter_usage(
+        self,
+        *,
+        page_size: int = USAGE_PAGE_SIZE,
+        extra_headers: Headers | None = None,
+        timeout: Timeout = NOT_GIVEN,
+    ) -> RawResponse[AsyncIterator[UsageRecord]]:
+        raw: RawResponse[AsyncIterator[UsageRecord]] = await self._client._raw(
+            lambda client: client.iter_usage(
+                page_size=page_size, extra_headers=extra_headers, timeout=timeout
+            )
+        )
+        return raw
 
 
 def _download_wrapper(requested_id: str) -> Any:

@@ -1,8 +1,10 @@
 """The pytest plugin (entry point ``pytest11: backbeat``): sandbox, accounts and clients.
 
-Loading it costs nothing and needs only backbeat itself: the sandbox runs as a separate
-process (``python -m backbeat_sandbox``), so a missing ``sandbox`` extra is reported by the
-fixtures that need it, not at start-up.
+Loading it costs nothing: pytest loads this module in every run where backbeat is installed,
+so it imports only pytest and the standard library; the client, the launcher and the accounts
+are imported by the fixtures that use them. The sandbox runs as a separate process
+(``python -m backbeat_sandbox``), so a missing ``sandbox`` extra is reported by the fixtures
+that need it, not at start-up.
 
     def test_search(backbeat_trackyard):
         assert backbeat_trackyard.search("piano", limit=1).tracks
@@ -16,13 +18,15 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from backbeat import MusicGPT, Trackyard
 
-from .accounts import Account, AccountFactory
-from .launcher import Sandbox, SandboxStartError, start_sandbox
+if TYPE_CHECKING:
+    from backbeat import MusicGPT, Trackyard
+
+    from .accounts import Account, AccountFactory
+    from .launcher import Sandbox
 
 __all__ = [
     "backbeat_account",
@@ -75,6 +79,8 @@ def backbeat_sandbox(pytestconfig: pytest.Config) -> Iterator[Sandbox]:
     """A backbeat sandbox serving both APIs for the whole session (one per xdist worker), on a
     free 127.0.0.1 port, stopped by PID at the end. ``.trackyard_url`` / ``.musicgpt_url`` are
     the APIs' base URLs, ``.url`` the root."""
+    from .launcher import Sandbox, SandboxStartError, start_sandbox
+
     given = pytestconfig.getoption(URL_OPTION)
     if given:
         sandbox = Sandbox(str(given).rstrip("/"))
@@ -101,6 +107,8 @@ def backbeat_sandbox(pytestconfig: pytest.Config) -> Iterator[Sandbox]:
 def backbeat_account_factory(request: pytest.FixtureRequest) -> AccountFactory:
     """``backbeat_account_factory(tier="pro", *, trackyard=None, musicgpt=None)`` makes a new,
     isolated sandbox account on every call."""
+    from .accounts import AccountFactory
+
     return AccountFactory(request.node.nodeid)
 
 
@@ -122,6 +130,8 @@ def backbeat_account(
 @pytest.fixture
 def backbeat_trackyard(backbeat_sandbox: Sandbox, backbeat_account: Account) -> Iterator[Trackyard]:
     """A `backbeat.Trackyard` bound to the sandbox and this test's account; closed afterwards."""
+    from backbeat import Trackyard
+
     yield from _bound(
         Trackyard, lambda: backbeat_account.trackyard_key, backbeat_sandbox.trackyard_url
     )
@@ -130,15 +140,14 @@ def backbeat_trackyard(backbeat_sandbox: Sandbox, backbeat_account: Account) -> 
 @pytest.fixture
 def backbeat_musicgpt(backbeat_sandbox: Sandbox, backbeat_account: Account) -> Iterator[MusicGPT]:
     """A `backbeat.MusicGPT` bound to the sandbox and this test's account; closed afterwards."""
+    from backbeat import MusicGPT
+
     yield from _bound(
         MusicGPT, lambda: backbeat_account.musicgpt_key, backbeat_sandbox.musicgpt_url
     )
 
 
-ClientT = TypeVar("ClientT", Trackyard, MusicGPT)
-
-
-def _bound(client_class: type[ClientT], key: Callable[[], str], base_url: str) -> Iterator[ClientT]:
+def _bound(client_class: Any, key: Callable[[], str], base_url: str) -> Iterator[Any]:
     try:
         api_key = key()
     except ValueError as error:  # a tier this API does not have

@@ -28,7 +28,8 @@ from typing import Any
 import httpx
 import yaml
 from backbeat import AsyncMusicGPT, AsyncTrackyard, MusicGPT, Trackyard
-from backbeat._options import is_api_method, own_parameters
+from backbeat._client import AsyncClient, SyncClient
+from backbeat._options import NOT_GIVEN
 
 ROOT = Path(__file__).resolve().parents[2]
 NEW_VALUE = "zz-value-from-a-later-release"
@@ -111,7 +112,15 @@ async def _async_no_sleep(seconds: float) -> None:
 
 
 def api_methods(cls: type[Any]) -> list[str]:
-    names = [name for name in dir(cls) if is_api_method(getattr(cls, name))]
+    """The public methods of a facade that call the API (not the client machinery's)."""
+    machinery = set(dir(SyncClient)) | set(dir(AsyncClient))
+    names = [
+        name
+        for name in dir(cls)
+        if not name.startswith("_")
+        and name not in machinery
+        and inspect.isfunction(getattr(cls, name))
+    ]
     assert names, f"{cls.__name__} has no API methods"
     return names
 
@@ -141,12 +150,11 @@ def sample_arguments(method: Callable[..., Any]) -> tuple[list[Any], dict[str, A
     for name, parameter in list(parameters.items())[1:]:  # past `self`
         if parameter.kind in (parameter.VAR_KEYWORD, parameter.VAR_POSITIONAL):
             continue
-        if name in ("extra_headers", "timeout") and parameter.kind is parameter.KEYWORD_ONLY:
+        if name == "extra_headers" or parameter.default is NOT_GIVEN:
             continue  # the per-call options themselves
         if parameter.default is inspect.Parameter.empty:
             args.append(SAMPLES[name] if name in SAMPLES else _by_annotation(method, parameter))
-    for name in own_parameters(inspect.unwrap(method)) - set(parameters):
-        if name in SAMPLES:
+        elif name in SAMPLES:
             kwargs[name] = SAMPLES[name]
     return args, kwargs
 

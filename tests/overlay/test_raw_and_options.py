@@ -42,7 +42,12 @@ def invoke(facade: Facade, target: Any, method: str, **options: Any) -> Any:
 def test_every_facade_offers_its_methods_raw() -> None:
     for facade in FACADES:
         client = facade.build(ScriptedAPI(spec_bodies(facade.spec)))
-        assert set(dir(client.with_raw_response)) == set(api_methods(facade.cls))
+        raw_methods = {
+            name
+            for name in dir(client.with_raw_response)
+            if not name.startswith("_") and callable(getattr(client.with_raw_response, name))
+        }
+        assert raw_methods == set(api_methods(facade.cls))
         with pytest.raises(AttributeError):
             client.with_raw_response.close  # noqa: B018 - not an API method
         with pytest.raises(AttributeError):

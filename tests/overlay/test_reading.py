@@ -250,3 +250,17 @@ def test_a_date_that_does_not_parse_is_named() -> None:
     body = {**bodies.operations["getMe"].body, "created_at": "last tuesday"}
     with pytest.raises(APIError, match=r"Me\.created_at: expected a datetime string"):
         facade.build(ScriptedAPI(bodies, bodies={"getMe": body})).me()
+
+
+def test_results_show_no_generator_sentinel() -> None:
+    """An optional field the body leaves out reads as None, and the repr shows only the
+    fields that hold a value (plus any undocumented ones)."""
+    facade = FACADES[0]
+    bodies = spec_bodies(facade.spec)
+    body = {k: v for k, v in bodies.operations["getMe"].body.items() if k != "created_at"}
+    me = facade.build(ScriptedAPI(bodies, bodies={"getMe": {**body, "plan_note": "x"}})).me()
+    assert me.created_at is None
+    assert "created_at" not in repr(me)
+    assert "Unset" not in repr(me)
+    assert repr(me).startswith("Me(tier=")
+    assert "additional_properties={'plan_note': 'x'}" in repr(me)

@@ -186,6 +186,16 @@ def normalized(value: Any) -> Any:
     return value
 
 
+def without_nulls(value: Any) -> Any:
+    """`value` without null-valued object keys: the generated models read an absent field and
+    a null one alike, as None, and `to_dict` leaves None out (gen/templates/types.py.jinja)."""
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
+
+
 def schema_name(spec: dict[str, Any], schema_pointer: str) -> str | None:
     """The components/schemas name behind a media type's schema, if it is a plain `$ref`."""
     node = pointer(spec, schema_pointer)

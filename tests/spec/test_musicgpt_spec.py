@@ -704,7 +704,7 @@ def test_every_media_example_has_a_generated_model() -> None:
     ids=[where for where, _, _ in MODEL_EXAMPLES],
 )
 def test_generated_model_round_trips_example(model: Any, value: Any) -> None:
-    assert model.from_dict(value).to_dict() == value
+    assert model.from_dict(value).to_dict() == spec_checks.without_nulls(value)
 
 
 def test_generated_auth_server_and_operation_facts() -> None:

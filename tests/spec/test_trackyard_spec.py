@@ -247,7 +247,8 @@ def test_generated_model_round_trips_example(example: spec_checks.Example) -> No
     models = importlib.import_module("backbeat._generated.trackyard.models")
     model = getattr(models, str(name))
     round_tripped = model.from_dict(example.value).to_dict()
-    assert spec_checks.normalized(round_tripped) == spec_checks.normalized(example.value)
+    expected = spec_checks.without_nulls(example.value)
+    assert spec_checks.normalized(round_tripped) == spec_checks.normalized(expected)
 
 
 def test_generated_operation_facts_match_the_spec() -> None:

@@ -2,17 +2,31 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from types import NoneType
+from typing import IO, Any, BinaryIO, Generic, TypeVar
 
-from attrs import define
+from attrs import define, fields
+
+# backbeat (gen/templates): "not given" and "absent" are None, so results show no sentinel:
+# an optional field the body leaves out reads as None and is typed `X | None`. A request
+# field left as None is not sent (`to_dict` tests `isinstance(value, Unset)`).
+Unset = NoneType
+UNSET: None = None
 
 
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
+def present_fields_repr(self: Any) -> str:
+    """`Model(a=1, b='x')`: the fields that hold a value, then any undocumented ones."""
+    shown = [
+        f"{field.name}={getattr(self, field.name)!r}"
+        for field in fields(type(self))
+        if field.name != "additional_properties"
+        and getattr(self, field.name) is not None
+    ]
+    extra = getattr(self, "additional_properties", None)
+    if extra:
+        shown.append(f"additional_properties={extra!r}")
+    return f"{type(self).__name__}({', '.join(shown)})"
 
-
-UNSET: Unset = Unset()
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -51,4 +65,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "present_fields_repr",
+]

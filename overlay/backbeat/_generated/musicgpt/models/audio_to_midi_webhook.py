@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="AudioToMidiWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class AudioToMidiWebhook:
     """One POST with the MIDI file and its companions. Other properties may appear."""
 
@@ -24,6 +24,9 @@ class AudioToMidiWebhook:
     notes_file_path: str | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

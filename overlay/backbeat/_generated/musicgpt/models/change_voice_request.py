@@ -11,12 +11,12 @@ from .. import types
 from ..models.change_voice_request_remove_background import (
     ChangeVoiceRequestRemoveBackground,
 )
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
 
 T = TypeVar("T", bound="ChangeVoiceRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ChangeVoiceRequest:
     """Give `audio_file` or `audio_url` (otherwise 422)."""
 
@@ -35,6 +35,9 @@ class ChangeVoiceRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs results when the task completes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         voice_id = self.voice_id

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="Conversion")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Conversion:
     """A conversion record. Every field is optional: the record has two documented shapes.
     The CURRENT one (a `MUSIC_AI` task) has `feature` and per-track fields suffixed `_1` and
@@ -82,6 +82,9 @@ class Conversion:
     lyrics: None | str | Unset = UNSET
     music_style: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         task_id = self.task_id

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 if TYPE_CHECKING:
     from ..models.conversion import Conversion
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ConversionDetails")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConversionDetails:
     success: bool
     conversion: Conversion
@@ -24,6 +26,9 @@ class ConversionDetails:
     which differ per field. Other properties may appear.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

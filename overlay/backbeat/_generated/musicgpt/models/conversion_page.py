@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 if TYPE_CHECKING:
     from ..models.conversion import Conversion
@@ -15,13 +15,16 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ConversionPage")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConversionPage:
     success: bool
     conversions: list[Conversion]
     last_evaluated_key: None | str | Unset = UNSET
     """ Opaque key of the next page; absent or null on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="ConversionPathWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConversionPathWebhook:
     """One POST with one result URL (text to speech, voice changer, cover, image generator). Other properties may appear."""
 
@@ -27,6 +27,9 @@ class ConversionPathWebhook:
     conversion_duration: float | str | Unset = UNSET
     """ Length in seconds; a number in most samples, a string (`"0"`) in the key/BPM sample. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

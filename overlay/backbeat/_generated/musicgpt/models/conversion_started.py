@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="ConversionStarted")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConversionStarted:
     """Start response of the single-output conversions (`x-outputs: 1`). Other properties may appear."""
 
@@ -30,6 +30,9 @@ class ConversionStarted:
     `COMPLETED`, `ERROR`, `FAILED`; anything else means "not finished yet".
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

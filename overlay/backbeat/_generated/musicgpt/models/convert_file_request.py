@@ -13,12 +13,12 @@ from ..models.convert_file_request_target_bit_depth import (
     ConvertFileRequestTargetBitDepth,
 )
 from ..models.convert_file_request_target_sr import ConvertFileRequestTargetSr
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
 
 T = TypeVar("T", bound="ConvertFileRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConvertFileRequest:
     """Give `audio_file` or `audio_url` (otherwise 422), and `target_format`."""
 
@@ -37,6 +37,9 @@ class ConvertFileRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         target_format = self.target_format.value

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="Error")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Error:
     """Error body: `success: false` plus one human-readable string under `error` or
     `message` (the vendor uses both). Read `error`, then `message`, then `detail`.
@@ -32,6 +32,9 @@ class Error:
     available_credits: float | Unset = UNSET
     """ Balance at the time of the refused call, on some 402 answers. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -8,12 +8,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
 
 T = TypeVar("T", bound="ExtractStemsV1Request")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ExtractStemsV1Request:
     """Give `audio_file` or `audio_url` (otherwise 422). No `eco_mode` (a v2 field)."""
 
@@ -35,6 +35,9 @@ class ExtractStemsV1Request:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         audio_file: FileTypes | Unset = UNSET

@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenerateImageMultipartRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenerateImageMultipartRequest:
     """The fields of `GenerateImageRequest`, sent as `multipart/form-data`."""
 
@@ -30,6 +30,9 @@ class GenerateImageMultipartRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.music_model import MusicModel
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenerateMusicRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenerateMusicRequest:
     """Send `prompt` (prompt mode), or `lyrics` and `music_style` (custom mode). The vendor's
     schema requires no field but documents only these two modes; this spec requires one of
@@ -45,6 +45,9 @@ class GenerateMusicRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs results when the task completes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

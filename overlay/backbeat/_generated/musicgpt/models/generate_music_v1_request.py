@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenerateMusicV1Request")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenerateMusicV1Request:
     """Send `prompt` (prompt mode), or `lyrics` and `music_style` (custom mode); a body with
     neither answers `422`, as for `generateMusic`. Clients also send `negative_tags` and
@@ -37,6 +37,9 @@ class GenerateMusicV1Request:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

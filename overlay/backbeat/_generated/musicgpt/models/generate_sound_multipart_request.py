@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenerateSoundMultipartRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenerateSoundMultipartRequest:
     """The fields of `GenerateSoundRequest`, sent as `multipart/form-data` (as the vendor's n8n node does)."""
 
@@ -25,6 +25,9 @@ class GenerateSoundMultipartRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

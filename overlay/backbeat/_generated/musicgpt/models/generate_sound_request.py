@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenerateSoundRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenerateSoundRequest:
     """A sound effect from a prompt (`application/x-www-form-urlencoded`)."""
 
@@ -24,6 +24,9 @@ class GenerateSoundRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="GenericWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GenericWebhook:
     """The generic payload of the vendor's webhook page. Other properties may appear."""
 
@@ -30,6 +30,9 @@ class GenericWebhook:
     created_at: str | Unset = UNSET
     updated_at: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         task_id = self.task_id

@@ -9,12 +9,12 @@ from attrs import field as _attrs_field
 
 from .. import types
 from ..models.gender import Gender
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
 
 T = TypeVar("T", bound="InpaintSongRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class InpaintSongRequest:
     """Give `audio_file` or `audio_url`, `prompt`, `replace_start_at` and `replace_end_at` (seconds); otherwise 422."""
 
@@ -42,6 +42,9 @@ class InpaintSongRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 if TYPE_CHECKING:
     from ..models.key_bpm_webhook_key_changes import KeyBpmWebhookKeyChanges
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="KeyBpmWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class KeyBpmWebhook:
     """One POST with the key and the tempo. Other properties may appear."""
 
@@ -31,6 +31,9 @@ class KeyBpmWebhook:
     dominant_key: str | Unset = UNSET
     bpm: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

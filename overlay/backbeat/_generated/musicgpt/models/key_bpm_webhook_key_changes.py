@@ -6,14 +6,19 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 T = TypeVar("T", bound="KeyBpmWebhookKeyChanges")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class KeyBpmWebhookKeyChanges:
     """Time range in seconds (`"0-120"`) to the keys heard in it."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
 

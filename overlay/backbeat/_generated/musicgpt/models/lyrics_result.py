@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="LyricsResult")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class LyricsResult:
     success: bool
     lyrics: str
@@ -20,6 +20,9 @@ class LyricsResult:
     credit_estimate: float | Unset = UNSET
     """ Cost of the generation (typed integer in the vendor's schema, but priced in fractions). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="MusicGenerationStarted")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class MusicGenerationStarted:
     """Start response of the two-output operations (`x-outputs: 2`): music generation, remix,
     extend, inpaint, sing over instrumental/vocal and image to song. Other properties may
@@ -48,6 +48,9 @@ class MusicGenerationStarted:
     predicted_user_intent: str | Unset = UNSET
     """ Empty in every vendor example. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="OutputFileWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class OutputFileWebhook:
     """One POST with the processed file (mastering, cutter, speed changer). Other properties may appear."""
 
@@ -22,6 +22,9 @@ class OutputFileWebhook:
     output_file: str | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

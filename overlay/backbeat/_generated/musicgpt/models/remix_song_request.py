@@ -9,12 +9,12 @@ from attrs import field as _attrs_field
 
 from .. import types
 from ..models.gender import Gender
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, present_fields_repr
 
 T = TypeVar("T", bound="RemixSongRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class RemixSongRequest:
     """Give `audio_file` or `audio_url` (otherwise 422), and `prompt`."""
 
@@ -34,6 +34,9 @@ class RemixSongRequest:
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="SongWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SongWebhook:
     """One POST about a song task (Music AI, remix, extend, inpaint, sing over, image to song).
     `subtype` says which: `music_ai` or `remix` (a finished track), `lyrics_timestamped`,
@@ -48,6 +48,9 @@ class SongWebhook:
     conversion_id_2: str | Unset = UNSET
     album_cover_generator_output: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 if TYPE_CHECKING:
     from ..models.sound_generator_webhook_conversion_durations import (
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SoundGeneratorWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SoundGeneratorWebhook:
     """One POST with the sound, keyed by conversion id. Other properties may appear."""
 
@@ -34,6 +34,9 @@ class SoundGeneratorWebhook:
     conversion_paths: SoundGeneratorWebhookConversionPaths | Unset = UNSET
     conversion_durations: SoundGeneratorWebhookConversionDurations | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

@@ -6,12 +6,17 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 T = TypeVar("T", bound="SoundGeneratorWebhookConversionPaths")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SoundGeneratorWebhookConversionPaths:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="TranscriptionWebhook")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class TranscriptionWebhook:
     """One POST with the transcript. Other properties may appear."""
 
@@ -25,6 +25,9 @@ class TranscriptionWebhook:
     word_timestamps: list[Any] | Unset = UNSET
     """ Word-level timestamps; the vendor does not show an entry's shape. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         conversion_type = self.conversion_type

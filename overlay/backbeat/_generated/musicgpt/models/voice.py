@@ -6,15 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 T = TypeVar("T", bound="Voice")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Voice:
     voice_id: str
     """ Opaque id (a UUID or a name such as `JustinBieber`) for `voice_id` fields. """
     voice_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         voice_id = self.voice_id

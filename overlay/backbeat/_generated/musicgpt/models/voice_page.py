@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 if TYPE_CHECKING:
     from ..models.voice import Voice
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="VoicePage")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VoicePage:
     success: bool
     voices: list[Voice]
@@ -22,6 +24,9 @@ class VoicePage:
     total: int
     """ Voices available in all. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="DownloadTrackRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class DownloadTrackRequest:
     """`hit_point_seconds` requires `duration_seconds` and must be strictly less than it (otherwise 400)."""
 
@@ -22,6 +22,9 @@ class DownloadTrackRequest:
     hit_point_seconds: float | Unset = UNSET
     """ Where the energy peak lands in the clip, in seconds. Requires `duration_seconds`; must be below it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         track_id = self.track_id

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="Error")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Error:
     """Error body. `error` is a short identifier (often the HTTP reason phrase), `message` the
     human-readable text. Known `code` values: `unauthorized`, `out_of_credits`,
@@ -29,6 +29,9 @@ class Error:
     request_id: str | Unset = UNSET
     """ Identifier to quote to support. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

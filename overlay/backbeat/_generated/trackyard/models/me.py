@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tier import Tier
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 if TYPE_CHECKING:
     from ..models.rate_limit import RateLimit
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Me")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Me:
     tier: Tier
     """ Plan of the key. """
@@ -30,6 +30,9 @@ class Me:
     last_used_at: datetime.datetime | None | Unset = UNSET
     """ The most recent call; null for a key never used before. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         tier = self.tier.value

@@ -6,17 +6,20 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="RateLimit")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class RateLimit:
     requests_per_minute: int | Unset = UNSET
     requests_per_day: int | None | Unset = UNSET
     """ Daily cap; null when the tier has none (pro). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         requests_per_minute = self.requests_per_minute

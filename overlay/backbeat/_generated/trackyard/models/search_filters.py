@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.energy_level import EnergyLevel
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="SearchFilters")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SearchFilters:
     """Optional structured filters; combine freely. Each list matches a track that has at least one of its values."""
 
@@ -31,6 +31,9 @@ class SearchFilters:
     instruments: list[str] | Unset = UNSET
     """ The track must include at least one of them. Open list. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         genres: list[str] | Unset = UNSET

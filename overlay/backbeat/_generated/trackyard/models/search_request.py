@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 if TYPE_CHECKING:
     from ..models.search_filters import SearchFilters
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SearchRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SearchRequest:
     query: str
     """ What you want, in plain language. """
@@ -27,6 +27,9 @@ class SearchRequest:
     """ Optional structured filters; combine freely. Each list matches a track that has at least one of its values.
     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         query = self.query

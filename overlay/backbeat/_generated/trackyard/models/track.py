@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.energy_level import EnergyLevel
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="Track")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Track:
     id: str
     """ Opaque track id, passed to `downloadTrack`. """
@@ -35,6 +35,9 @@ class Track:
     preview_url: str | Unset = UNSET
     """ A free 30-second preview MP3. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

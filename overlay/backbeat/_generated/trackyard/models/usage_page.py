@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import present_fields_repr
+
 if TYPE_CHECKING:
     from ..models.usage_record import UsageRecord
 
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UsagePage")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UsagePage:
     usage: list[UsageRecord]
     total_count: int
@@ -21,6 +23,9 @@ class UsagePage:
     offset: int
     limit: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         usage = []

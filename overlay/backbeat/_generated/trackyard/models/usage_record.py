@@ -7,12 +7,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, present_fields_repr
 
 T = TypeVar("T", bound="UsageRecord")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UsageRecord:
     timestamp: datetime.datetime | Unset = UNSET
     endpoint: str | Unset = UNSET
@@ -21,6 +21,9 @@ class UsageRecord:
     credits_consumed: int | Unset = UNSET
     response_time_ms: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # backbeat (gen/templates): the repr shows the fields that hold a value.
+    __repr__ = present_fields_repr
 
     def to_dict(self) -> dict[str, Any]:
         timestamp: str | Unset = UNSET
