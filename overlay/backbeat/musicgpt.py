@@ -43,6 +43,7 @@ from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
 from ._raw import RawResponse
+from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 
@@ -66,6 +67,8 @@ __all__ = [
     "VoicePage",
     "WebhookEvent",
     "parse_webhook",
+    "webhook_app",
+    "webhook_wsgi_app",
 ]
 
 # The vendor puts the human text under `error` (most endpoints) or `message` (some).
