@@ -35,54 +35,45 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
-class _CappedDecoder(httpx._decoders.ContentDecoder):
-    """Decodes the response's `Content-Encoding` (decided at the first chunk: most responses
-    are read whole, and many have no body), refusing to produce more than `limit` bytes."""
+class _Counted(httpx._decoders.ContentDecoder):
+    """An identity body (the usual case), refused past `limit` bytes."""
 
-    def __init__(self, response: httpx.Response, limit: int) -> None:
-        self._response = response
+    __slots__ = ("_left", "_limit")
+
+    def __init__(self, limit: int) -> None:
         self._left = limit
         self._limit = limit
-        self._inflater: zlib._Decompress | None = None
-        self._raw_deflate_tried = False
-        self._other: httpx._decoders.ContentDecoder | None = None
-        self._started = False
-
-    def _start(self) -> None:
-        self._started = True
-        encoding = self._response.headers.get("content-encoding", "").strip().lower()
-        if encoding in ("", "identity"):
-            return
-        if encoding in ("gzip", "x-gzip"):
-            self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-            self._raw_deflate_tried = True
-        elif encoding == "deflate":
-            self._inflater = zlib.decompressobj()
-        else:  # br, zstd, several encodings: httpx's own decoder, counted afterwards
-            del self._response._decoder
-            self._other = self._response._get_content_decoder()
-            self._response._decoder = self
 
     def decode(self, data: bytes) -> bytes:
-        if not self._started:
-            self._start()
-        if self._inflater is not None:
-            return self._counted(self._inflate(data))
-        if self._other is not None:
-            return self._counted(self._other.decode(data))
-        return self._counted(data)
+        self._left -= len(data)
+        if self._left < 0:
+            raise BodyTooLarge(self._limit)
+        return data
 
     def flush(self) -> bytes:
-        if self._inflater is not None:
-            return self._counted(self._inflater.flush())
-        if self._other is not None:
-            return self._counted(self._other.flush())
         return b""
+
+
+class _Inflated(_Counted):
+    """A gzip or deflate body, inflated a step at a time up to `limit` bytes."""
+
+    __slots__ = ("_inflater", "_raw_deflate_tried")
+
+    def __init__(self, limit: int, *, gzip: bool) -> None:
+        super().__init__(limit)
+        self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16 if gzip else zlib.MAX_WBITS)
+        # Only deflate may turn out to be raw deflate (without zlib's header), at the start.
+        self._raw_deflate_tried = gzip
+
+    def decode(self, data: bytes) -> bytes:
+        return super().decode(self._inflate(data))
+
+    def flush(self) -> bytes:
+        return super().decode(self._inflater.flush())
 
     def _inflate(self, data: bytes) -> bytes:
         """`data` inflated a step at a time: zlib builds each step's output in blocks and then
         copies them, so one unbounded step would hold twice what it produces."""
-        assert self._inflater is not None
         try:
             piece = self._inflater.decompress(data, min(self._left + 1, INFLATE_STEP))
         except zlib.error as error:
@@ -92,7 +83,7 @@ class _CappedDecoder(httpx._decoders.ContentDecoder):
             self._raw_deflate_tried = True
             self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             return self._inflate(data)
-        self._raw_deflate_tried = True  # only the first chunk can tell which deflate it is
+        self._raw_deflate_tried = True
         if not self._inflater.unconsumed_tail:
             return piece
         inflated = bytearray(piece)
@@ -106,14 +97,36 @@ class _CappedDecoder(httpx._decoders.ContentDecoder):
                 raise httpx.DecodingError(str(error)) from error
         return bytes(inflated)
 
-    def _counted(self, chunk: bytes) -> bytes:
-        self._left -= len(chunk)
-        if self._left < 0:
-            raise BodyTooLarge(self._limit)
-        return chunk
+
+class _CountedAfter(_Counted):
+    """Another encoding (br, zstd, several): httpx's own decoder, its output counted."""
+
+    __slots__ = ("_inner",)
+
+    def __init__(self, limit: int, inner: httpx._decoders.ContentDecoder) -> None:
+        super().__init__(limit)
+        self._inner = inner
+
+    def decode(self, data: bytes) -> bytes:
+        return super().decode(self._inner.decode(data))
+
+    def flush(self) -> bytes:
+        return super().decode(self._inner.flush())
 
 
 def cap_body(response: httpx.Response, limit: int | None) -> None:
     """Make `response` refuse to decode to more than `limit` bytes (None: no cap)."""
-    if limit is not None:
-        response._decoder = _CappedDecoder(response, limit)
+    if limit is None:
+        return
+    encoding = None
+    # httpx.Headers keeps (raw name, lower-case name, value); a scan is cheaper than .get().
+    for _, name, value in response.headers._list:
+        if name == b"content-encoding":
+            encoding = value.strip().lower()
+            break
+    if encoding is None or encoding == b"identity":
+        response._decoder = _Counted(limit)
+    elif encoding in (b"gzip", b"x-gzip", b"deflate"):
+        response._decoder = _Inflated(limit, gzip=encoding != b"deflate")
+    else:
+        response._decoder = _CountedAfter(limit, response._get_content_decoder())
