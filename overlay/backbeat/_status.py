@@ -48,14 +48,15 @@ class ErrorReader:
         # kinds) are decoded by now; scrub again.
         body = self.scrubber.value(_json_or_text(text))
         fields = body if isinstance(body, dict) else {}
+        headers = self.scrubber.headers(response.headers)
         error = _exception_class(response.status_code)(
             self._message(fields, body, response.status_code),
             status_code=response.status_code,
             error=_string(fields.get("error")),
             code=_string(fields.get("code")),
-            request_id=_string(fields.get("request_id")) or response.headers.get("x-request-id"),
+            request_id=_string(fields.get("request_id")) or headers.get("x-request-id"),
             body=body,
-            headers=self.scrubber.headers(response.headers),
+            headers=headers,
             request=redacted_request(_request_of(response), self.scrubber),
         )
         if isinstance(error, errors.RateLimitError):

@@ -64,7 +64,7 @@ def _texts_of(error: BaseException) -> list[str]:
     """Everything a user may print or log of an exception."""
     texts = [str(error), repr(error), "".join(traceback.format_exception(error))]
     texts += [repr(arg) for arg in error.args]
-    for name in ("message", "body", "headers"):
+    for name in ("message", "body", "headers", "request_id", "error", "code"):
         texts.append(repr(getattr(error, name, None)))
     request = getattr(error, "request", None)
     if request is not None:
@@ -101,7 +101,9 @@ def test_an_echoed_key_is_scrubbed_from_the_error_in_every_encoding(
 ) -> None:
     echo = ECHOES[encoding](key)
     body = '{"error": "invalid_key", "message": "unknown key ' + echo + '", "key": "' + echo + '"}'
-    transport = _rejecting(body, {"x-echo": echo, "www-authenticate": f"Basic {echo}"})
+    transport = _rejecting(
+        body, {"x-echo": echo, "www-authenticate": f"Basic {echo}", "x-request-id": echo}
+    )
     error = _error_of_me(key, transport)
     assert isinstance(error, APIStatusError)
     _assert_absent(key, echo, _texts_of(error))
