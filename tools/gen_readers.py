@@ -165,6 +165,11 @@ class Shapes:
                 # the annotation as written: `X | None | Unset` is nullable, `X | Unset` not.
                 options = tuple(o for o in _union_options(hints[f.name]) if not _is_unset(o))
                 required = f.default is attrs.NOTHING
+                if any(isinstance(o, type) and issubclass(o, enum.Enum) for o in options):
+                    # `TheEnum | str` (gen/templates/model.py.jinja): the `str` is the
+                    # tolerance for unlisted values, which the enum reader gives; the shape
+                    # is the enum's, so such a value is still noted (and refused if strict).
+                    options = tuple(o for o in options if o is not str)
                 if not required and not _nullable(cls, f.name):
                     options = tuple(o for o in options if o is not type(None))
                 info.fields.append(

@@ -23,7 +23,9 @@ for line in "${clients[@]}"; do
   python tools/gen_operations.py "$spec" "$out/operations.py"
   python tools/gen_facade.py "$spec" "$out/facade.py"
   python tools/gen_readers.py "$out" "$out/readers.py"
-  ruff format --isolated --no-cache --quiet "$out"/operations.py "$out"/facade.py "$out"/readers.py
+  python tools/gen_requests.py "$out" "$out/requests.py"
+  ruff format --isolated --no-cache --quiet "$out"/operations.py "$out"/facade.py "$out"/readers.py \
+    "$out"/requests.py
   find "$out" -name __pycache__ -prune -exec rm -rf {} +
   # PEP 561 marker (the generator writes one only with --meta): users' type checkers read
   # the clients' annotations from the wheel. Same text as the generator's own.

@@ -1,9 +1,10 @@
 """Calls named by operationId, built from plain keyword arguments.
 
 A facade method names its operation and hands over what the user passed. Everything else an
-operation needs is already in the generated package: its endpoint module, its request model
-and the types of that model's fields, its success model. `CallBuilder` reads them there (once
-per operation), so adding an operation to the spec costs no table here:
+operation needs is in the generated package's request table (`requests.py`, written by
+tools/gen_requests.py from the generated endpoint and model modules): its endpoint module,
+request model, success models and a converter per argument. So adding an operation to the
+spec costs no table here:
 - a `None` value, or no value, means "leave out" (the generated UNSET; the server's default);
 - a value for an enum field goes through the enum (an unknown one is a `ValueError` before
   sending; a bool for a 0/1 enum is its int);
@@ -20,8 +21,6 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import pkgutil
-import sys
 import types
 import typing
 from collections.abc import Mapping
@@ -30,12 +29,17 @@ from datetime import date
 from importlib import import_module
 from typing import Any, TypeVar
 
-import attrs
-
 from ._client import Call, itself
 from ._uploads import media_fields
 
-__all__ = ["CallBuilder", "Endpoint"]
+__all__ = [
+    "CallBuilder",
+    "Endpoint",
+    "enum_value",
+    "model_value",
+    "same_value",
+    "text_value",
+]
 
 ResultT = TypeVar("ResultT")
 WrapT = TypeVar("WrapT")
@@ -46,33 +50,31 @@ Converter = typing.Callable[[Any], Any]
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One generated operation: `parameters` are its keyword arguments other than `client`
-    and `body` (query and path parameters), `body` its request model, if any (the model of
-    the first content type the spec lists), `fields` that model's fields; all as type hints.
-    `converters` and `optional` are worked out once from `parameters` or `fields`: each
-    name's value converter, and the names that may be left out."""
+    """One generated operation, as its generated `requests` table states it: the endpoint
+    module, its request body model (None for a query-only operation), the models its
+    responses parse into, each argument's converter (body fields, or query and path
+    parameters) and the arguments that may be left out."""
 
     operation: str
     module: types.ModuleType
-    parameters: Mapping[str, Any]
     body: type | None
-    fields: Mapping[str, Any]
     results: tuple[Any, ...]
     converters: Mapping[str, Converter]
     optional: frozenset[str]
 
 
 class CallBuilder:
-    """Builds `Call`s for the operations of one generated client package."""
+    """Builds `Call`s for the operations of one generated client package, from its generated
+    request table (`requests.ENDPOINTS`, by tools/gen_requests.py)."""
 
     def __init__(self, package: types.ModuleType) -> None:
         self._package = package
-        self._models = import_module(f"{package.__name__}.models")
-        self._types = import_module(f"{package.__name__}.types")
-        self._unset = self._types.UNSET
-        self._file = self._types.File
-        self._modules = _endpoint_modules(package)
-        self._endpoints: dict[str, Endpoint] = {}
+        package_types = import_module(f"{package.__name__}.types")
+        self._unset = package_types.UNSET
+        self._file = package_types.File
+        self._endpoints: Mapping[str, Endpoint] = import_module(
+            f"{package.__name__}.requests"
+        ).ENDPOINTS
 
     def call(
         self,
@@ -111,15 +113,16 @@ class CallBuilder:
         return Call(operation, endpoint.module, kwargs, result, wrap)
 
     def endpoint(self, operation: str) -> Endpoint:
-        known = self._endpoints.get(operation)
-        if known is None:
-            known = self._endpoints[operation] = self._resolve(operation)
-        return known
+        try:
+            return self._endpoints[operation]
+        except KeyError:
+            raise LookupError(f"{self._package.__name__} has no operation {operation}") from None
 
     def _media(
         self, operation: str, endpoint: Endpoint, name: str, value: object
     ) -> dict[str, object]:
-        if f"{name}_file" not in endpoint.fields and f"{name}_url" not in endpoint.fields:
+        fields = endpoint.converters
+        if f"{name}_file" not in fields and f"{name}_url" not in fields:
             raise TypeError(f"{operation} has no {name}_file or {name}_url field")
         return media_fields(value, name, self._file)
 
@@ -140,78 +143,26 @@ class CallBuilder:
             raise TypeError(f"{endpoint.operation} needs {', '.join(missing)}")
         return converted
 
-    def _resolve(self, operation: str) -> Endpoint:
-        try:
-            module = import_module(self._modules[operation.lower()])
-        except KeyError:
-            raise LookupError(f"{self._package.__name__} has no operation {operation}") from None
-        local = {**vars(self._models), "Unset": self._types.Unset}
-        hints = typing.get_type_hints(module._get_kwargs, localns=local)
-        hints.pop("return", None)
-        body = next((o for o in _options(hints.pop("body", None)) if attrs.has(o)), None)
-        fields = {} if body is None else self._field_hints(body)
-        returned = typing.get_type_hints(module.sync_detailed, localns=local)["return"]
-        (parsed,) = typing.get_args(returned)
-        named = fields if body is not None else hints
-        unset_type = type(self._unset)
-        return Endpoint(
-            operation,
-            module,
-            hints,
-            body,
-            fields,
-            _options(parsed),
-            converters={name: _converter(hint) for name, hint in named.items()},
-            optional=frozenset(n for n, hint in named.items() if unset_type in _options(hint)),
-        )
 
-    def _field_hints(self, model: type) -> dict[str, Any]:
-        namespace = vars(sys.modules[model.__module__])
-        hints = typing.get_type_hints(model, globalns=namespace, localns=vars(self._models))
-        return {
-            field.name: hints[field.name]
-            for field in attrs.fields(model)
-            if field.name != "additional_properties"
-        }
+# The converters the generated request tables name.
 
 
-def _endpoint_modules(package: types.ModuleType) -> dict[str, str]:
-    """operationId in lower case -> module name. The generator names a module after the
-    snake_case of its operationId, in a folder per tag; listing them imports nothing."""
-    api = import_module(f"{package.__name__}.api")
-    modules = {}
-    for tag in pkgutil.iter_modules(api.__path__):
-        folder = import_module(f"{api.__name__}.{tag.name}")
-        for module in pkgutil.iter_modules(folder.__path__):
-            modules[module.name.replace("_", "")] = f"{folder.__name__}.{module.name}"
-    return modules
+def enum_value(enum_type: type[enum.Enum]) -> Converter:
+    """A value for an enum field: its member (a bool for a 0/1 enum is its int); a value the
+    enum does not list is a `ValueError` before sending."""
+    return functools.partial(_enum_member, enum_type)
 
 
-def _options(hint: Any) -> tuple[Any, ...]:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return typing.get_args(hint)
-    return () if hint is None else (hint,)
+def model_value(model: type) -> Converter:
+    """A value for a nested model field: the model itself, or a mapping read into it."""
+    return functools.partial(_model_of, model)
 
 
-def _converter(hint: Any) -> Converter:
-    """How a value the caller gives for a field of type `hint` becomes what it holds."""
-    options = _options(hint)
-    for option in options:
-        if isinstance(option, type) and issubclass(option, enum.Enum):
-            return functools.partial(_enum_member, option)
-    models = [o for o in options if attrs.has(o)]
-    if models:
-        return functools.partial(_model_of, models[0])
-    if str in options and list not in options:
-        return _text
-    return _same
-
-
-def _same(value: Any) -> Any:
+def same_value(value: Any) -> Any:
     return value
 
 
-def _text(value: Any) -> Any:
+def text_value(value: Any) -> Any:
     """A list as JSON (form fields carry lists so), a date in ISO 8601, else as it is."""
     if isinstance(value, list | tuple):
         return json.dumps(list(value))

@@ -12,16 +12,25 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
 from ._ratelimit import RateLimitInfo
 
-__all__ = ["RETRIES_TAKEN", "UNTIL_HEADERS", "RawResponse"]
+__all__ = [
+    "RETRIES_TAKEN",
+    "UNTIL_HEADERS",
+    "RawResponse",
+    "async_iterator_raw_variant",
+    "async_raw_variant",
+    "raw_variant",
+]
 
 ResultT = TypeVar("ResultT")
+ItemT = TypeVar("ItemT")
+Params = ParamSpec("Params")
 # The retry transport stamps each final response's `extensions` with its retry count.
 RETRIES_TAKEN = "backbeat.retries_taken"
 # ... and with the seconds from the first attempt's start to the final response's headers.
@@ -101,3 +110,38 @@ def raising(error: BaseException) -> Callable[[], Any]:
         raise error
 
     return parse
+
+
+# The raw variants of a facade's hand-written methods (the generated ones are written out by
+# tools/gen_facade.py): `download_track = raw_variant(Trackyard.download_track)` in the raw
+# class takes exactly the method's arguments and answers `RawResponse[<its result>]`. The raw
+# class holds the client as `_client`; `_raw` runs the call on a view that keeps responses.
+
+
+def raw_variant(
+    method: Callable[Concatenate[Any, Params], ResultT],
+) -> Callable[Concatenate[Any, Params], RawResponse[ResultT]]:
+    def raw(raw_methods: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> Any:
+        return raw_methods._client._raw(lambda client: method(client, *args, **kwargs))
+
+    return functools.wraps(method)(raw)
+
+
+def async_raw_variant(
+    method: Callable[Concatenate[Any, Params], Awaitable[ResultT]],
+) -> Callable[Concatenate[Any, Params], Awaitable[RawResponse[ResultT]]]:
+    async def raw(raw_methods: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> Any:
+        return await raw_methods._client._raw(lambda client: method(client, *args, **kwargs))
+
+    return functools.wraps(method)(raw)
+
+
+def async_iterator_raw_variant(
+    method: Callable[Concatenate[Any, Params], AsyncIterator[ItemT]],
+) -> Callable[Concatenate[Any, Params], Awaitable[RawResponse[AsyncIterator[ItemT]]]]:
+    """For an async generator method: its first page's response, `parse()` iterating on."""
+
+    async def raw(raw_methods: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> Any:
+        return await raw_methods._client._raw(lambda client: method(client, *args, **kwargs))
+
+    return functools.wraps(method)(raw)

@@ -42,7 +42,7 @@ from ._jobs import (
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
-from ._raw import RawResponse
+from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
@@ -346,146 +346,20 @@ class AsyncMusicGPT(AsyncClient, AsyncMethods):
 
 
 class MusicGPTRawResponses(RawMethods):
-    """`MusicGPT.with_raw_response`: every method, answering a `RawResponse`."""
+    """`MusicGPT.with_raw_response`: every method, answering a `RawResponse` (of the last poll
+    for `wait_for_conversion`, of the first page for `iter_conversions`)."""
 
-    _client: MusicGPT
-
-    def get_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionRecord]:
-        return self._client._raw(
-            lambda client: client.get_conversion(
-                task,
-                task_id=task_id,
-                conversion_id=conversion_id,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
-
-    def wait_for_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = DEFAULT_POLL_INTERVAL,
-        extra_headers: Headers | None = None,
-    ) -> RawResponse[ConversionRecord]:
-        """The last poll's response."""
-        return self._client._raw(
-            lambda client: client.wait_for_conversion(
-                task,
-                task_id=task_id,
-                conversion_id=conversion_id,
-                timeout=timeout,
-                poll_interval=poll_interval,
-                extra_headers=extra_headers,
-            )
-        )
-
-    def iter_conversions(
-        self,
-        *,
-        page_size: int | None = None,
-        conversion_type: str | None = None,
-        start_date: Date | None = None,
-        end_date: Date | None = None,
-        sort_order: SortOrder | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[Iterator[ConversionRecord]]:
-        """The first page's response; `parse()` iterates from there."""
-        return self._client._raw(
-            lambda client: client.iter_conversions(
-                page_size=page_size,
-                conversion_type=conversion_type,
-                start_date=start_date,
-                end_date=end_date,
-                sort_order=sort_order,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
+    get_conversion = raw_variant(MusicGPT.get_conversion)
+    wait_for_conversion = raw_variant(MusicGPT.wait_for_conversion)
+    iter_conversions = raw_variant(MusicGPT.iter_conversions)
 
 
 class AsyncMusicGPTRawResponses(AsyncRawMethods):
     """`AsyncMusicGPT.with_raw_response`: every method, answering a `RawResponse`."""
 
-    _client: AsyncMusicGPT
-
-    async def get_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionRecord]:
-        raw: RawResponse[ConversionRecord] = await self._client._raw(
-            lambda client: client.get_conversion(
-                task,
-                task_id=task_id,
-                conversion_id=conversion_id,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
-        return raw
-
-    async def wait_for_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = DEFAULT_POLL_INTERVAL,
-        extra_headers: Headers | None = None,
-    ) -> RawResponse[ConversionRecord]:
-        raw: RawResponse[ConversionRecord] = await self._client._raw(
-            lambda client: client.wait_for_conversion(
-                task,
-                task_id=task_id,
-                conversion_id=conversion_id,
-                timeout=timeout,
-                poll_interval=poll_interval,
-                extra_headers=extra_headers,
-            )
-        )
-        return raw
-
-    async def iter_conversions(
-        self,
-        *,
-        page_size: int | None = None,
-        conversion_type: str | None = None,
-        start_date: Date | None = None,
-        end_date: Date | None = None,
-        sort_order: SortOrder | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[AsyncIterator[ConversionRecord]]:
-        raw: RawResponse[AsyncIterator[ConversionRecord]] = await self._client._raw(
-            lambda client: client.iter_conversions(
-                page_size=page_size,
-                conversion_type=conversion_type,
-                start_date=start_date,
-                end_date=end_date,
-                sort_order=sort_order,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
-        return raw
+    get_conversion = async_raw_variant(AsyncMusicGPT.get_conversion)
+    wait_for_conversion = async_raw_variant(AsyncMusicGPT.wait_for_conversion)
+    iter_conversions = async_iterator_raw_variant(AsyncMusicGPT.iter_conversions)
 
 
 def _status_of(conversion: Conversion) -> str | None:

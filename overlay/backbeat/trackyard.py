@@ -20,10 +20,12 @@ from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._generated import trackyard as trackyard_client
 from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
 from ._generated.trackyard.models import (
+    EnergyLevel,
     Me,
     RateLimit,
     SearchFilters,
     SearchResponse,
+    Tier,
     Track,
     UsagePage,
     UsageRecord,
@@ -31,15 +33,17 @@ from ._generated.trackyard.models import (
 from ._generated.trackyard.types import File
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import GrowingLogPager
-from ._raw import RawResponse
+from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 
 __all__ = [
     "AsyncTrackyard",
     "Download",
+    "EnergyLevel",
     "Me",
     "RateLimit",
     "SearchFilters",
     "SearchResponse",
+    "Tier",
     "Track",
     "Trackyard",
     "UsagePage",
@@ -170,80 +174,15 @@ class AsyncTrackyard(AsyncClient, AsyncMethods):
 class TrackyardRawResponses(RawMethods):
     """`Trackyard.with_raw_response`: every method, answering a `RawResponse`."""
 
-    _client: Trackyard
-
-    def download_track(
-        self,
-        track_id: str,
-        *,
-        duration_seconds: float | None = None,
-        hit_point_seconds: float | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[Download]:
-        return self._client._raw(
-            lambda client: client.download_track(
-                track_id,
-                duration_seconds=duration_seconds,
-                hit_point_seconds=hit_point_seconds,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
-
-    def iter_usage(
-        self,
-        *,
-        page_size: int = USAGE_PAGE_SIZE,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[Iterator[UsageRecord]]:
-        """The first page's response; `parse()` iterates from there."""
-        return self._client._raw(
-            lambda client: client.iter_usage(
-                page_size=page_size, extra_headers=extra_headers, timeout=timeout
-            )
-        )
+    download_track = raw_variant(Trackyard.download_track)
+    iter_usage = raw_variant(Trackyard.iter_usage)
 
 
 class AsyncTrackyardRawResponses(AsyncRawMethods):
     """`AsyncTrackyard.with_raw_response`: every method, answering a `RawResponse`."""
 
-    _client: AsyncTrackyard
-
-    async def download_track(
-        self,
-        track_id: str,
-        *,
-        duration_seconds: float | None = None,
-        hit_point_seconds: float | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[Download]:
-        raw: RawResponse[Download] = await self._client._raw(
-            lambda client: client.download_track(
-                track_id,
-                duration_seconds=duration_seconds,
-                hit_point_seconds=hit_point_seconds,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-        )
-        return raw
-
-    async def iter_usage(
-        self,
-        *,
-        page_size: int = USAGE_PAGE_SIZE,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[AsyncIterator[UsageRecord]]:
-        raw: RawResponse[AsyncIterator[UsageRecord]] = await self._client._raw(
-            lambda client: client.iter_usage(
-                page_size=page_size, extra_headers=extra_headers, timeout=timeout
-            )
-        )
-        return raw
+    download_track = async_raw_variant(AsyncTrackyard.download_track)
+    iter_usage = async_iterator_raw_variant(AsyncTrackyard.iter_usage)
 
 
 def _download_wrapper(requested_id: str) -> Any:

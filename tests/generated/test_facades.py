@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import inspect
 import re
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def test_every_public_method_declares_the_per_call_options(facade: type) -> None
     machinery = {"close", "with_options"}
     for name in _public_methods(facade) - machinery:
         for cls in (facade, raw):
-            parameters = getattr(cls, name).__code__.co_varnames
+            parameters = inspect.signature(getattr(cls, name)).parameters
             assert "extra_headers" in parameters, f"{cls.__name__}.{name}"
             assert "timeout" in parameters, f"{cls.__name__}.{name}"
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 from backbeat import AsyncMusicGPT, AsyncTrackyard, MusicGPT, RawResponse, Trackyard
 from backbeat.musicgpt import Conversion, ConversionPage, ConversionStarted, VoicePage
-from backbeat.trackyard import Download, Me, SearchResponse, UsagePage, UsageRecord
+from backbeat.trackyard import Download, Me, SearchResponse, Tier, UsagePage, UsageRecord
 
 
 def trackyard(client: Trackyard) -> None:
@@ -25,12 +25,17 @@ def trackyard(client: Trackyard) -> None:
         if track.bpm is not None:
             print(track.bpm * 2, bpm)
     me: Me = client.me(timeout=None)
+    tier: Tier | str = me.tier  # open: a tier the spec does not list yet is a plain str
+    print(tier == Tier.PRO, tier == "enterprise")
     page: UsagePage = client.usage(limit=10, offset=0, timeout=httpx.Timeout(5.0))
     records: Iterator[UsageRecord] = client.iter_usage(page_size=50)
     download: Download = client.download_track("trk_1", duration_seconds=30.0)
     raw: RawResponse[SearchResponse] = client.with_raw_response.search("piano", limit=1)
     parsed: SearchResponse = raw.parse()
     raw_me: RawResponse[Me] = client.with_raw_response.me(extra_headers={"X-Trace": "2"})
+    raw_download: RawResponse[Download] = client.with_raw_response.download_track("trk_1")
+    raw_pages: RawResponse[Iterator[UsageRecord]] = client.with_raw_response.iter_usage()
+    print(raw_download.parse().filename, list(raw_pages.parse()))
     print(me, page, records, download, parsed, raw.status_code, raw_me.rate_limit)
 
 
@@ -53,6 +58,13 @@ async def asynchronous(trackyard: AsyncTrackyard, musicgpt: AsyncMusicGPT) -> No
     async for record in trackyard.iter_usage():
         print(record.endpoint)
     conversion: Conversion = await musicgpt.get_conversion("COVER", task_id="t1")
+    pages: RawResponse[
+        AsyncIterator[Conversion]
+    ] = await musicgpt.with_raw_response.iter_conversions(page_size=5)
+    waited: RawResponse[Conversion] = await musicgpt.with_raw_response.wait_for_conversion(
+        "COVER", task_id="t1"
+    )
+    print(pages.parse(), waited.parse().status)
     print(found, raw.parse(), conversion)
 
 

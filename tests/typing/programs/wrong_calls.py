@@ -16,7 +16,9 @@ def trackyard(client: Trackyard) -> None:
     count: int = raw.parse()  # error
     me_raw: RawResponse[SearchResponse] = client.with_raw_response.me()  # error
     client.with_raw_response.search("piano", limti=3)  # error
+    client.with_raw_response.download_track(42)  # error
     bpm: float = raw.parse().tracks[0].bpm  # error
+    print(client.me().tier.value)  # error
     print(count, me_raw, bpm)
 
 

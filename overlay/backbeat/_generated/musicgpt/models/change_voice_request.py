@@ -26,7 +26,7 @@ class ChangeVoiceRequest:
     """ The recording, uploaded. """
     audio_url: str | Unset = UNSET
     """ A fetchable URL of the recording. """
-    remove_background: ChangeVoiceRequestRemoveBackground | Unset = (
+    remove_background: ChangeVoiceRequestRemoveBackground | str | Unset = (
         ChangeVoiceRequestRemoveBackground.VALUE_0
     )
     """ `1` removes the accompaniment first. """

@@ -22,17 +22,17 @@ T = TypeVar("T", bound="ConvertFileRequest")
 class ConvertFileRequest:
     """Give `audio_file` or `audio_url` (otherwise 422), and `target_format`."""
 
-    target_format: AudioFormat
+    target_format: AudioFormat | str
     """ An audio container/codec. """
     audio_file: File | Unset = UNSET
     """ The recording, uploaded. """
     audio_url: str | Unset = UNSET
     """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
-    target_sr: ConvertFileRequestTargetSr | Unset = (
+    target_sr: ConvertFileRequestTargetSr | str | Unset = (
         ConvertFileRequestTargetSr.VALUE_44100
     )
     """ Sample rate of the output, in Hz. """
-    target_bit_depth: ConvertFileRequestTargetBitDepth | Unset = UNSET
+    target_bit_depth: ConvertFileRequestTargetBitDepth | str | Unset = UNSET
     """ Bit depth of the output. """
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """

@@ -26,7 +26,7 @@ class CutAudioRequest:
     """ The recording, uploaded. """
     audio_url: str | Unset = UNSET
     """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
-    output_extension: AudioFormat | Unset = UNSET
+    output_extension: AudioFormat | str | Unset = UNSET
     """ An audio container/codec. """
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """

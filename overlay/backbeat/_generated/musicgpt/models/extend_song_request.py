@@ -30,7 +30,7 @@ class ExtendSongRequest:
     """ The song's original lyrics (at most 3000 characters). """
     lyrics_section_to_extend: str | Unset = UNSET
     """ Lyrics for the extended part (at most 3000 characters). """
-    gender: Gender | Unset = UNSET
+    gender: Gender | str | Unset = UNSET
     """ Voice gender of the vocals. """
     title: str | Unset = UNSET
     num_outputs: int | Unset = 2

@@ -40,7 +40,7 @@ class GenerateMusicRequest:
     """ Also generate album cover art. """
     lyrics_timestamps: bool | Unset = False
     """ Also produce timestamped lyrics. """
-    model: MusicModel | Unset = UNSET
+    model: MusicModel | str | Unset = UNSET
     """ Generation model. Streaming is only offered on the `-pro` models, for paid plans. """
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs results when the task completes. """

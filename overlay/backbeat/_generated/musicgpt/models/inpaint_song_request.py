@@ -32,7 +32,7 @@ class InpaintSongRequest:
     """ The full lyrics of the song (recommended by the vendor). """
     lyrics_section_to_replace: str | Unset = UNSET
     """ Lyrics for the replaced part (at most 3000 characters). """
-    gender: Gender | Unset = UNSET
+    gender: Gender | str | Unset = UNSET
     """ Voice gender of the vocals. """
     num_outputs: int | Unset = 2
     """ How many tracks to make; the start response names two ids either way. """

@@ -29,7 +29,7 @@ class MasterAudioRequest:
     """ The reference track, uploaded. """
     reference_audio_url: str | Unset = UNSET
     """ A fetchable URL of the reference track whose mastering is matched. """
-    output_extension: AudioFormat | Unset = UNSET
+    output_extension: AudioFormat | str | Unset = UNSET
     """ An audio container/codec. """
     webhook_url: str | Unset = UNSET
     """ Where the vendor POSTs the results when the task completes (see `webhooks`). """

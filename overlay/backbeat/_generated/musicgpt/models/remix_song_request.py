@@ -27,7 +27,7 @@ class RemixSongRequest:
     lyrics: str | Unset = UNSET
     """ Lyrics to guide the vocals (at most 5000 characters). """
     title: str | Unset = UNSET
-    gender: Gender | Unset = UNSET
+    gender: Gender | str | Unset = UNSET
     """ Voice gender of the vocals. """
     generate_album_cover: bool | Unset = False
     lyrics_timestamps: bool | Unset = False

@@ -26,7 +26,7 @@ class SingOverInstrumentalRequest:
     """ The instrumental, uploaded. """
     audio_url: str | Unset = UNSET
     """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
-    gender: Gender | Unset = UNSET
+    gender: Gender | str | Unset = UNSET
     """ Voice gender of the vocals. """
     title: str | Unset = UNSET
     generate_album_cover: bool | Unset = False

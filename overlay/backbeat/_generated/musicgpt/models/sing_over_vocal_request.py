@@ -30,7 +30,7 @@ class SingOverVocalRequest:
     """ A fetchable `http(s)` URL of the input recording (YouTube links included). """
     prompt: str | Unset = UNSET
     """ Vocal tone, genre or style. """
-    gender: Gender | Unset = UNSET
+    gender: Gender | str | Unset = UNSET
     """ Voice gender of the vocals. """
     make_instrumental: bool | Unset = False
     """ Instrumental-only output. """

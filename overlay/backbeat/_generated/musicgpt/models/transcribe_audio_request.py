@@ -26,9 +26,9 @@ class TranscribeAudioRequest:
     """ Language code of the speech; leave it out to detect it (`auto` is not a value). """
     translate: bool | Unset = UNSET
     """ Also translate the transcript into English. """
-    transcription_format: TranscriptFormat | Unset = UNSET
+    transcription_format: TranscriptFormat | str | Unset = UNSET
     """ How a transcript or translation is laid out. """
-    translation_format: TranscriptFormat | Unset = UNSET
+    translation_format: TranscriptFormat | str | Unset = UNSET
     """ How a transcript or translation is laid out. """
     word_timestamps: bool | Unset = UNSET
     """ Also return word-level timestamps. """

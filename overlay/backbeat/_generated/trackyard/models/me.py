@@ -19,7 +19,7 @@ T = TypeVar("T", bound="Me")
 
 @_attrs_define(repr=False)
 class Me:
-    tier: Tier
+    tier: Tier | str
     """ Plan of the key. """
     credits_remaining: int
     monthly_allowance: int

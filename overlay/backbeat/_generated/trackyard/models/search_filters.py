@@ -26,7 +26,7 @@ class SearchFilters:
     """ Lowest tempo. """
     max_bpm: int | Unset = UNSET
     """ Highest tempo. """
-    energy_level: EnergyLevel | Unset = UNSET
+    energy_level: EnergyLevel | str | Unset = UNSET
     """ Overall energy of a track. """
     instruments: list[str] | Unset = UNSET
     """ The track must include at least one of them. Open list. """

@@ -29,7 +29,7 @@ class Track:
     subgenres: list[str] | Unset = UNSET
     moods: list[str] | Unset = UNSET
     has_vocals: bool | Unset = UNSET
-    energy_level: EnergyLevel | Unset = UNSET
+    energy_level: EnergyLevel | str | Unset = UNSET
     """ Overall energy of a track. """
     instruments: list[str] | Unset = UNSET
     preview_url: str | Unset = UNSET
