@@ -118,13 +118,16 @@ def cap_body(response: httpx.Response, limit: int | None) -> None:
     """Make `response` refuse to decode to more than `limit` bytes (None: no cap)."""
     if limit is None:
         return
-    encoding = None
+    encoding = length = None
     # httpx.Headers keeps (raw name, lower-case name, value); a scan is cheaper than .get().
     for _, name, value in response.headers._list:
         if name == b"content-encoding":
             encoding = value.strip().lower()
-            break
+        elif name == b"content-length":
+            length = value
     if encoding is None or encoding == b"identity":
+        if length is not None and length.isdigit() and int(length) <= limit:
+            return  # h11 reads no more than Content-Length says: nothing to count
         response._decoder = _Counted(limit)
     elif encoding in (b"gzip", b"x-gzip", b"deflate"):
         response._decoder = _Inflated(limit, gzip=encoding != b"deflate")
