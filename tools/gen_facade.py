@@ -272,10 +272,10 @@ class Method:
         return lines
 
 
-def methods(document: dict[str, Any]) -> list[Method]:
-    spec = Spec(document)
+def methods(spec: Spec) -> list[Method]:
+    """A method per operation, but those with `x-method: false`; by name."""
     found = []
-    for path, item in document["paths"].items():
+    for path, item in spec.document["paths"].items():
         for http_method in HTTP_METHODS:
             operation = item.get(http_method)
             if operation and operation.get("x-method", True) is not False:
@@ -285,13 +285,7 @@ def methods(document: dict[str, Any]) -> list[Method]:
 
 def render(document: dict[str, Any], spec_name: str) -> str:
     spec = Spec(document)
-    found = []
-    for path, item in document["paths"].items():
-        for http_method in HTTP_METHODS:
-            operation = item.get(http_method)
-            if operation and operation.get("x-method", True) is not False:
-                found.append(Method(operation, path, spec))
-    found.sort(key=lambda method: method.name)
+    found = methods(spec)
     classes = []
     for asynchronous in (False, True):
         prefix = "async " if asynchronous else ""

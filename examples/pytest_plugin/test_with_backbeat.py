@@ -26,7 +26,7 @@ def test_search_and_download(backbeat_trackyard: Trackyard) -> None:
 @pytest.mark.backbeat_tier("free")
 def test_each_test_gets_a_fresh_account(backbeat_trackyard: Trackyard) -> None:
     me = backbeat_trackyard.me()
-    assert me.tier.value == "free"
+    assert me.tier == "free"
     assert me.credits_remaining == 50  # untouched by any other test
 
 

@@ -34,7 +34,7 @@ def test_the_next_test_starts_fresh(backbeat_trackyard):
 def test_tier_for_both_apis(backbeat_account, backbeat_trackyard):
     assert backbeat_account.trackyard_key.startswith("ty_test_free_")
     assert backbeat_account.musicgpt_key.startswith("mg_test_free_")
-    assert backbeat_trackyard.me().tier.value == "free"
+    assert backbeat_trackyard.me().tier == "free"
 
 
 @pytest.mark.backbeat_tier(trackyard="starter", musicgpt="plus")
@@ -105,7 +105,7 @@ def test_an_already_running_sandbox_can_be_used(
         test_given=f"""
 def test_given(backbeat_sandbox, backbeat_trackyard):
     assert backbeat_sandbox.url == {sandbox_url!r}
-    assert backbeat_trackyard.me().tier.value == "pro"
+    assert backbeat_trackyard.me().tier == "pro"
 """
     )
     pytester.runpytest("--backbeat-sandbox-url", sandbox_url + "/").assert_outcomes(passed=1)
@@ -121,7 +121,7 @@ def test_ini_flags_reach_the_session_sandbox(pytester: pytest.Pytester) -> None:
 import httpx
 
 def test_only_trackyard(backbeat_sandbox, backbeat_trackyard):
-    assert backbeat_trackyard.me().tier.value == "pro"
+    assert backbeat_trackyard.me().tier == "pro"
     assert httpx.get(backbeat_sandbox.musicgpt_url + "/v1/getAllVoices").status_code == 404
 """
     )
