@@ -13,7 +13,7 @@ The subclasses add slots, never fields: `to_dict()`, equality and the repr stay 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 
@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncConversionJob",
-    "AsyncMusicJob",
+    "AsyncMusicGenerationJob",
     "ConversionJob",
     "ConversionRecord",
-    "MusicJob",
+    "MusicGenerationJob",
     "as_job",
     "as_record",
+    "model_of",
 ]
 
 ModelT = TypeVar("ModelT")
@@ -64,9 +65,10 @@ def as_record(conversion: Conversion, asked_type: str | None = None) -> Conversi
 
 
 class _Job:
-    """What every job adds to its start model."""
+    """What every job adds to its start model (`model`, the class it subclasses)."""
 
     __slots__ = ()
+    model: ClassVar[type]
     conversion_type: str
     """The `conversionType` of the task (e.g. `"EXTRACTION"`), as `get_conversion` takes it."""
     _client: Any
@@ -113,44 +115,44 @@ class ConversionJob(ConversionStarted, _SyncJob):
     """A started single-output task: the start response, `conversion_type` and `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
+    model = ConversionStarted
 
 
-class MusicJob(MusicGenerationStarted, _SyncJob):
+class MusicGenerationJob(MusicGenerationStarted, _SyncJob):
     """A started two-output task (songs): the start response, `conversion_type`, `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
+    model = MusicGenerationStarted
 
 
 class AsyncConversionJob(ConversionStarted, _AsyncJob):
     """`ConversionJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
+    model = ConversionStarted
 
 
-class AsyncMusicJob(MusicGenerationStarted, _AsyncJob):
-    """`MusicJob` of an async client: `await job.wait()`."""
+class AsyncMusicGenerationJob(MusicGenerationStarted, _AsyncJob):
+    """`MusicGenerationJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
+    model = MusicGenerationStarted
 
 
-_JOBS: dict[tuple[type, bool], type[_Job]] = {
-    (ConversionStarted, False): ConversionJob,
-    (MusicGenerationStarted, False): MusicJob,
-    (ConversionStarted, True): AsyncConversionJob,
-    (MusicGenerationStarted, True): AsyncMusicJob,
-}
+def model_of(result: type) -> type:
+    """The model to read a success body into: a job class's model, or `result` itself."""
+    return result.model if isinstance(result, type) and issubclass(result, _Job) else result
 
 
-def as_job(started: ModelT, conversion_type: str | None, client: Any, *, is_async: bool) -> ModelT:
-    """`started` as a job of `client` (the same object when its model starts no job, or the
-    operation names no type)."""
-    job_class = _JOBS.get((type(started), is_async))
-    if job_class is None or not conversion_type:
-        return started
-    job: Any = _copied(started, job_class)
+def as_job(answer: Any, result: type[ModelT], conversion_type: str | None, client: Any) -> ModelT:
+    """`answer` (read into `model_of(result)`) as the job `result` names, of `client`; the
+    answer itself when `result` is no job class."""
+    if not (isinstance(result, type) and issubclass(result, _Job)) or not conversion_type:
+        return cast(ModelT, answer)
+    job: Any = _copied(answer, result)
     job.conversion_type = conversion_type
     job._client = client
-    return cast(ModelT, job)  # an instance of a subclass of `started`'s class
+    return cast(ModelT, job)
 
 
 def conversion_type_of(job: object) -> str | None:

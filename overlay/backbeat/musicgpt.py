@@ -31,13 +31,14 @@ from ._generated.musicgpt.models import (
 )
 from ._jobs import (
     AsyncConversionJob,
-    AsyncMusicJob,
+    AsyncMusicGenerationJob,
     ConversionJob,
     ConversionRecord,
-    MusicJob,
+    MusicGenerationJob,
     as_job,
     as_record,
     conversion_type_of,
+    model_of,
 )
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
@@ -50,7 +51,7 @@ from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 __all__ = [
     "AsyncConversionJob",
     "AsyncMusicGPT",
-    "AsyncMusicJob",
+    "AsyncMusicGenerationJob",
     "Conversion",
     "ConversionJob",
     "ConversionPage",
@@ -61,8 +62,8 @@ __all__ = [
     "Media",
     "MediaInput",
     "MusicGPT",
+    "MusicGenerationJob",
     "MusicGenerationStarted",
-    "MusicJob",
     "Voice",
     "VoicePage",
     "WebhookEvent",
@@ -177,8 +178,9 @@ class MusicGPT(SyncClient, Methods):
         timeout: Timeout,
     ) -> ResultT:
         """A started task comes back as a job: it knows its type, and `wait()`s."""
-        answer = super()._invoke(operation, result, media, fields, extra_headers, timeout)
-        return as_job(answer, _type_of_operation(operation), self, is_async=False)
+        model = model_of(result)
+        answer: object = super()._invoke(operation, model, media, fields, extra_headers, timeout)
+        return as_job(answer, result, _type_of_operation(operation), self)
 
     def get_conversion(
         self,
@@ -275,8 +277,11 @@ class AsyncMusicGPT(AsyncClient, AsyncMethods):
         extra_headers: Headers | None,
         timeout: Timeout,
     ) -> ResultT:
-        answer = await super()._invoke(operation, result, media, fields, extra_headers, timeout)
-        return as_job(answer, _type_of_operation(operation), self, is_async=True)
+        model = model_of(result)
+        answer: object = await super()._invoke(
+            operation, model, media, fields, extra_headers, timeout
+        )
+        return as_job(answer, result, _type_of_operation(operation), self)
 
     async def get_conversion(
         self,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import respx
 from backbeat import ConversionTimeoutError, MusicGPT
-from backbeat.musicgpt import ConversionJob, ConversionRecord, MusicJob
+from backbeat.musicgpt import ConversionJob, ConversionRecord, MusicGenerationJob
 
 from .conftest import Handle
 from .musicgpt_support import (
@@ -65,7 +65,9 @@ def test_a_started_job_waits_from_the_object_alone(
     job = handle.call(method, *args, **kwargs)
     assert job.conversion_type == conversion_type
     assert job.task_id == answer["task_id"]  # the start response, as before
-    assert isinstance(job, ConversionJob | MusicJob) or type(job).__name__.startswith("Async")
+    assert isinstance(job, ConversionJob | MusicGenerationJob) or type(job).__name__.startswith(
+        "Async"
+    )
 
     by_client = handle.call("wait_for_conversion", job)
     by_job = _run(job.wait(poll_interval=0.5))
