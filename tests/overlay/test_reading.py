@@ -11,6 +11,8 @@ from typing import Any
 import attrs
 import pytest
 from backbeat import APIError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .facades import (
     FACADES,
@@ -264,3 +266,52 @@ def test_results_show_no_generator_sentinel() -> None:
     assert "Unset" not in repr(me)
     assert repr(me).startswith("Me(tier=")
     assert "additional_properties={'plan_note': 'x'}" in repr(me)
+
+
+def _documented_bodies() -> list[tuple[Any, Any, dict[str, Any]]]:
+    """(readers module, model, body) for every spec success body and each model that fits
+    it and documents all its keys."""
+    found = []
+    for facade in (FACADES[0], FACADES[2]):
+        client = facade.build(ScriptedAPI(spec_bodies(facade.spec)))
+        readers = client.profile.readers
+        for facts in spec_bodies(facade.spec).operations.values():
+            if facts.schema is not None and isinstance(facts.body, dict):
+                for model, shape in readers.SHAPES.items():
+                    keys = {f.key for f in shape.fields}
+                    if shape.check(facts.body) and keys.issuperset(facts.body):
+                        found.append((readers, model, facts.body))
+    return found
+
+
+DOCUMENTED = _documented_bodies()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    case=st.sampled_from(DOCUMENTED),
+    dropped=st.sets(st.integers(min_value=0, max_value=30)),
+    extra=st.dictionaries(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12).map("x_".__add__),
+        st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.booleans())),
+        max_size=3,
+    ),
+)
+def test_generated_readers_agree_with_from_dict(
+    case: tuple[Any, Any, dict[str, Any]], dropped: set[int], extra: dict[str, Any]
+) -> None:
+    """For any documented body, less some optional fields and plus undocumented ones, the
+    generated reader builds what the generated `from_dict` builds, and keeps the extras."""
+    readers, model, documented = case
+    optional = [f.key for f in readers.SHAPES[model].fields if not f.required]
+    gone = {key for index, key in enumerate(optional) if index in dropped}
+    body = {k: v for k, v in documented.items() if k not in gone} | extra
+    unknown: list[object] = []
+    built = readers.READERS[model](body, unknown)
+    assert built == model.from_dict(body)
+    assert unknown == []
+    for key in gone:
+        field = next(f for f in readers.SHAPES[model].fields if f.key == key)
+        assert getattr(built, field.alias) is None
+    if hasattr(built, "additional_properties"):
+        assert built.additional_properties == extra
