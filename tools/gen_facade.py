@@ -141,6 +141,14 @@ class Method:
         self.operation = operation
         self.path = path
         self.result = self._success_model(operation, spec)
+        # An operation that starts a task (`x-conversion-type`) answers a job: its success
+        # model, subclassed by backbeat._jobs to carry the type and `wait()`; named after the
+        # model (`ConversionStarted` -> `ConversionJob`, `AsyncConversionJob`).
+        self.job = (
+            self.result.removesuffix("Started") + "Job"
+            if operation.get("x-conversion-type")
+            else None
+        )
         self.media: list[str] = []
         self.positional: list[Parameter] = []
         self.keywords: list[Parameter] = []
@@ -193,6 +201,12 @@ class Method:
         schema = next(iter(response["content"].values()))["schema"]
         return spec.model_name(schema)
 
+    def returns(self, asynchronous: bool) -> str:
+        """The class the method answers (and passes to `_invoke` as the result to read)."""
+        if self.job is None:
+            return self.result
+        return ("Async" if asynchronous else "") + self.job
+
     def signature(self) -> list[str]:
         parameters = ["self"]
         parameters += [f"{name}: Media" for name in self.media]
@@ -212,12 +226,13 @@ class Method:
     def render(self, asynchronous: bool) -> list[str]:
         media = ", ".join(f'"{name}": {name}' for name in self.media)
         fields = ", ".join(f'"{p.field}": {p.argument}' for p in [*self.positional, *self.keywords])
+        returns = self.returns(asynchronous)
         call = (
-            f'self._invoke("{self.operation_id}", {self.result}, {{{media}}}, {{{fields}}},'
+            f'self._invoke("{self.operation_id}", {returns}, {{{media}}}, {{{fields}}},'
             " extra_headers, timeout)"
         )
         prefix = "async " if asynchronous else ""
-        lines = [f"    {prefix}def {self.name}({', '.join(self.signature())}) -> {self.result}:"]
+        lines = [f"    {prefix}def {self.name}({', '.join(self.signature())}) -> {returns}:"]
         lines += [f"        {line}" if line else "" for line in self.docstring()]
         lines += self._deprecation()
         lines.append(f"        return {'await ' if asynchronous else ''}{call}")
@@ -226,7 +241,8 @@ class Method:
     def render_raw(self, asynchronous: bool) -> list[str]:
         prefix = "async " if asynchronous else ""
         signature = ", ".join(self.signature())
-        lines = [f"    {prefix}def {self.name}({signature}) -> RawResponse[{self.result}]:"]
+        returns = self.returns(asynchronous)
+        lines = [f"    {prefix}def {self.name}({signature}) -> RawResponse[{returns}]:"]
         lines.append(f'        """`{self.name}`, answering its `RawResponse`."""')
         call = f"client.{self.name}({self.arguments()})"
         lines.append(
@@ -329,7 +345,9 @@ def render(document: dict[str, Any], spec_name: str) -> str:
         for method in found:
             lines += ["", *method.render_raw(asynchronous)]
         classes.append("\n".join(lines))
-    imports = sorted(spec.models)
+    jobs = sorted({m.returns(a) for m in found for a in (False, True) if m.job is not None})
+    imports = sorted(set(spec.models) - {m.result for m in found if m.job is not None})
+    imports = sorted({*imports, *(m.result for m in found if m.job is None)})
     return (
         f'"""Facade methods of the operations of {spec_name}: one per operation, sync and'
         " async,\nand their raw-response variants.\n\n"
@@ -339,7 +357,8 @@ def render(document: dict[str, Any], spec_name: str) -> str:
         "import warnings\n"
         "from collections.abc import Mapping, Sequence\n"
         "from typing import Any, Literal, TypeVar\n\n"
-        "from backbeat._options import NOT_GIVEN, Headers, Timeout\n"
+        + (f"from backbeat._jobs import {', '.join(jobs)}\n" if jobs else "")
+        + "from backbeat._options import NOT_GIVEN, Headers, Timeout\n"
         "from backbeat._raw import RawResponse\n"
         "from backbeat._uploads import Media\n\n"
         + (f"from .models import {', '.join(imports)}\n\n" if imports else "")

@@ -19,6 +19,7 @@ from ._exceptions import (
     PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 from ._logging import configure_from_environment
@@ -54,6 +55,7 @@ __all__ = [
     "RateLimitError",
     "RateLimitInfo",
     "RawResponse",
+    "ResponseTooLargeError",
     "Trackyard",
     "UnprocessableEntityError",
     "__version__",

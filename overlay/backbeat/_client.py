@@ -32,8 +32,10 @@ from ._exceptions import (
     APIStatusError,
     APITimeoutError,
     BackbeatError,
+    ResponseTooLargeError,
 )
-from ._logging import LOGGER, REDACTED, register_secret
+from ._limits import DEFAULT_MAX_RESPONSE_SIZE, BodyTooLarge, describe_size
+from ._logging import LOGGER, register_secret
 from ._options import (
     NOT_GIVEN,
     Headers,
@@ -47,6 +49,7 @@ from ._ratelimit import RateLimitInfo
 from ._raw import RawResponse, raising, returning
 from ._retry import RetryPolicy
 from ._routing import OPERATION, OperationTable
+from ._secrets import Scrubber, checked_api_key, redacted_request
 from ._status import ErrorReader
 from ._transport import AsyncRetryTransport, RetryTransport
 from ._validation import BodyReader, UnknownValue, UnreadableBody
@@ -143,6 +146,7 @@ class _BaseClient:
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         pace: bool = False,
         strict: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
         event_hooks: Mapping[str, Sequence[Callable[..., Any]]] | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
@@ -153,15 +157,22 @@ class _BaseClient:
         """`strict=True` rejects success bodies with enum values the spec does not list
         (by default they read as plain strings). `event_hooks` ({"request": [...],
         "response": [...]}, as in httpx) run once per attempt, retries included.
+        `max_response_size` caps a response body, decompressed, in bytes (None: no cap).
         `transport` replaces the real network (it is still wrapped by the retry engine);
-        `clock`, `sleep` and `rng` (the jitter source) exist so tests can run instantly."""
+        `clock`, `sleep` and `rng` (the jitter source) exist so tests can run instantly.
+
+        Arguments are checked here, not at the first call: a key that is not a `str`, or that
+        holds control characters, and a `base_url` that is not an absolute http(s) URL raise
+        `TypeError` or `ValueError` naming the argument (never showing the key)."""
         self._api_key = self._resolve_api_key(api_key)
         register_secret(self._api_key)
-        self._base_url = (
-            base_url
-            or os.environ.get(self.profile.base_url_env)
-            or self.profile.operations.SERVER_URL
-        ).rstrip("/")
+        self._scrubber = Scrubber((self._api_key,))
+        self._base_url = _checked_base_url(
+            base_url if base_url is not None else os.environ.get(self.profile.base_url_env),
+            self.profile.operations.SERVER_URL,
+            self._scrubber,
+        )
+        self._max_response_size = _checked_size(max_response_size)
         self._policy = RetryPolicy(max_retries=max_retries, max_retry_after=max_retry_after)
         self._timeout = httpx.Timeout(timeout) if isinstance(timeout, int | float) else timeout
         self._pace = pace
@@ -173,7 +184,7 @@ class _BaseClient:
         self._rng = rng or random.Random()
         self._shared = _shared or SharedState()
         self._closed = False
-        self._errors = ErrorReader(self.profile.message_fields, secrets=(self._api_key,))
+        self._errors = ErrorReader(self.profile.message_fields, self._scrubber)
         self._reader = self._reader_of(self.profile)
         self._auth_header = str(self.profile.operations.SECURITY["header"]).lower()
         # Per call (set on views only): extra headers, the timeout, collected responses.
@@ -221,11 +232,17 @@ class _BaseClient:
         if transport is not None and not isinstance(transport, self._transport_type):
             expected = f"httpx.{self._transport_type.__name__}"
             raise TypeError(f"{type(self).__name__} needs an {expected}")
-        retrying = self._retry_transport(transport, self._engine, sleep, self._event_hooks)
+        retrying = self._retry_transport(
+            transport, self._engine, sleep, self._event_hooks, self._max_response_size
+        )
         return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
 
     def _resolve_api_key(self, api_key: str | None) -> str:
-        key = api_key if api_key is not None else os.environ.get(self.profile.api_key_env)
+        if api_key is not None:
+            key = checked_api_key(api_key)
+        else:
+            variable = self.profile.api_key_env
+            key = checked_api_key(os.environ.get(variable, ""), argument=variable)
         if not key:
             raise BackbeatError(
                 f"no {self.profile.name} API key: pass api_key=... or set the "
@@ -282,6 +299,7 @@ class _BaseClient:
             ),
             pace=self._pace if pace is None else pace,
             strict=self._strict if strict is None else strict,
+            max_response_size=self._max_response_size,
             event_hooks=self._event_hooks,
             transport=self._transport_arg,
             clock=self._clock,
@@ -368,11 +386,11 @@ class _BaseClient:
         except PARSING_ERRORS as error:
             problem = _describe(error)
         raise APIError(
-            f"{call.operation}: the {response.status_code} response body is not the "
-            f"{call.model.__name__} the API spec describes ({problem})".replace(
-                self._api_key, REDACTED
+            self._scrubber.text(
+                f"{call.operation}: the {response.status_code} response body is not the "
+                f"{call.model.__name__} the API spec describes ({problem})"
             ),
-            request=response.request,
+            request=redacted_request(response.request, self._scrubber),
         )
 
     def _log_unknown(self, operation: str, unknown: Sequence[UnknownValue]) -> None:
@@ -392,6 +410,29 @@ class _BaseClient:
     def _ensure_open(self) -> None:
         if self._closed:
             raise BackbeatError(f"this {type(self).__name__} client is closed")
+
+    def _transport_error(self, operation: str, error: httpx.HTTPError) -> APIError:
+        """The `BackbeatError` for a failure to get a (whole) response, naming the operation
+        and the server; the httpx error it is raised from is scrubbed too."""
+        self._scrubber.exception_chain(error)
+        request = _request_of(error)
+        where = _host_and_port(request.url if request is not None else httpx.URL(self._base_url))
+        kept = redacted_request(request, self._scrubber)
+        if isinstance(error, BodyTooLarge):
+            return ResponseTooLargeError(
+                f"{operation}: the response from {where} is larger than "
+                f"{describe_size(error.limit)} once decompressed (max_response_size)",
+                limit=error.limit,
+                request=kept,
+            )
+        if isinstance(error, httpx.TimeoutException):
+            message = f"{operation}: {where} timed out ({_describe(error)})"
+            return APITimeoutError(self._scrubber.text(message), request=kept)
+        if isinstance(error, httpx.TransportError):
+            message = f"{operation}: connection to {where} failed ({_describe(error)})"
+            return APIConnectionError(self._scrubber.text(message), request=kept)
+        message = f"{operation}: unreadable response from {where} ({_describe(error)})"
+        return APIError(self._scrubber.text(message), request=kept)
 
     def _check_response(self, response: httpx.Response) -> None:
         """Response hook: keep the rate-limit headers, raise for any non-success status."""
@@ -437,7 +478,7 @@ class SyncClient(_BaseClient):
         try:
             response = self._generated.get_httpx_client().request(**arguments)
         except httpx.HTTPError as error:
-            raise _transport_error(call.operation, error) from error
+            raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
 
     def _raw(self, run: Callable[[Self], ResultT]) -> RawResponse[ResultT]:
@@ -499,7 +540,7 @@ class AsyncClient(_BaseClient):
         try:
             response = await self._generated.get_async_httpx_client().request(**arguments)
         except httpx.HTTPError as error:
-            raise _transport_error(call.operation, error) from error
+            raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
 
     async def _raw(self, run: Callable[[Self], Any]) -> RawResponse[Any]:
@@ -558,13 +599,48 @@ def itself(parsed: Any, response: Any) -> Any:
     return parsed
 
 
-def _transport_error(operation: str, error: httpx.HTTPError) -> APIError:
-    """The `BackbeatError` for a failure to get a response at all."""
-    if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(f"{operation}: timed out ({type(error).__name__})")
-    if isinstance(error, httpx.TransportError):
-        return APIConnectionError(f"{operation}: connection failed ({_describe(error)})")
-    return APIError(f"{operation}: unreadable response ({_describe(error)})")
+def _checked_base_url(given: object, default: str, scrubber: Scrubber) -> str:
+    """`base_url` (or its environment variable, or the spec's server) as an absolute http(s)
+    URL without a trailing slash; `TypeError` or `ValueError` naming the argument."""
+    if given is None or given == "":
+        given = default
+    if not isinstance(given, str | httpx.URL):
+        raise TypeError(f"base_url must be a str, not {type(given).__name__}")
+    text = str(given).strip()
+    shown = scrubber.text(text)[:100]
+    try:
+        url = httpx.URL(text)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise ValueError(f"base_url {shown!r} is not a URL") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"base_url {shown!r} must be an absolute http(s) URL, "
+            "such as 'https://api.example.com/v1'"
+        )
+    return text.rstrip("/")
+
+
+def _checked_size(size: object) -> int | None:
+    if size is None:
+        return None
+    if isinstance(size, bool) or not isinstance(size, int):
+        raise TypeError(f"max_response_size must be an int or None, not {type(size).__name__}")
+    if size < 1:
+        raise ValueError("max_response_size must be at least 1 byte")
+    return size
+
+
+def _request_of(error: httpx.HTTPError) -> httpx.Request | None:
+    try:
+        return error.request
+    except RuntimeError:  # raised outside any request
+        return None
+
+
+def _host_and_port(url: httpx.URL) -> str:
+    port = url.port or {"https": 443, "http": 80}.get(url.scheme)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f"{host}:{port}" if port else host
 
 
 # What the generated parsing raises on a body it did not expect (JSONDecodeError is a

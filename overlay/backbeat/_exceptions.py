@@ -21,6 +21,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
 ]
 
@@ -44,6 +45,15 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
+
+
+class ResponseTooLargeError(APIError):
+    """The response body, decompressed, is larger than the client's `max_response_size`
+    (`limit`, in bytes); it was not read further."""
+
+    def __init__(self, message: str, *, limit: int, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
 
 
 class APIStatusError(APIError):

@@ -13,28 +13,35 @@ import os
 import sys
 from collections.abc import Mapping
 
-__all__ = ["LOGGER", "configure_from_environment", "register_secret"]
+from ._secrets import REDACTED, Scrubber
+
+__all__ = ["LOGGER", "REDACTED", "configure_from_environment", "register_secret"]
 
 LOGGER = logging.getLogger("backbeat")
 ENVIRONMENT_VARIABLE = "BACKBEAT_LOG"
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
-REDACTED = "[redacted]"
 
 
 class _SecretScrubber(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
-        # A tuple, replaced whole: a client built in one thread never changes it under a
-        # record being filtered in another.
-        self.secrets: tuple[str, ...] = ()
+        # Replaced whole: a client built in one thread never changes it under a record being
+        # filtered in another.
+        self.scrubber = Scrubber(())
 
     def filter(self, record: logging.LogRecord) -> bool:
+        scrubber = self.scrubber
+        if not scrubber:
+            return True
         message = record.getMessage()
-        scrubbed = message
-        for secret in self.secrets:
-            scrubbed = scrubbed.replace(secret, REDACTED)
-        if scrubbed is not message:
+        scrubbed = scrubber.text(message)
+        if scrubbed != message:
             record.msg, record.args = scrubbed, ()
+        if record.exc_info and not record.exc_text:
+            # What a formatter would print for the exception, its chain included.
+            record.exc_text = scrubber.text(logging.Formatter().formatException(record.exc_info))
+        if record.stack_info:
+            record.stack_info = scrubber.text(record.stack_info)
         return True
 
 
@@ -43,9 +50,10 @@ LOGGER.addFilter(_SCRUBBER)
 
 
 def register_secret(secret: str) -> None:
-    """Scrub `secret` (a client's API key) from every record of the `backbeat` logger."""
-    if secret and secret not in _SCRUBBER.secrets:
-        _SCRUBBER.secrets = (*_SCRUBBER.secrets, secret)
+    """Scrub `secret` (a client's API key), in any encoding, from every record of the
+    `backbeat` logger."""
+    if secret and secret not in _SCRUBBER.scrubber.secrets:
+        _SCRUBBER.scrubber = Scrubber((*_SCRUBBER.scrubber.secrets, secret))
 
 
 class _EnvironmentHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -8,25 +8,41 @@ from typing import TypeVar
 
 from ._exceptions import APIError
 
-__all__ = ["KeyPager", "OffsetPager"]
+__all__ = ["GrowingLogPager", "KeyPager"]
 
 ItemT = TypeVar("ItemT")
 
 
-class OffsetPager:
-    """Walks pages of `limit` items from offset 0; done after a page with fewer than `limit`."""
+class GrowingLogPager:
+    """Walks a newest-first log by offset while new records arrive at its head: each record
+    that was in the log at the first page is taken exactly once (later ones are not taken).
 
-    def __init__(self, limit: int) -> None:
-        if limit < 1:
+    The log has no record ids and no cursor, only `total_count` on every page. Records that
+    arrived since the page before push everything down by as many positions as the total
+    grew, so that many records at the top of this page were taken already, and the next
+    page starts that much further down. The next page is also asked that much longer (up to
+    `max_limit`), so a log that grows by about a page per request is still walked to its end.
+    """
+
+    def __init__(self, page_size: int, max_limit: int | None = None) -> None:
+        if page_size < 1:
             raise ValueError("the page size must be at least 1")
-        self.limit = limit
-        self.offset = 0
+        self._page_size = page_size
+        self._max_limit = max_limit if max_limit is not None else page_size
+        self.limit = min(page_size, self._max_limit)
+        self.offset = 0  # positions, in today's log, taken already or newer than the walk
         self.more = True
+        self._total: int | None = None
 
-    def take(self, items: Sequence[ItemT]) -> Sequence[ItemT]:
-        self.more = len(items) >= self.limit
-        self.offset += len(items)
-        return items
+    def take(self, items: Sequence[ItemT], total_count: int) -> Sequence[ItemT]:
+        # A total that shrank (old records expired from the tail) shifts nothing.
+        grown = 0 if self._total is None else max(0, total_count - self._total)
+        self._total = total_count
+        fresh = items[grown:]
+        self.offset += max(grown, len(items))
+        self.more = len(items) >= self.limit and self.offset < total_count
+        self.limit = max(1, min(self._page_size + grown, self._max_limit))
+        return fresh
 
 
 class KeyPager:

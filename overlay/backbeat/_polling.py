@@ -49,7 +49,7 @@ class Polling(Iterator[float], Generic[RecordT]):
         self._status_of = status_of
         self._clock = clock
         self._deadline = clock() + timeout
-        self._timeout = timeout
+        self.timeout = timeout
         self._next_interval = interval
         self._factor = factor
         self._max_interval = max(max_interval, interval)
@@ -87,9 +87,19 @@ class Polling(Iterator[float], Generic[RecordT]):
                 record=self._record,
             )
         raise ConversionTimeoutError(
-            f"the task was still {self._status or 'without a status'} after {self._timeout:g} s",
+            f"the task was still {self._status or 'without a status'} after {self.timeout:g} s",
             record=self._record,
         )
+
+    def raise_if_expired(self, error: BaseException) -> None:
+        """A poll that failed past the deadline (cut short by it) means the task did not
+        finish in time: `ConversionTimeoutError`, from `error`."""
+        if self._clock() >= self._deadline and not self._finished():
+            raise ConversionTimeoutError(
+                f"the task was still {self._status or 'without a status'} after "
+                f"{self.timeout:g} s (the last poll failed: {error})",
+                record=self._record,
+            ) from error
 
     def _finished(self) -> bool:
         return self._status in ("COMPLETED", "ERROR", "FAILED")

@@ -29,6 +29,9 @@ __all__ = [
 ]
 
 ResultT = TypeVar("ResultT")
+# A raw response only hands its result out: a RawResponse[ConversionRecord] is a
+# RawResponse[Conversion] too.
+ResultT_co = TypeVar("ResultT_co", covariant=True)
 ItemT = TypeVar("ItemT")
 Params = ParamSpec("Params")
 # The retry transport stamps each final response's `extensions` with its retry count.
@@ -37,14 +40,14 @@ RETRIES_TAKEN = "backbeat.retries_taken"
 UNTIL_HEADERS = "backbeat.until_headers"
 
 
-class RawResponse(Generic[ResultT]):
+class RawResponse(Generic[ResultT_co]):
     """One successful call's HTTP response: `status_code`, `headers`, `rate_limit` (the
     `RateLimitInfo` of this response, unlike the client-wide `last_rate_limit`),
     `retries_taken`, `elapsed` (from the first attempt's start to the last byte, waits
     between retries included), and `parse()`, the result the method returns when called
     directly. `parse()` raises the `APIError` of a body that cannot be read."""
 
-    def __init__(self, http_response: httpx.Response, parse: Callable[[], ResultT]) -> None:
+    def __init__(self, http_response: httpx.Response, parse: Callable[[], ResultT_co]) -> None:
         self.http_response = http_response
         self._parse = parse
 
@@ -91,7 +94,7 @@ class RawResponse(Generic[ResultT]):
     def json(self) -> Any:
         return json.loads(self.http_response.content)
 
-    def parse(self) -> ResultT:
+    def parse(self) -> ResultT_co:
         return self._parse()
 
     def __repr__(self) -> str:

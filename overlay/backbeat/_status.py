@@ -14,6 +14,7 @@ import httpx
 
 from . import _exceptions as errors
 from ._retry import parse_retry_after
+from ._secrets import Scrubber, redacted_request
 
 __all__ = ["ErrorReader"]
 
@@ -28,31 +29,35 @@ EXCEPTION_FOR_STATUS: dict[int, type[errors.APIStatusError]] = {
     429: errors.RateLimitError,
 }
 MAX_TEXT_IN_MESSAGE = 200
-REDACTED = "[redacted]"
+NO_SECRETS = Scrubber(())
 
 
 @dataclass(frozen=True)
 class ErrorReader:
     """`message_fields`: body fields tried in order for the human-readable message.
-    `secrets`: strings (the API key) scrubbed from the body before anything reads it."""
+    `scrubber`: removes the API key, in any encoding, from the body, its parsed values and the
+    headers before anything reads them, and from the request the exception keeps."""
 
     message_fields: Sequence[str]
-    secrets: Sequence[str] = ()
+    scrubber: Scrubber = NO_SECRETS
 
     def exception_for(self, response: httpx.Response, *, now: float) -> errors.APIStatusError:
         """`response` must have been read."""
         text = self._scrubbed_text(response)
-        body = _json_or_text(text)
+        # Escapes the text match did not join up (a key split across JSON escapes of several
+        # kinds) are decoded by now; scrub again.
+        body = self.scrubber.value(_json_or_text(text))
         fields = body if isinstance(body, dict) else {}
+        headers = self.scrubber.headers(response.headers)
         error = _exception_class(response.status_code)(
             self._message(fields, body, response.status_code),
             status_code=response.status_code,
             error=_string(fields.get("error")),
             code=_string(fields.get("code")),
-            request_id=_string(fields.get("request_id")) or response.headers.get("x-request-id"),
+            request_id=_string(fields.get("request_id")) or headers.get("x-request-id"),
             body=body,
-            headers=response.headers,
-            request=_request_of(response),
+            headers=headers,
+            request=redacted_request(_request_of(response), self.scrubber),
         )
         if isinstance(error, errors.RateLimitError):
             error.retry_after = parse_retry_after(response.headers, now=now)
@@ -63,10 +68,7 @@ class ErrorReader:
             text = response.content.decode("utf-8", errors="replace")
         except httpx.ResponseNotRead:
             text = ""
-        for secret in self.secrets:
-            if secret:
-                text = text.replace(secret, REDACTED)
-        return text
+        return self.scrubber.text(text)
 
     def _message(self, fields: dict[str, object], body: object, status: int) -> str:
         for name in self.message_fields:

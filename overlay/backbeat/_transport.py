@@ -6,6 +6,10 @@ once per attempt, and each final response carries its retry count in `extensions
 an explicit inner transport the real one is built on first use: building it loads the TLS
 trust store (tens of milliseconds), which a client that is configured but never used should
 not pay.
+
+Each attempt starts its deadline clock (`_deadline`), and each response gets a decoder that
+refuses to inflate past `max_body` bytes (`_limits`). A retry whose wait would end past the
+call deadline of the operation around it (`wait_for_conversion`) is not made.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
+from ._deadline import remaining_call_time, start_attempt, with_attempt_deadlines
 from ._engine import Outcome, RetryEngine
+from ._limits import cap_body
 from ._raw import RETRIES_TAKEN, UNTIL_HEADERS
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
@@ -33,12 +39,27 @@ class _Retrying(Generic[InnerT, SleepT]):
     """What both transports hold: the inner transport (None: built on first use), the engine,
     how to sleep, and the user's hooks."""
 
-    def __init__(self, inner: InnerT | None, engine: RetryEngine, sleep: SleepT, hooks: Hooks):
+    def __init__(
+        self,
+        inner: InnerT | None,
+        engine: RetryEngine,
+        sleep: SleepT,
+        hooks: Hooks,
+        max_body: int | None,
+    ):
         self._given = inner
         self._engine = engine
         self._sleep = sleep
         self._request_hooks = tuple(hooks.get("request", ()))
         self._response_hooks = tuple(hooks.get("response", ()))
+        self._max_body = max_body
+        if inner is not None:
+            with_attempt_deadlines(inner)
+
+
+def _waits_past_call_deadline(wait: float) -> bool:
+    remaining = remaining_call_time()
+    return remaining is not None and wait >= remaining
 
 
 class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
@@ -48,13 +69,16 @@ class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], ht
         engine: RetryEngine,
         sleep: Callable[[float], None] | None = None,
         hooks: Hooks | None = None,
+        max_body: int | None = None,
     ) -> None:
-        super().__init__(inner, engine, sleep or time.sleep, hooks or {})
+        super().__init__(inner, engine, sleep or time.sleep, hooks or {}, max_body)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
         first_started = time.perf_counter()
         for attempt in attempts:
+            if attempt.wait > 0 and _waits_past_call_deadline(attempt.wait):
+                break  # the last outcome stands
             if attempt.stale is not None:
                 attempt.stale.close()
             if attempt.wait > 0:
@@ -62,7 +86,10 @@ class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], ht
             for hook in self._request_hooks:
                 hook(request)
             started = time.perf_counter()
+            start_attempt(request)
             outcome = self._send(request)
+            if isinstance(outcome, httpx.Response):
+                cap_body(outcome, self._max_body)
             if self._response_hooks and isinstance(outcome, httpx.Response):
                 outcome.request = request
                 for hook in self._response_hooks:
@@ -72,7 +99,11 @@ class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], ht
 
     @functools.cached_property
     def _inner(self) -> httpx.BaseTransport:
-        return self._given or httpx.HTTPTransport()
+        if self._given is not None:
+            return self._given
+        built = httpx.HTTPTransport()
+        with_attempt_deadlines(built)
+        return built
 
     def _send(self, request: httpx.Request) -> Outcome:
         try:
@@ -95,13 +126,16 @@ class AsyncRetryTransport(
         engine: RetryEngine,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         hooks: Hooks | None = None,
+        max_body: int | None = None,
     ) -> None:
-        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {})
+        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {}, max_body)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
         first_started = time.perf_counter()
         for attempt in attempts:
+            if attempt.wait > 0 and _waits_past_call_deadline(attempt.wait):
+                break  # the last outcome stands
             if attempt.stale is not None:
                 await attempt.stale.aclose()
             if attempt.wait > 0:
@@ -109,7 +143,10 @@ class AsyncRetryTransport(
             for hook in self._request_hooks:
                 await _awaited(hook(request))
             started = time.perf_counter()
+            start_attempt(request)
             outcome = await self._send(request)
+            if isinstance(outcome, httpx.Response):
+                cap_body(outcome, self._max_body)
             if self._response_hooks and isinstance(outcome, httpx.Response):
                 outcome.request = request
                 for hook in self._response_hooks:
@@ -119,7 +156,11 @@ class AsyncRetryTransport(
 
     @functools.cached_property
     def _inner(self) -> httpx.AsyncBaseTransport:
-        return self._given or httpx.AsyncHTTPTransport()
+        if self._given is not None:
+            return self._given
+        built = httpx.AsyncHTTPTransport()
+        with_attempt_deadlines(built)
+        return built
 
     async def _send(self, request: httpx.Request) -> Outcome:
         try:

@@ -11,10 +11,12 @@ bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Literal
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import Any, Literal, TypeVar
 
 from ._client import APIProfile, AsyncClient, Call, SyncClient
+from ._deadline import call_deadline
+from ._exceptions import APIConnectionError
 from ._generated import musicgpt as musicgpt_client
 from ._generated.musicgpt.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
 from ._generated.musicgpt.models import (
@@ -27,28 +29,47 @@ from ._generated.musicgpt.models import (
     Voice,
     VoicePage,
 )
+from ._jobs import (
+    AsyncConversionJob,
+    AsyncMusicGenerationJob,
+    ConversionJob,
+    ConversionRecord,
+    MusicGenerationJob,
+    as_job,
+    as_record,
+    conversion_type_of,
+    model_of,
+)
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
 from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
 
 __all__ = [
+    "AsyncConversionJob",
     "AsyncMusicGPT",
+    "AsyncMusicGenerationJob",
     "Conversion",
+    "ConversionJob",
     "ConversionPage",
+    "ConversionRecord",
     "ConversionStarted",
     "InvalidWebhook",
     "LyricsResult",
     "Media",
     "MediaInput",
     "MusicGPT",
+    "MusicGenerationJob",
     "MusicGenerationStarted",
     "Voice",
     "VoicePage",
     "WebhookEvent",
     "parse_webhook",
+    "webhook_app",
+    "webhook_wsgi_app",
 ]
 
 # The vendor puts the human text under `error` (most endpoints) or `message` (some).
@@ -57,21 +78,54 @@ MUSICGPT = APIProfile.of(
 )
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
+# A poll that starts at the deadline may take this long (or as long as the wait itself, if
+# shorter): it may be the one that finds the task finished. Nothing of `wait_for_conversion`
+# runs later than its timeout plus this.
+FINAL_POLL_GRACE = 5.0
+ResultT = TypeVar("ResultT")
 SortOrder = Literal["ASC", "DESC"]
 Date = str | datetime.date
 
 
+Task = str | ConversionStarted | MusicGenerationStarted
+"""What names a task to look up: a conversion type (with `task_id=` or `conversion_id=`), or
+the job a start method returned, which knows its type and task id."""
+
+
+def _task_query(
+    task: Task, task_id: str | None, conversion_id: str | None
+) -> tuple[str, str | None, str | None]:
+    """The conversion type, task id and conversion id of `task`: a job's own task id unless
+    told another."""
+    if not isinstance(task, ConversionStarted | MusicGenerationStarted):
+        return task, task_id, conversion_id  # a type, checked by the caller
+    conversion_type = conversion_type_of(task)
+    if conversion_type is None:
+        raise ValueError(
+            f"a {type(task).__name__} does not say its conversion type: pass the type, "
+            "e.g. wait_for_conversion('EXTRACTION', task_id=...)"
+        )
+    if task_id or conversion_id:
+        return conversion_type, task_id, conversion_id
+    return conversion_type, task.task_id, None
+
+
 def _conversion_call(
-    conversion_type: str, task_id: str | None, conversion_id: str | None
-) -> Call[ConversionDetails, Conversion]:
+    task: Task, task_id: str | None, conversion_id: str | None
+) -> Call[ConversionDetails, ConversionRecord]:
+    conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
     if not isinstance(conversion_type, str) or not conversion_type.strip():
         raise ValueError("conversion_type must be a non-empty string, e.g. 'MUSIC_AI'")
     if not (task_id or conversion_id):
         raise ValueError("pass task_id or conversion_id")
+
+    def record_of(details: ConversionDetails, response: Any) -> ConversionRecord:
+        return as_record(details.conversion, conversion_type)
+
     return MUSICGPT.calls.wrapped(  # type: ignore[no-any-return]
         "getConversion",
         ConversionDetails,
-        _conversion_of,
+        record_of,
         conversion_type=conversion_type,
         task_id=task_id,
         conversion_id=conversion_id,
@@ -80,8 +134,19 @@ def _conversion_call(
 
 def _polling(
     timeout: float, poll_interval: float, clock: Callable[[], float]
-) -> Polling[Conversion]:
+) -> Polling[ConversionRecord]:
     return Polling(status_of=_status_of, timeout=timeout, interval=poll_interval, clock=clock)
+
+
+def _wait_deadline(polling: Polling[Any]) -> float:
+    """Seconds from now past which no poll, request or retry of a wait runs."""
+    return polling.timeout + min(FINAL_POLL_GRACE, polling.timeout)
+
+
+def _type_of_operation(operation: str) -> str | None:
+    """The spec's `x-conversion-type` of an operation that starts a task."""
+    value = MUSICGPT.operations.OPERATIONS[operation].get("conversion_type")
+    return value if isinstance(value, str) else None
 
 
 class MusicGPT(SyncClient, Methods):
@@ -89,9 +154,10 @@ class MusicGPT(SyncClient, Methods):
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
     only when they certainly never reached the server (or were refused with 429).
 
-    A start method answers at once with a `task_id` and the conversion id(s); wait for the
-    result with `wait_for_conversion(<type>, task_id=...)`, the type named in the method's
-    docstring, or have it delivered to a `webhook_url` and read it with `parse_webhook`.
+    A start method answers at once with a job: the start response (`task_id`, the conversion
+    id(s)) that also knows its `conversion_type`. Wait for the result with `job.wait()` (or
+    `wait_for_conversion(job)`; `wait_for_conversion(<type>, task_id=...)` still works), or
+    have it delivered to a `webhook_url` and received by `webhook_app` or `parse_webhook`.
     """
 
     profile = MUSICGPT
@@ -102,44 +168,66 @@ class MusicGPT(SyncClient, Methods):
         rate limits, retries and time of that call, and `parse()` for the usual result."""
         return MusicGPTRawResponses(self)
 
+    def _invoke(
+        self,
+        operation: str,
+        result: type[ResultT],
+        media: Mapping[str, Any],
+        fields: Mapping[str, Any],
+        extra_headers: Headers | None,
+        timeout: Timeout,
+    ) -> ResultT:
+        """A started task comes back as a job: it knows its type, and `wait()`s."""
+        model = model_of(result)
+        answer: object = super()._invoke(operation, model, media, fields, extra_headers, timeout)
+        return as_job(answer, result, _type_of_operation(operation), self)
+
     def get_conversion(
         self,
-        conversion_type: str,
+        task: Task,
         *,
         task_id: str | None = None,
         conversion_id: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Conversion:
-        """The current record of a task, by `task_id` or `conversion_id`. `conversion_type` is
-        an open string: the type its start method names, e.g. `"COVER"`."""
-        call = _conversion_call(conversion_type, task_id, conversion_id)
+    ) -> ConversionRecord:
+        """The current record of a task: of a job a start method returned, or by conversion
+        type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
+        or `conversion_id`."""
+        call = _conversion_call(task, task_id, conversion_id)
         return self._with(extra_headers, timeout)._request(call)
 
     def wait_for_conversion(
         self,
-        conversion_type: str,
+        task: Task,
         *,
         task_id: str | None = None,
         conversion_id: str | None = None,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         extra_headers: Headers | None = None,
-    ) -> Conversion:
-        """Poll `get_conversion` (`task_id` or `conversion_id`) every `poll_interval` seconds,
-        growing, until COMPLETED; `ConversionFailedError` on ERROR or FAILED,
-        `ConversionTimeoutError` when still running after `timeout` seconds."""
+    ) -> ConversionRecord:
+        """Poll `get_conversion` (a job, or a type with `task_id` or `conversion_id`) every
+        `poll_interval` seconds, growing, until COMPLETED; `ConversionFailedError` on ERROR or
+        FAILED, `ConversionTimeoutError` when still running after `timeout` seconds (a poll
+        started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
+        that). `job.wait(...)` is the same call."""
+        conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
         polling = _polling(timeout, poll_interval, self._clock)
-        for pause in polling:
-            self._pause(pause)
-            polling.record(
-                self.get_conversion(
-                    conversion_type,
-                    task_id=task_id,
-                    conversion_id=conversion_id,
-                    extra_headers=extra_headers,
-                )
-            )
+        with call_deadline(_wait_deadline(polling)):
+            for pause in polling:
+                self._pause(pause)
+                try:
+                    record = self.get_conversion(
+                        conversion_type,
+                        task_id=task_id,
+                        conversion_id=conversion_id,
+                        extra_headers=extra_headers,
+                    )
+                except APIConnectionError as error:
+                    polling.raise_if_expired(error)
+                    raise
+                polling.record(record)
         return polling.result()
 
     def iter_conversions(
@@ -152,7 +240,7 @@ class MusicGPT(SyncClient, Methods):
         sort_order: SortOrder | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Iterator[Conversion]:
+    ) -> Iterator[ConversionRecord]:
         """Every conversion of the account that matches the filters, a page at a time."""
         pager = KeyPager()
         while pager.more:
@@ -166,7 +254,8 @@ class MusicGPT(SyncClient, Methods):
                 extra_headers=extra_headers,
                 timeout=timeout,
             )
-            yield from pager.take(page.conversions, page.last_evaluated_key)
+            for conversion in pager.take(page.conversions, page.last_evaluated_key):
+                yield as_record(conversion)
 
 
 class AsyncMusicGPT(AsyncClient, AsyncMethods):
@@ -179,39 +268,59 @@ class AsyncMusicGPT(AsyncClient, AsyncMethods):
         """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
         return AsyncMusicGPTRawResponses(self)
 
+    async def _invoke(
+        self,
+        operation: str,
+        result: type[ResultT],
+        media: Mapping[str, Any],
+        fields: Mapping[str, Any],
+        extra_headers: Headers | None,
+        timeout: Timeout,
+    ) -> ResultT:
+        model = model_of(result)
+        answer: object = await super()._invoke(
+            operation, model, media, fields, extra_headers, timeout
+        )
+        return as_job(answer, result, _type_of_operation(operation), self)
+
     async def get_conversion(
         self,
-        conversion_type: str,
+        task: Task,
         *,
         task_id: str | None = None,
         conversion_id: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> Conversion:
-        call = _conversion_call(conversion_type, task_id, conversion_id)
+    ) -> ConversionRecord:
+        call = _conversion_call(task, task_id, conversion_id)
         return await self._with(extra_headers, timeout)._request(call)
 
     async def wait_for_conversion(
         self,
-        conversion_type: str,
+        task: Task,
         *,
         task_id: str | None = None,
         conversion_id: str | None = None,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = DEFAULT_POLL_INTERVAL,
         extra_headers: Headers | None = None,
-    ) -> Conversion:
+    ) -> ConversionRecord:
+        conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
         polling = _polling(timeout, poll_interval, self._clock)
-        for pause in polling:
-            await self._pause(pause)
-            polling.record(
-                await self.get_conversion(
-                    conversion_type,
-                    task_id=task_id,
-                    conversion_id=conversion_id,
-                    extra_headers=extra_headers,
-                )
-            )
+        with call_deadline(_wait_deadline(polling)):
+            for pause in polling:
+                await self._pause(pause)
+                try:
+                    record = await self.get_conversion(
+                        conversion_type,
+                        task_id=task_id,
+                        conversion_id=conversion_id,
+                        extra_headers=extra_headers,
+                    )
+                except APIConnectionError as error:
+                    polling.raise_if_expired(error)
+                    raise
+                polling.record(record)
         return polling.result()
 
     async def iter_conversions(
@@ -224,7 +333,7 @@ class AsyncMusicGPT(AsyncClient, AsyncMethods):
         sort_order: SortOrder | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> AsyncIterator[Conversion]:
+    ) -> AsyncIterator[ConversionRecord]:
         pager = KeyPager()
         while pager.more:
             page = await self.list_user_conversions(
@@ -238,7 +347,7 @@ class AsyncMusicGPT(AsyncClient, AsyncMethods):
                 timeout=timeout,
             )
             for conversion in pager.take(page.conversions, page.last_evaluated_key):
-                yield conversion
+                yield as_record(conversion)
 
 
 class MusicGPTRawResponses(RawMethods):
@@ -256,10 +365,6 @@ class AsyncMusicGPTRawResponses(AsyncRawMethods):
     get_conversion = async_raw_variant(AsyncMusicGPT.get_conversion)
     wait_for_conversion = async_raw_variant(AsyncMusicGPT.wait_for_conversion)
     iter_conversions = async_iterator_raw_variant(AsyncMusicGPT.iter_conversions)
-
-
-def _conversion_of(details: ConversionDetails, response: Any) -> Conversion:
-    return details.conversion
 
 
 def _status_of(conversion: Conversion) -> str | None:

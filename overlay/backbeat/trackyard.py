@@ -8,6 +8,7 @@ their own: `download_track` (the MP3 and what its headers say, as a `Download`) 
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator
@@ -31,7 +32,7 @@ from ._generated.trackyard.models import (
 )
 from ._generated.trackyard.types import File
 from ._options import NOT_GIVEN, Headers, Timeout
-from ._paging import OffsetPager
+from ._paging import GrowingLogPager
 from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 
 __all__ = [
@@ -53,7 +54,7 @@ __all__ = [
 TRACKYARD = APIProfile.of(
     trackyard_client, name="Trackyard", message_fields=("message", "error", "detail")
 )
-USAGE_PAGE_SIZE = 100
+USAGE_PAGE_SIZE = 100  # also the largest page `listUsage` serves
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,13 @@ class Download:
     track_id: str
     duration: float | None
 
-    def save(self, path: str | Path) -> Path:
-        """Write the MP3 to `path`, or into it under `filename` when `path` is a directory."""
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the MP3 to `path` and return where it went. A folder (an existing one, or a
+        path ending in a separator) gets the file under `filename`; a missing folder is
+        created, parents included."""
         target = Path(path)
-        if target.is_dir():
+        if str(path).endswith(("/", os.sep)) or target.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
             target = target / self.filename
         target.write_bytes(self.content)
         return target
@@ -120,11 +124,14 @@ class Trackyard(SyncClient, Methods):
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
     ) -> Iterator[UsageRecord]:
-        """Every record of the call log, fetching pages as needed."""
+        """Every record of the call log as of the first page, newest first, each exactly
+        once, however many calls are logged meanwhile (`total_count` says how far the log
+        grew between two pages)."""
         client = self._with(extra_headers, timeout)
-        pager = OffsetPager(page_size)
+        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
-            yield from pager.take(client.usage(limit=pager.limit, offset=pager.offset).usage)
+            page = client.usage(limit=pager.limit, offset=pager.offset)
+            yield from pager.take(page.usage, page.total_count)
 
 
 class AsyncTrackyard(AsyncClient, AsyncMethods):
@@ -157,10 +164,10 @@ class AsyncTrackyard(AsyncClient, AsyncMethods):
         timeout: Timeout = NOT_GIVEN,
     ) -> AsyncIterator[UsageRecord]:
         client = self._with(extra_headers, timeout)
-        pager = OffsetPager(page_size)
+        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
         while pager.more:
             page = await client.usage(limit=pager.limit, offset=pager.offset)
-            for record in pager.take(page.usage):
+            for record in pager.take(page.usage, page.total_count):
                 yield record
 
 

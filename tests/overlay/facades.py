@@ -135,6 +135,7 @@ SAMPLES: dict[str, Any] = {
     "audio": "https://files.example.invalid/input.mp3",
     "task_id": "task_1",
     "conversion_type": "MUSIC_AI",
+    "task": "MUSIC_AI",  # get_conversion and wait_for_conversion: a type (or a job)
     "poll_interval": 1.0,
     "timeout": 600.0,  # only a method's own `timeout` (a wait's deadline) is ever filled in
 }

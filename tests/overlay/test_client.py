@@ -12,6 +12,8 @@ import httpx
 import pytest
 import respx
 from backbeat import AsyncTrackyard, BackbeatError, RateLimitInfo, Trackyard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .conftest import API_KEY, BASE_URL, FakeTime, Handle
 
@@ -314,3 +316,33 @@ def test_a_closed_client_says_so(make_client: Callable[..., Handle]) -> None:
     client.call("close")
     with pytest.raises(BackbeatError, match="client is closed"):
         client.call("me")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    initial=st.integers(min_value=0, max_value=60),
+    page_size=st.integers(min_value=1, max_value=12),
+    growth=st.lists(st.integers(min_value=0, max_value=25), min_size=1, max_size=8),
+)
+def test_iter_usage_takes_each_record_once_while_the_log_grows(
+    initial: int, page_size: int, growth: list[int]
+) -> None:
+    """A newest-first log that gains records before every page (the growth list, cycled):
+    each record that was there at the first page comes out exactly once, in order."""
+    log = [{"n": n} for n in reversed(range(initial))]  # newest first
+    requests = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal requests, log
+        assert requests < 1000, "the walk makes no progress"
+        if requests:  # between pages: calls logged meanwhile, at the head
+            added = growth[requests % len(growth)]
+            log = [{"n": len(log) + k} for k in reversed(range(added))] + log
+        requests += 1
+        offset, limit = int(request.url.params["offset"]), int(request.url.params["limit"])
+        page = {"usage": log[offset : offset + limit], "total_count": len(log)}
+        return httpx.Response(200, json={**page, "offset": offset, "limit": limit})
+
+    with Trackyard(API_KEY, base_url=BASE_URL, transport=httpx.MockTransport(answer)) as client:
+        records = list(client.iter_usage(page_size=page_size))
+    assert [record["n"] for record in records] == list(reversed(range(initial)))

@@ -224,7 +224,10 @@ def test_connection_failure_surfaces_as_api_connection_error(
         make_client().call("me")
     assert type(caught.value) is APIConnectionError
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
-    assert caught.value.message.startswith("getMe: connection failed")
+    # The operation and the server it could not reach (the default port of the scheme).
+    assert caught.value.message == (
+        "getMe: connection to trackyard.test:443 failed (ConnectError: refused)"
+    )
     assert route.call_count == 3
 
 
@@ -232,8 +235,9 @@ def test_timeout_surfaces_as_api_timeout_error(
     mock_api: respx.MockRouter, make_client: Callable[..., Handle]
 ) -> None:
     route = mock_api.get("/me").mock(side_effect=httpx.ReadTimeout("slow"))
-    with pytest.raises(APITimeoutError):
+    with pytest.raises(APITimeoutError) as caught:
         make_client(max_retries=1).call("me")
+    assert caught.value.message == "getMe: trackyard.test:443 timed out (ReadTimeout: slow)"
     assert route.call_count == 2
 
 

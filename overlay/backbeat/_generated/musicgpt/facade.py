@@ -11,17 +11,17 @@ import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
+from backbeat._jobs import (
+    AsyncConversionJob,
+    AsyncMusicGenerationJob,
+    ConversionJob,
+    MusicGenerationJob,
+)
 from backbeat._options import NOT_GIVEN, Headers, Timeout
 from backbeat._raw import RawResponse
 from backbeat._uploads import Media
 
-from .models import (
-    ConversionPage,
-    ConversionStarted,
-    LyricsResult,
-    MusicGenerationStarted,
-    VoicePage,
-)
+from .models import ConversionPage, LyricsResult, VoicePage
 
 __all__ = ["AsyncMethods", "AsyncRawMethods", "Methods", "RawMethods"]
 
@@ -57,7 +57,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start changing the playback speed of a recording (1 credit). Type AUDIO_SPEED_CHANGER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -66,7 +66,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "changeAudioSpeed",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "speed_change_factor": factor,
@@ -87,7 +87,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start re-singing a recording with another voice (1 credit). Type VOICE_CONVERSION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -97,7 +97,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return self._invoke(
             "changeVoice",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "voice_id": voice_id,
@@ -118,7 +118,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start transcribing a recording into MIDI (1 credit). Type AUDIO_TO_MIDI.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -127,7 +127,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "convertAudioToMidi",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "sonify_midi": sonify_midi,
@@ -151,7 +151,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start converting a recording to another audio format (1 credit). Type FILE_CONVERT.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -161,7 +161,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "convertFile",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "target_format": target_format,
@@ -182,7 +182,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start re-singing a song with another voice (cover) (1 credit). Type COVER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -191,7 +191,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "coverSong",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {"voice_id": voice_id, "pitch": pitch, "webhook_url": webhook_url},
             extra_headers,
@@ -209,7 +209,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start cutting a recording between two timestamps (1 credit). Type AUDIO_CUTTER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -219,7 +219,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "cutAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "start_time": start_ms,
@@ -238,14 +238,14 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start removing echo from a recording (1 credit). Type DEECHO.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "deechoAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -259,14 +259,14 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start removing noise from a recording (1 credit). Type DENOISING.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "denoiseAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -280,14 +280,14 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start removing reverb from a recording (1 credit). Type DEREVERB.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "dereverbAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -310,7 +310,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start extending a song beyond a point in it (1 credit). Type EXTEND.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -323,7 +323,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "extendSong",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"audio": audio},
             {
                 "extend_after": after,
@@ -348,14 +348,14 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start detecting the key and tempo of a recording (1 credit). Type KEY_BPM_EXTRACTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "extractKeyBpm",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -372,7 +372,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start separating a recording into stems (1 credit). Type EXTRACTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -382,7 +382,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return self._invoke(
             "extractStems",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "stems": stems,
@@ -403,7 +403,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start separating a recording into stems (v1, deprecated) (1 credit). Type EXTRACTION.
 
         Deprecated by the vendor (`/v1/Extraction`): use `extract_stems`.
@@ -419,7 +419,7 @@ class Methods:
         )
         return self._invoke(
             "extractStemsV1",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "stems": stems,
@@ -441,7 +441,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start generating an image from a prompt (1 credit). Type IMAGE_GENERATOR.
 
         `prompt`: What the image shows.
@@ -452,7 +452,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "generateImage",
-            ConversionStarted,
+            ConversionJob,
             {},
             {
                 "prompt": prompt,
@@ -502,7 +502,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start generating two music tracks (1 credit). Type MUSIC_AI.
 
         `prompt`: Natural-language description of the song (at most 1000 characters).
@@ -519,7 +519,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return self._invoke(
             "generateMusic",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {},
             {
                 "prompt": prompt,
@@ -554,7 +554,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start generating two music tracks (v1, deprecated) (1 credit). Type MUSIC_AI.
 
         Deprecated by the vendor (`/v1/MusicAI`): use `generate_music`.
@@ -573,7 +573,7 @@ class Methods:
         )
         return self._invoke(
             "generateMusicV1",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {},
             {
                 "prompt": prompt,
@@ -600,7 +600,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start generating a sound effect from a prompt (1 credit). Type SOUND_GENERATOR.
 
         `prompt`: The sound to create.
@@ -609,7 +609,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "generateSound",
-            ConversionStarted,
+            ConversionJob,
             {},
             {
                 "prompt": prompt,
@@ -636,7 +636,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start generating a song from an image (1 credit). Type IMAGE_TO_SONG.
 
         `image`: a path, a binary file object or an http(s) URL.
@@ -649,7 +649,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "imageToSong",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"image": image},
             {
                 "prompt": prompt,
@@ -683,7 +683,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start replacing a time segment of a song (1 credit). Type INPAINT.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -697,7 +697,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "inpaintSong",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -783,7 +783,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start mastering a recording to match a reference track (1 credit). Type AUDIO_MASTERING.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -792,7 +792,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "masterAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio, "reference_audio": reference_audio},
             {"output_extension": output_extension, "webhook_url": webhook_url},
             extra_headers,
@@ -812,7 +812,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start remixing a song from a prompt (1 credit). Type REMIX.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -822,7 +822,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "remixSong",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -873,7 +873,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start singing lyrics over an instrumental (1 credit). Type SING_OVER_INSTRUMENTAL.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -883,7 +883,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "singOverInstrumental",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -912,7 +912,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> MusicGenerationJob:
         """Start singing new lyrics over an existing vocal (1 credit). Type SING_OVER_VOCAL.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -924,7 +924,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "singOverVocal",
-            MusicGenerationStarted,
+            MusicGenerationJob,
             {"audio": audio},
             {
                 "lyrics": lyrics,
@@ -950,7 +950,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start turning text into speech (1 credit). Type TEXT_TO_SPEECH.
 
         `text`: The text to read.
@@ -960,7 +960,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return self._invoke(
             "textToSpeech",
-            ConversionStarted,
+            ConversionJob,
             {},
             {
                 "text": text,
@@ -987,7 +987,7 @@ class Methods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> ConversionJob:
         """Start transcribing speech or lyrics in a recording (1 credit). Type AUDIO_TRANSCRIPTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -999,7 +999,7 @@ class Methods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return self._invoke(
             "transcribeAudio",
-            ConversionStarted,
+            ConversionJob,
             {"audio": audio},
             {
                 "language": language,
@@ -1041,7 +1041,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start changing the playback speed of a recording (1 credit). Type AUDIO_SPEED_CHANGER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1050,7 +1050,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "changeAudioSpeed",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "speed_change_factor": factor,
@@ -1071,7 +1071,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start re-singing a recording with another voice (1 credit). Type VOICE_CONVERSION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1081,7 +1081,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return await self._invoke(
             "changeVoice",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "voice_id": voice_id,
@@ -1102,7 +1102,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start transcribing a recording into MIDI (1 credit). Type AUDIO_TO_MIDI.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1111,7 +1111,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "convertAudioToMidi",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "sonify_midi": sonify_midi,
@@ -1135,7 +1135,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start converting a recording to another audio format (1 credit). Type FILE_CONVERT.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1145,7 +1145,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "convertFile",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "target_format": target_format,
@@ -1166,7 +1166,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start re-singing a song with another voice (cover) (1 credit). Type COVER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1175,7 +1175,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "coverSong",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {"voice_id": voice_id, "pitch": pitch, "webhook_url": webhook_url},
             extra_headers,
@@ -1193,7 +1193,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start cutting a recording between two timestamps (1 credit). Type AUDIO_CUTTER.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1203,7 +1203,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "cutAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "start_time": start_ms,
@@ -1222,14 +1222,14 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start removing echo from a recording (1 credit). Type DEECHO.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "deechoAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -1243,14 +1243,14 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start removing noise from a recording (1 credit). Type DENOISING.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "denoiseAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -1264,14 +1264,14 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start removing reverb from a recording (1 credit). Type DEREVERB.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "dereverbAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -1294,7 +1294,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start extending a song beyond a point in it (1 credit). Type EXTEND.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1307,7 +1307,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "extendSong",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"audio": audio},
             {
                 "extend_after": after,
@@ -1332,14 +1332,14 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start detecting the key and tempo of a recording (1 credit). Type KEY_BPM_EXTRACTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "extractKeyBpm",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {"webhook_url": webhook_url},
             extra_headers,
@@ -1356,7 +1356,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start separating a recording into stems (1 credit). Type EXTRACTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1366,7 +1366,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return await self._invoke(
             "extractStems",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "stems": stems,
@@ -1387,7 +1387,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start separating a recording into stems (v1, deprecated) (1 credit). Type EXTRACTION.
 
         Deprecated by the vendor (`/v1/Extraction`): use `extract_stems`.
@@ -1403,7 +1403,7 @@ class AsyncMethods:
         )
         return await self._invoke(
             "extractStemsV1",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "stems": stems,
@@ -1425,7 +1425,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start generating an image from a prompt (1 credit). Type IMAGE_GENERATOR.
 
         `prompt`: What the image shows.
@@ -1436,7 +1436,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "generateImage",
-            ConversionStarted,
+            AsyncConversionJob,
             {},
             {
                 "prompt": prompt,
@@ -1486,7 +1486,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start generating two music tracks (1 credit). Type MUSIC_AI.
 
         `prompt`: Natural-language description of the song (at most 1000 characters).
@@ -1503,7 +1503,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return await self._invoke(
             "generateMusic",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {},
             {
                 "prompt": prompt,
@@ -1538,7 +1538,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start generating two music tracks (v1, deprecated) (1 credit). Type MUSIC_AI.
 
         Deprecated by the vendor (`/v1/MusicAI`): use `generate_music`.
@@ -1557,7 +1557,7 @@ class AsyncMethods:
         )
         return await self._invoke(
             "generateMusicV1",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {},
             {
                 "prompt": prompt,
@@ -1584,7 +1584,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start generating a sound effect from a prompt (1 credit). Type SOUND_GENERATOR.
 
         `prompt`: The sound to create.
@@ -1593,7 +1593,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "generateSound",
-            ConversionStarted,
+            AsyncConversionJob,
             {},
             {
                 "prompt": prompt,
@@ -1620,7 +1620,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start generating a song from an image (1 credit). Type IMAGE_TO_SONG.
 
         `image`: a path, a binary file object or an http(s) URL.
@@ -1633,7 +1633,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "imageToSong",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"image": image},
             {
                 "prompt": prompt,
@@ -1667,7 +1667,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start replacing a time segment of a song (1 credit). Type INPAINT.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1681,7 +1681,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "inpaintSong",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -1767,7 +1767,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start mastering a recording to match a reference track (1 credit). Type AUDIO_MASTERING.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1776,7 +1776,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "masterAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio, "reference_audio": reference_audio},
             {"output_extension": output_extension, "webhook_url": webhook_url},
             extra_headers,
@@ -1796,7 +1796,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start remixing a song from a prompt (1 credit). Type REMIX.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1806,7 +1806,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "remixSong",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -1857,7 +1857,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start singing lyrics over an instrumental (1 credit). Type SING_OVER_INSTRUMENTAL.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1867,7 +1867,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "singOverInstrumental",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"audio": audio},
             {
                 "prompt": prompt,
@@ -1896,7 +1896,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> MusicGenerationStarted:
+    ) -> AsyncMusicGenerationJob:
         """Start singing new lyrics over an existing vocal (1 credit). Type SING_OVER_VOCAL.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1908,7 +1908,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "singOverVocal",
-            MusicGenerationStarted,
+            AsyncMusicGenerationJob,
             {"audio": audio},
             {
                 "lyrics": lyrics,
@@ -1934,7 +1934,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start turning text into speech (1 credit). Type TEXT_TO_SPEECH.
 
         `text`: The text to read.
@@ -1944,7 +1944,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs results when the task completes."""
         return await self._invoke(
             "textToSpeech",
-            ConversionStarted,
+            AsyncConversionJob,
             {},
             {
                 "text": text,
@@ -1971,7 +1971,7 @@ class AsyncMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionStarted:
+    ) -> AsyncConversionJob:
         """Start transcribing speech or lyrics in a recording (1 credit). Type AUDIO_TRANSCRIPTION.
 
         `audio`: a path, a binary file object or an http(s) URL.
@@ -1983,7 +1983,7 @@ class AsyncMethods:
         `webhook_url`: Where the vendor POSTs the results when the task completes (see `webhooks`)."""
         return await self._invoke(
             "transcribeAudio",
-            ConversionStarted,
+            AsyncConversionJob,
             {"audio": audio},
             {
                 "language": language,
@@ -2015,7 +2015,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`change_audio_speed`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.change_audio_speed(
@@ -2038,7 +2038,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`change_voice`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.change_voice(
@@ -2061,7 +2061,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`convert_audio_to_midi`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.convert_audio_to_midi(
@@ -2087,7 +2087,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`convert_file`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.convert_file(
@@ -2110,7 +2110,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`cover_song`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.cover_song(
@@ -2134,7 +2134,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`cut_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.cut_audio(
@@ -2155,7 +2155,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`deecho_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.deecho_audio(
@@ -2173,7 +2173,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`denoise_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.denoise_audio(
@@ -2191,7 +2191,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`dereverb_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.dereverb_audio(
@@ -2218,7 +2218,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`extend_song`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.extend_song(
@@ -2245,7 +2245,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`extract_key_bpm`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.extract_key_bpm(
@@ -2266,7 +2266,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`extract_stems`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.extract_stems(
@@ -2289,7 +2289,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`extract_stems_v1`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.extract_stems_v1(
@@ -2313,7 +2313,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`generate_image`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.generate_image(
@@ -2359,7 +2359,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`generate_music`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.generate_music(
@@ -2395,7 +2395,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`generate_music_v1`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.generate_music_v1(
@@ -2423,7 +2423,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`generate_sound`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.generate_sound(
@@ -2451,7 +2451,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`image_to_song`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.image_to_song(
@@ -2487,7 +2487,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`inpaint_song`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.inpaint_song(
@@ -2559,7 +2559,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`master_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.master_audio(
@@ -2585,7 +2585,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`remix_song`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.remix_song(
@@ -2635,7 +2635,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`sing_over_instrumental`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.sing_over_instrumental(
@@ -2666,7 +2666,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[MusicGenerationJob]:
         """`sing_over_vocal`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.sing_over_vocal(
@@ -2694,7 +2694,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`text_to_speech`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.text_to_speech(
@@ -2722,7 +2722,7 @@ class RawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[ConversionJob]:
         """`transcribe_audio`, answering its `RawResponse`."""
         return self._client._raw(
             lambda client: client.transcribe_audio(
@@ -2756,7 +2756,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`change_audio_speed`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.change_audio_speed(
@@ -2779,7 +2779,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`change_voice`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.change_voice(
@@ -2802,7 +2802,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`convert_audio_to_midi`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.convert_audio_to_midi(
@@ -2828,7 +2828,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`convert_file`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.convert_file(
@@ -2851,7 +2851,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`cover_song`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.cover_song(
@@ -2875,7 +2875,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`cut_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.cut_audio(
@@ -2896,7 +2896,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`deecho_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.deecho_audio(
@@ -2914,7 +2914,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`denoise_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.denoise_audio(
@@ -2932,7 +2932,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`dereverb_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.dereverb_audio(
@@ -2959,7 +2959,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`extend_song`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.extend_song(
@@ -2986,7 +2986,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`extract_key_bpm`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.extract_key_bpm(
@@ -3007,7 +3007,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`extract_stems`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.extract_stems(
@@ -3030,7 +3030,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`extract_stems_v1`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.extract_stems_v1(
@@ -3054,7 +3054,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`generate_image`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.generate_image(
@@ -3100,7 +3100,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`generate_music`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.generate_music(
@@ -3136,7 +3136,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`generate_music_v1`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.generate_music_v1(
@@ -3164,7 +3164,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`generate_sound`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.generate_sound(
@@ -3192,7 +3192,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`image_to_song`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.image_to_song(
@@ -3228,7 +3228,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`inpaint_song`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.inpaint_song(
@@ -3300,7 +3300,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`master_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.master_audio(
@@ -3326,7 +3326,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`remix_song`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.remix_song(
@@ -3376,7 +3376,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`sing_over_instrumental`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.sing_over_instrumental(
@@ -3407,7 +3407,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[MusicGenerationStarted]:
+    ) -> RawResponse[AsyncMusicGenerationJob]:
         """`sing_over_vocal`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.sing_over_vocal(
@@ -3435,7 +3435,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`text_to_speech`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.text_to_speech(
@@ -3463,7 +3463,7 @@ class AsyncRawMethods:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         timeout: Timeout = NOT_GIVEN,
-    ) -> RawResponse[ConversionStarted]:
+    ) -> RawResponse[AsyncConversionJob]:
         """`transcribe_audio`, answering its `RawResponse`."""
         return await self._client._raw(
             lambda client: client.transcribe_audio(
