@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from backbeat_pytest.launcher import SandboxStartError, start_sandbox
+from backbeat_sandbox.launcher import SandboxStartError, start_sandbox
 
-from .processes import CPU_SPLIT, ServerError, answers_http, free_port, running
+from .processes import CPU_SPLIT, ServerError, announced, running
 
 __all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "prism", "sandbox"]
 
@@ -43,11 +43,9 @@ def sandbox(
 
 @contextmanager
 def prism(spec: Path) -> Iterator[str]:
-    """`prism mock SPEC` on the server core (the spec's paths are served at the root); yields
-    its root URL."""
-    port = free_port()
-    argv = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(port)]
-    root = f"http://127.0.0.1:{port}"
-    ready = answers_http(root)
-    with running(argv, name="prism", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS):
+    """`prism mock SPEC` on the server core (the spec's paths are served at the root), on the
+    port it binds itself (``-p 0``) and announces; yields its root URL."""
+    argv = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", "0"]
+    ready = announced(r"Prism is listening on (http://127\.0\.0\.1:\d+)")
+    with running(argv, name="prism", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS) as root:
         yield root

@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from .clock import Clock, system_clock
 from .engine import ApiBehaviour, ApiService
+from .limits import DEFAULT_MAX_ACCOUNTS
 from .musicgpt import MusicGPT
 from .spec import load_spec
 from .trackyard import Trackyard
@@ -45,17 +46,19 @@ def create_app(
     webhook_allow_hosts: Iterable[str] = (),
     webhook_allow_any: bool = False,
     task_seconds: float | None = None,
+    max_accounts: int = DEFAULT_MAX_ACCOUNTS,
 ) -> Starlette:
     """A fresh sandbox: new state, its own clock. Raises `SpecError` when an API's spec is
     missing or broken (serving 404s in its place would hide the mistake).
 
     Webhooks go to loopback hosts only, unless ``webhook_allow_hosts`` names more hosts or
     ``webhook_allow_any`` is set. ``task_seconds`` makes every MusicGPT task take that long on
-    the clock instead of its operation's ``eta``.
+    the clock instead of its operation's ``eta``. ``max_accounts`` caps the accounts each API
+    keeps (least recently used forgotten first).
     """
     policy = WebhookPolicy.of(webhook_allow_hosts, allow_any=webhook_allow_any)
     services = [
-        ApiService(api, load_spec(spec_dir / api.spec_file), clock, Courier(policy))
+        ApiService(api, load_spec(spec_dir / api.spec_file), clock, Courier(policy), max_accounts)
         for api in (default_apis(task_seconds) if apis is None else apis)
     ]
     routes: list[BaseRoute] = [Route("/_sandbox/health", _health, methods=["GET"])]

@@ -19,6 +19,7 @@ from starlette.types import Receive, Scope, Send
 from .accounts import Account, Denial, KeyRegistry, Profile, UnknownKey, UsageRecord
 from .clock import Clock
 from .inbound import Inbound, read_inbound
+from .limits import DEFAULT_MAX_ACCOUNTS
 from .replies import Reply, complete_headers, forced_reply, parse_prefer
 from .spec import JSON, Operation, Spec
 from .validation import Arguments, Invalid, validate_request
@@ -82,17 +83,23 @@ class ApiService:
     """An ASGI app serving one API under its spec's base path."""
 
     def __init__(
-        self, api: ApiBehaviour, spec: Spec, clock: Clock, courier: Courier | None = None
+        self,
+        api: ApiBehaviour,
+        spec: Spec,
+        clock: Clock,
+        courier: Courier | None = None,
+        max_accounts: int = DEFAULT_MAX_ACCOUNTS,
     ) -> None:
         api.bind(spec)
         self.api = api
         self.spec = spec
         self.clock = clock
         self.courier = courier or Courier()
-        self.state = State(KeyRegistry(api.profiles))
+        self.max_accounts = max_accounts
+        self.state = State(KeyRegistry(api.profiles, max_accounts))
 
     def reset(self) -> None:
-        self.state = State(KeyRegistry(self.api.profiles))
+        self.state = State(KeyRegistry(self.api.profiles, self.max_accounts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -123,7 +130,7 @@ class ApiService:
         reply = reply.with_headers(self.api.account_headers(account, started))
         reply = complete_headers(self.spec, op, reply, forced=forced)
         finished = self.clock()
-        account.usage.append(
+        account.record(
             UsageRecord(
                 timestamp=started,
                 endpoint=op.path,

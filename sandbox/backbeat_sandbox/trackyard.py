@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -137,7 +138,8 @@ def _me(call: Call) -> Reply:
 
 def _usage(call: Call) -> Reply:
     limit, offset = int(call.args.query["limit"]), int(call.args.query["offset"])
-    newest_first = call.account.usage[::-1]
+    usage = call.account.usage
+    newest_first = itertools.islice(reversed(usage), offset, offset + limit)
     page = [
         {
             "timestamp": timestamp(record.timestamp),
@@ -146,9 +148,9 @@ def _usage(call: Call) -> Reply:
             "credits_consumed": int(record.credits_consumed),
             "response_time_ms": record.response_time_ms,
         }
-        for record in newest_first[offset : offset + limit]
+        for record in newest_first
     ]
-    payload = {"usage": page, "total_count": len(newest_first), "offset": offset, "limit": limit}
+    payload = {"usage": page, "total_count": len(usage), "offset": offset, "limit": limit}
     return Reply(200, payload)
 
 

@@ -5,7 +5,7 @@ speed."""
 from __future__ import annotations
 
 import math
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import pytest
 
 from bench import contract, overhead, retry_after, throughput
 from bench.__main__ import main
-from bench.processes import ServerError, running
+from bench.processes import ServerError, announced, running
 from bench.report import Section
 
 pytestmark = pytest.mark.slow
@@ -88,20 +88,22 @@ def test_a_server_that_never_gets_ready_is_stopped_by_pid() -> None:
     argv = [sys.executable, "-c", "import time; time.sleep(60)"]
     with (
         pytest.raises(ServerError, match="not ready"),
-        running(argv, name="sleeper", ready=lambda: False, timeout=0.5),
+        running(argv, name="sleeper", ready=lambda output: None, timeout=0.5),
     ):
         pass  # pragma: no cover - never reached
 
 
 def test_a_failing_body_still_stops_the_server() -> None:
-    argv = [sys.executable, "-c", "import time; time.sleep(60)"]
-    started: list[subprocess.Popen[bytes]] = []
+    code = "import os, time; print('pid', os.getpid(), flush=True); time.sleep(60)"
+    argv = [sys.executable, "-c", code]
+    started: list[int] = []
 
     def start_then_fail() -> None:
-        with running(argv, name="sleeper", ready=lambda: True) as process:
-            started.append(process)
+        with running(argv, name="sleeper", ready=announced(r"pid (\d+)")) as pid:
+            started.append(int(pid))
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
         start_then_fail()
-    assert started[0].poll() is not None  # stopped (and reaped) before the error left
+    with pytest.raises(ProcessLookupError):  # stopped and reaped before the error left
+        os.kill(started[0], 0)
