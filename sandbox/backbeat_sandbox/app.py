@@ -71,8 +71,8 @@ def create_app(
 
 
 def _ticking(services: Sequence[ApiService]) -> Callable[[Starlette], Any]:
-    """The lifespan of a served app: tick every service until shutdown, then let the webhooks
-    already started finish (each is bounded by its timeout)."""
+    """The lifespan of a served app: tick every service until shutdown, then close each
+    courier (what is under way gets a short grace; see `webhooks`)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -90,7 +90,7 @@ def _ticking(services: Sequence[ApiService]) -> Callable[[Starlette], Any]:
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
             for service in services:
-                await service.courier.wait_idle()
+                await service.courier.aclose()
 
     return lifespan
 
