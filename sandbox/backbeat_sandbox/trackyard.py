@@ -139,7 +139,8 @@ def _me(call: Call) -> Reply:
 def _usage(call: Call) -> Reply:
     limit, offset = int(call.args.query["limit"]), int(call.args.query["offset"])
     usage = call.account.usage
-    newest_first = itertools.islice(reversed(usage), offset, offset + limit)
+    first = min(offset, len(usage))  # the spec sets no maximum offset
+    newest_first = itertools.islice(reversed(usage), first, first + limit)
     page = [
         {
             "timestamp": timestamp(record.timestamp),

@@ -9,7 +9,6 @@ before a Draft 2020-12 validator built from the spec judges them. Every problem 
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +18,7 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
+from .encoding import InvalidText, parse_json
 from .inbound import FormValue, Inbound, Upload
 from .rules import missing_one_of, out_of_order
 from .spec import JSON, Operation, Spec, pointer_to
@@ -128,15 +128,13 @@ def _parse_json(raw: bytes) -> JSON:
     except UnicodeDecodeError as exc:
         raise Invalid(f"body: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return parse_json(text, raw)
+    except InvalidText as exc:
+        raise Invalid(_truncate(str(exc))) from None
     except RecursionError:
         raise Invalid("body: JSON nested too deeply") from None
     except ValueError as exc:
         raise Invalid(_truncate(f"body: malformed JSON ({exc})")) from None
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a valid JSON value")
 
 
 def _coerce_form(
