@@ -29,6 +29,7 @@ from backbeat_specs import SPEC_FILES
 
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
+from .limits import MAX_TASKS_PER_ACCOUNT, TASK_SECONDS_KEPT
 from .replies import Reply
 from .spec import JSON, Operation, Spec
 from .validation import Invalid
@@ -135,6 +136,15 @@ def _tasks(account: Account) -> dict[str, Task]:
     return tasks
 
 
+def _keep(tasks: dict[str, Task], task: Task, now: float) -> None:
+    """Add ``task``, forgetting the oldest past `MAX_TASKS_PER_ACCOUNT` or `TASK_SECONDS_KEPT`."""
+    tasks[task.task_id] = task
+    while len(tasks) > MAX_TASKS_PER_ACCOUNT:
+        del tasks[next(iter(tasks))]
+    while (oldest := next(iter(tasks.values()))).created_at < now - TASK_SECONDS_KEPT:
+        del tasks[oldest.task_id]
+
+
 def _new_id(call: Call, label: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, f"{call.sequence}-{label}"))
 
@@ -222,7 +232,7 @@ class MusicGPT:
             inputs=inputs,
             cost=call.op.price,
         )
-        _tasks(call.account)[task.task_id] = task
+        _keep(_tasks(call.account), task, call.now)
         hook_url = inputs.get("webhook_url")
         if isinstance(hook_url, str) and hook_url:
             heapq.heappush(self._due, (task.deadline, next(self._order), task, hook_url))

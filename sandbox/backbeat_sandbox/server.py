@@ -2,8 +2,8 @@
 
 - **Head limit.** The request line plus headers may take at most ``max_header_bytes``
   (default 64 KiB, ``--max-header-kib``). A longer head is answered ``431 Request Header Fields
-  Too Large`` and the connection is closed, before the head is read any further: the parser
-  never holds more than the limit plus one network read.
+  Too Large`` and the connection is closed: the rest of the head is read and dropped, so the
+  parser never holds more than the limit plus one network read.
 - **Ready report.** The server may bind port 0; once it listens (and the app's start-up has
   run) it writes ``{"url": "http://HOST:PORT", "pid": PID}`` to ``--ready-file`` (written
   whole, then renamed into place) and prints the URL. `backbeat_sandbox.launcher` reads it.
@@ -23,6 +23,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 DEFAULT_MAX_HEADER_BYTES = 64 * 1024
 HEAD_END = b"\r\n\r\n"
+DRAIN_SECONDS = 1.0
 
 
 class HeadLimitedProtocol(HttpToolsProtocol):
@@ -70,7 +71,9 @@ class HeadLimitedProtocol(HttpToolsProtocol):
             b"connection: close\r\n\r\n",
         ]
         self.transport.write(b"".join(head) + body)
-        self.transport.close()
+        # What the client still sends is read and dropped for a moment before the close, so
+        # that the close is clean and the client reads the 431 rather than a reset.
+        self.loop.call_later(DRAIN_SECONDS, self.transport.close)
 
 
 def protocol_with_limit(max_header_bytes: int) -> type[HeadLimitedProtocol]:

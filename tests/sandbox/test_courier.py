@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from backbeat_sandbox.launcher import Sandbox, running_sandbox
+from backbeat_sandbox.launcher import Sandbox
 from backbeat_sandbox.webhooks import Courier, Delivery, DeliveryPolicy
 
 MIB = 1024 * 1024
