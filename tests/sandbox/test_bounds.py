@@ -3,6 +3,7 @@ tasks are capped, so whatever a test suite sends, the sandbox's memory stays bou
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Iterator
 
@@ -32,10 +33,9 @@ def served() -> Iterator[Sandbox]:
 def _raw_request(sandbox: Sandbox, head: bytes) -> bytes:
     """Send a raw request head; the whole answer (the server closes the connection)."""
     with socket.create_connection(("127.0.0.1", sandbox.port), timeout=30) as connection:
-        try:
+        # refused mid-way: the answer is already waiting to be read
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             connection.sendall(head)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # refused mid-way: the answer is already waiting to be read
         answer = b""
         while chunk := connection.recv(65536):
             answer += chunk
@@ -111,6 +111,6 @@ def test_an_account_keeps_at_most_the_documented_number_of_tasks() -> None:
             first = first or answer.json()["task_id"]
         listed = client.get("/api/public/v1/byUser", params={"limit": 100}, headers=key).json()
         assert listed["conversions"]
-        gone = client.get("/api/public/v1/byId", headers=key,
-                          params={"task_id": first, "conversionType": "SOUND_GENERATOR"})  # fmt: skip
+        wanted = {"task_id": first, "conversionType": "SOUND_GENERATOR"}
+        gone = client.get("/api/public/v1/byId", headers=key, params=wanted)
         assert gone.status_code == 404

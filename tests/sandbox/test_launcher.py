@@ -13,12 +13,15 @@ def test_sandboxes_started_together_each_report_the_port_they_bound() -> None:
     first, second = start_sandbox(), start_sandbox()
     try:
         assert first.sandbox.port != second.sandbox.port
-        assert first.sandbox.port > 0 and second.sandbox.port > 0
-        assert first.sandbox.healthy() and second.sandbox.healthy()
+        assert first.sandbox.port > 0
+        assert second.sandbox.port > 0
+        assert first.sandbox.healthy()
+        assert second.sandbox.healthy()
     finally:
         first.stop()
         second.stop()
-    assert first.process.poll() is not None and second.process.poll() is not None
+    assert first.process.poll() is not None
+    assert second.process.poll() is not None
     assert not first.sandbox.healthy()
 
 
