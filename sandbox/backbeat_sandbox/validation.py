@@ -239,7 +239,9 @@ def _missing(error: ValidationError) -> tuple[str, ...]:
             if sub.validator != "required" or sub.absolute_path != error.absolute_path:
                 return ()
             branches.setdefault(sub.relative_schema_path[0], []).extend(_missing(sub))
-        return tuple(", ".join(names) for names in branches.values() if names)
+        # Each field named once: a branch's names, and each branch, only the first time.
+        alternatives = (", ".join(dict.fromkeys(names)) for names in branches.values() if names)
+        return tuple(dict.fromkeys(alternatives))
     return ()
 
 
