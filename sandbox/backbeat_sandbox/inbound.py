@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
 
 from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
-from starlette.requests import Request
+from starlette.types import Receive, Scope
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
@@ -44,25 +45,28 @@ class BodyTooLarge(Exception):
     pass
 
 
-async def read_inbound(request: Request, path: str, max_body_bytes: int) -> Inbound:
-    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+async def read_inbound(scope: Scope, receive: Receive, path: str, max_body_bytes: int) -> Inbound:
+    headers = Headers(scope=scope)
+    media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     problem: str | None = None
     body = b""
     form: dict[str, list[FormValue]] | None = None
     try:
-        body = await _read_limited(request, max_body_bytes)
+        body = await _read_limited(headers, receive, max_body_bytes)
     except BodyTooLarge:
         problem = f"request body is larger than the limit of {max_body_bytes // 1024} KiB"
     if problem is None and media_type in FORM_TYPES and body:
         try:
-            form = await _parse_form(request.headers, media_type, body)
+            form = await _parse_form(headers, media_type, body)
         except MultiPartException as exc:
             problem = f"malformed {media_type} body: {exc.message}"
+    raw_query: bytes = scope.get("query_string", b"")
+    query = parse_qsl(raw_query.decode("latin-1"), keep_blank_values=True) if raw_query else []
     return Inbound(
-        method=request.method.upper(),
+        method=scope["method"].upper(),
         path=path,
-        headers=request.headers,
-        query=tuple(request.query_params.multi_items()),
+        headers=headers,
+        query=tuple(query),
         media_type=media_type,
         body=body,
         form=form,
@@ -70,18 +74,24 @@ async def read_inbound(request: Request, path: str, max_body_bytes: int) -> Inbo
     )
 
 
-async def _read_limited(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
+async def _read_limited(headers: Headers, receive: Receive, limit: int) -> bytes:
+    declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # the client went away
+            break
+        chunk: bytes = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise BodyTooLarge
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 async def _parse_form(headers: Headers, media_type: str, body: bytes) -> dict[str, list[FormValue]]:

@@ -32,6 +32,12 @@ class Reply:
             return b""
         return encode_json(self.body)
 
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """The headers as ASGI sends them, ``Content-Type`` first (when there is a body type)."""
+        raw = [(b"content-type", self.media_type.encode("latin-1"))] if self.media_type else []
+        raw += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in self.headers.items()]
+        return raw
+
     def with_headers(self, headers: Mapping[str, str]) -> Reply:
         return Reply(self.status, self.body, {**self.headers, **headers}, self.media_type)
 

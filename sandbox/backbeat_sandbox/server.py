@@ -158,5 +158,6 @@ def serve(
         log_level=log_level,
         access_log=access_log,
         server_header=False,
+        proxy_headers=False,  # a local sandbox; X-Forwarded-* would only cost time
     )
     ReportingServer(config, ready_file).run()
