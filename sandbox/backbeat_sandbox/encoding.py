@@ -14,6 +14,8 @@ import math
 import re
 from typing import Any
 
+import orjson
+
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _DUMP = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 REPLACEMENT = "\ufffd"
@@ -75,7 +77,14 @@ def _encodable(text: str) -> bool:
 
 def encode_json(value: Any) -> bytes:
     """``value`` as compact UTF-8 JSON. Never raises: what JSON cannot carry (a lone surrogate,
-    a non-finite number, a non-JSON type) is replaced (U+FFFD, null, its text)."""
+    a non-finite number, a non-JSON type) is replaced (U+FFFD, null, its text).
+
+    orjson first (several times faster on the catalog's pages); what it refuses (integers
+    beyond 64 bits, lone surrogates) goes through the standard library's encoder."""
+    try:
+        return orjson.dumps(value)
+    except (orjson.JSONEncodeError, RecursionError):
+        pass
     try:
         return _DUMP(value).encode("utf-8")
     except (ValueError, TypeError, RecursionError):
