@@ -14,10 +14,48 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-__all__ = ["CPU_SPLIT", "ServerError", "announced", "pinned", "running"]
+__all__ = [
+    "CPU_SPLIT",
+    "MIB",
+    "Server",
+    "ServerError",
+    "announced",
+    "peak_rss",
+    "pinned",
+    "running",
+]
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Server:
+    """A server the bench started: the root URL it announced, and its PID."""
+
+    url: str
+    pid: int
+
+
+def peak_rss(pid: int) -> int:
+    """The peak resident memory of a running process, in bytes (Linux: ``VmHWM``)."""
+    return _status_field(pid, "VmHWM")
+
+
+def rss(pid: int) -> int:
+    """The resident memory of a running process now, in bytes (Linux: ``VmRSS``)."""
+    return _status_field(pid, "VmRSS")
+
+
+def _status_field(pid: int, name: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(name + ":"):
+            return int(line.split()[1]) * 1024
+    raise ServerError(f"/proc/{pid}/status has no {name}")
+
 
 STOP_GRACE_SECONDS = 10.0
 
@@ -74,7 +112,7 @@ def running(
     cwd: Path | None = None,
     stop_signal: signal.Signals = signal.SIGTERM,
     cpus: frozenset[int] | None = None,
-) -> Iterator[str]:
+) -> Iterator[Server]:
     """Start `argv` (on `cpus` only, when given), wait until `ready(output so far)` gives the
     root URL the server announced, yield it, and stop the server by PID at the end with
     `stop_signal` (SIGKILL after a grace period), also when the body or the start fails."""
@@ -89,7 +127,7 @@ def running(
             preexec_fn=None if cpus is None else lambda: os.sched_setaffinity(0, cpus),
         )
         try:
-            yield _wait_until_ready(process, name, ready, timeout, log)
+            yield Server(_wait_until_ready(process, name, ready, timeout, log), process.pid)
         finally:
             stop(process, stop_signal)
 

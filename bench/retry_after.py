@@ -76,8 +76,10 @@ def _extra_sleeps(runs: int) -> list[float]:
             f"--retry-after={RETRY_AFTER_SECONDS}",
         ]
         ready = announced(r"listening on (http://127\.0\.0\.1:\d+)")
-        with running(argv, name="retry-after server", ready=ready, cwd=REPO_ROOT) as root:
-            return [_one_extra_sleep(root + BASE_PATH, f"{KEY}_retry{run}") for run in range(runs)]
+        with running(argv, name="retry-after server", ready=ready, cwd=REPO_ROOT) as server:
+            return [
+                _one_extra_sleep(server.url + BASE_PATH, f"{KEY}_retry{run}") for run in range(runs)
+            ]
 
 
 def _one_extra_sleep(api_url: str, key: str) -> float:

@@ -25,6 +25,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 DEFAULT_MAX_HEADER_BYTES = 64 * 1024
 HEAD_END = b"\r\n\r\n"
 DRAIN_SECONDS = 1.0
+LARGE_BODY_BYTES = 64 * 1024
 
 
 class CoalescingTransport:
@@ -40,14 +41,18 @@ class CoalescingTransport:
     def write(self, data: bytes | bytearray | memoryview) -> None:
         if not self._pending:
             self._loop.call_soon(self._flush)
-        self._pending.append(bytes(data))
+        self._pending.append(data if isinstance(data, bytes) else bytes(data))
 
     def _flush(self) -> None:
-        if self._pending:
-            data = b"".join(self._pending)
-            self._pending.clear()
-            if not self._transport.is_closing():
-                self._transport.write(data)
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        if self._transport.is_closing():
+            return
+        if len(pending) > 1 and len(pending[-1]) > LARGE_BODY_BYTES:
+            self._transport.writelines(pending)  # one gathered write, no copy of a large body
+        else:
+            self._transport.write(pending[0] if len(pending) == 1 else b"".join(pending))
 
     def close(self) -> None:
         self._flush()

@@ -99,8 +99,8 @@ def test_a_failing_body_still_stops_the_server() -> None:
     started: list[int] = []
 
     def start_then_fail() -> None:
-        with running(argv, name="sleeper", ready=announced(r"pid (\d+)")) as pid:
-            started.append(int(pid))
+        with running(argv, name="sleeper", ready=announced(r"pid (\d+)")) as server:
+            started.append(server.pid)
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
