@@ -192,6 +192,7 @@ class MusicGPT:
         self._outbox: list[Delivery] = []
         self.voices: tuple[tuple[str, str], ...] = GENERATED_VOICES
         self._voice_ids: frozenset[str] = frozenset()
+        self._voice_listing: list[tuple[dict[str, str], tuple[str, str]]] = []
 
     def bind(self, spec: Spec) -> None:
         self._spec = spec
@@ -203,6 +204,10 @@ class MusicGPT:
         self.profiles = self._profiles(spec)
         self.voices = (*_documented_voices(spec.document), *GENERATED_VOICES)
         self._voice_ids = frozenset(voice_id for voice_id, _ in self.voices)
+        self._voice_listing = [
+            ({"voice_id": voice_id, "voice_name": name}, (name.casefold(), voice_id.casefold()))
+            for voice_id, name in self.voices
+        ]
         own: dict[str, Callable[[Call], Reply]] = {
             "getConversion": self._get_conversion,
             "listUserConversions": self._list_user_conversions,
@@ -381,9 +386,9 @@ class MusicGPT:
         limit, page = int(call.args.query["limit"]), int(call.args.query["page"])
         wanted = str(call.args.query.get("query", "")).casefold()
         matching = [
-            {"voice_id": voice_id, "voice_name": name}
-            for voice_id, name in self.voices
-            if wanted in name.casefold() or wanted in voice_id.casefold()
+            voice
+            for voice, folded in self._voice_listing
+            if not wanted or wanted in folded[0] or wanted in folded[1]
         ]
         start = min(page * limit, len(matching))
         voices = matching[start : start + limit]
