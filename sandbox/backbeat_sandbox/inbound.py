@@ -6,6 +6,7 @@ the event loop, which is what makes credit accounting atomic under concurrency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -15,6 +16,8 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from starlette.types import Receive, Scope
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+MAX_FILES = 16
+MAX_FIELDS = 256
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,19 @@ async def _read_limited(headers: Headers, receive: Receive, limit: int) -> bytes
 
 
 async def _parse_form(headers: Headers, media_type: str, body: bytes) -> dict[str, list[FormValue]]:
+    if media_type == "multipart/form-data":
+        simple = simple_multipart(headers.get("content-type", ""), body)
+        if simple is not None:
+            return simple
+
     async def stream() -> AsyncGenerator[bytes, None]:
         yield body
 
     parser: FormParser | MultiPartParser
     if media_type == "multipart/form-data":
-        parser = MultiPartParser(headers, stream(), max_files=16, max_fields=256)
+        parser = MultiPartParser(headers, stream(), max_files=MAX_FILES, max_fields=MAX_FIELDS)
     else:
-        parser = FormParser(headers, stream(), max_fields=256)
+        parser = FormParser(headers, stream(), max_fields=MAX_FIELDS)
     try:
         data = await parser.parse()
     except (ValueError, KeyError) as exc:  # python-multipart raises these on garbage framing
@@ -111,6 +119,56 @@ async def _parse_form(headers: Headers, media_type: str, body: bytes) -> dict[st
         return _form_values(data)
     finally:
         await data.close()
+
+
+_BOUNDARY = re.compile(r';\s*boundary=(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
+_NAME = re.compile(rb'\bname="([^"]*)"')
+_FILENAME = re.compile(rb'\bfilename="([^"]*)"')
+
+
+def simple_multipart(content_type: str, body: bytes) -> dict[str, list[FormValue]] | None:
+    """The fields of a plainly framed multipart body (the usual case), or None for anything
+    else, which then goes to python-multipart: several times faster on the usual case, and
+    the same values (text decoded as UTF-8, else Latin-1, as Starlette does)."""
+    found = _BOUNDARY.search(content_type)
+    if found is None:
+        return None
+    delimiter = b"--" + (found.group(1) or found.group(2)).encode("latin-1")
+    parts = body.split(delimiter)
+    if len(parts) < 3 or parts[0] or not parts[-1].startswith(b"--") or len(parts) > 258:
+        return None
+    values: dict[str, list[FormValue]] = {}
+    files = 0
+    for part in parts[1:-1]:
+        head, separator, content = part.partition(b"\r\n\r\n")
+        if not separator or not head.startswith(b"\r\n") or not content.endswith(b"\r\n"):
+            return None
+        disposition = [
+            line for line in head[2:].split(b"\r\n")
+            if line[:20].lower() == b"content-disposition:"
+        ]  # fmt: skip
+        if len(disposition) != 1 or b"*=" in disposition[0]:
+            return None
+        name = _NAME.search(disposition[0])
+        if name is None:
+            return None
+        filename = _FILENAME.search(disposition[0])
+        value = content[:-2]
+        item: FormValue = (
+            Upload(filename=_text(filename.group(1)), size=len(value))
+            if filename is not None
+            else _text(value)
+        )
+        files += filename is not None
+        values.setdefault(_text(name.group(1)), []).append(item)
+    return values if files <= MAX_FILES else None
+
+
+def _text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _form_values(data: FormData) -> dict[str, list[FormValue]]:
