@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import contract, overhead, retry_after, throughput
+from bench import accounts, contract, overhead, retry_after, throughput
 from bench.__main__ import main
 from bench.processes import ServerError, announced, running
 from bench.report import Section
@@ -47,11 +47,18 @@ def test_throughput_against_prism_keeps_the_sandbox_state_exact() -> None:
     section = throughput.run(
         seconds=0.5, slices=1, connections=4, generator=throughput.choose_generator("python")
     )
-    assert_well_formed(section, expected_figures=10)
+    # six paths (sandbox and Prism throughput and p99, and their ratio), three servers' memory
+    assert_well_formed(section, expected_figures=6 * 5 + 3)
     assert any(text.startswith("exact") for text, _ in section.checks)
     assert len(section.checks) == 2  # one credit-checked /search slice + the exact check
     if section.missed:  # the profile of the sandbox goes with a missed target
         assert "cProfile" in section.findings
+
+
+def test_account_memory_is_measured_before_and_past_the_cap() -> None:
+    section = accounts.run(accounts=50)
+    assert_well_formed(section, expected_figures=3)
+    assert section.figures[0].name == "resident memory per 10,000 magic-key accounts"
 
 
 def test_retry_after_precision_measures_every_run() -> None:
