@@ -28,7 +28,7 @@ from tests.sandbox.conftest import FakeClock
 HOSTILE_TEXTS = ["\ud800", "a\udfffb", "nul\x00inside", "\u202e\u2066bidi\u2069\u202c",
                  "x" * 1_000_000, "\U0001f600", "", "\r\nX-Injected: 1"]  # fmt: skip
 RAW_NUMBERS = ["1e400", "-1e400", "-0", "-0.0", "18446744073709551616", "1e-400", "9" * 400]
-SHAPES = [[], {}, None, 0, [[[[[]]]]], {"a": {"b": {"c": []}}}]
+SHAPES: list[Any] = [[], {}, None, 0, [[[[[]]]]], {"a": {"b": {"c": []}}}]
 QUERY_CHARS = 16_000
 SERVER_ERROR_PROVOCATION = "trk_server_error"  # Trackyard's documented way to get a 500
 _TOKENS = itertools.count()
@@ -134,7 +134,9 @@ def _send(client: TestClient, service: ApiService, op: Operation, key: str, requ
                               content=_json_text(body))  # fmt: skip
     if media_type:
         fields = body if isinstance(body, dict) else {"body": body}
-        files = {name: (None, _form_text(value)) for name, value in fields.items()}
+        files: dict[str, tuple[str | None, bytes]] = {
+            name: (None, _form_text(value)) for name, value in fields.items()
+        }
         return client.request(op.method, url, params=params, headers=headers,
                               files=files or {"unused": ("", b"")})  # fmt: skip
     return client.request(op.method, url, params=params, headers=headers)
