@@ -205,22 +205,12 @@ def _start_tasks(client: httpx.Client, sandbox: Sandbox, hook: str, count: int) 
 
 
 def _warm_up(client: httpx.Client, sandbox: Sandbox) -> None:
-    """Imports and first-use caches, so that the growth measured is the courier's."""
-    silent_sink = f"http://127.0.0.1:{_closed_port_holder.port}/"
-    _start_tasks(client, sandbox, silent_sink, 20)
-    client.get(f"{sandbox.musicgpt_url}/v1/getAllVoices", headers={"Authorization": LOAD_KEY})
-
-
-class _ClosedPort:
-    """A port bound and never listened on: connections are refused at once."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.port = self.socket.getsockname()[1]
-
-
-_closed_port_holder = _ClosedPort()
+    """Imports and first-use caches, so that the growth measured is the courier's: a few
+    deliveries to a port that refuses connections at once (bound, never listened on)."""
+    with socket.socket() as refusing:
+        refusing.bind(("127.0.0.1", 0))
+        _start_tasks(client, sandbox, f"http://127.0.0.1:{refusing.getsockname()[1]}/", 20)
+        client.get(f"{sandbox.musicgpt_url}/v1/getAllVoices", headers={"Authorization": LOAD_KEY})
 
 
 @pytest.mark.slow
