@@ -3,28 +3,7 @@ of the project (standard library only, so importing it loads none of the server)
 
 from __future__ import annotations
 
-from backbeat_sandbox.launcher import (
-    HEALTH_PATH,
-    MUSICGPT_PATH,
-    TRACKYARD_PATH,
-    LaunchOptions,
-    Sandbox,
-    SandboxProcess,
-    SandboxStartError,
-    running_sandbox,
-    start_sandbox,
-    stop_process,
-)
+from backbeat_sandbox import launcher as _launcher
+from backbeat_sandbox.launcher import *  # noqa: F403 - the same names, re-exported
 
-__all__ = [
-    "HEALTH_PATH",
-    "MUSICGPT_PATH",
-    "TRACKYARD_PATH",
-    "LaunchOptions",
-    "Sandbox",
-    "SandboxProcess",
-    "SandboxStartError",
-    "running_sandbox",
-    "start_sandbox",
-    "stop_process",
-]
+__all__ = _launcher.__all__
