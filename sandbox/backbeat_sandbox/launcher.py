@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,6 +49,8 @@ QUIET_ARGS = ("--log-level", "warning", "--no-access-log")
 STARTUP_SECONDS = 30.0
 STOP_GRACE_SECONDS = 10.0
 POLL_SECONDS = 0.02
+# Straight to the sandbox: never through a proxy named in the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 class SandboxStartError(RuntimeError):
@@ -77,7 +78,7 @@ class Sandbox:
 
     def healthy(self) -> bool:
         try:
-            with urllib.request.urlopen(self.url + HEALTH_PATH, timeout=1.0) as answer:
+            with _DIRECT.open(self.url + HEALTH_PATH, timeout=1.0) as answer:
                 return bool(answer.status == 200)
         except (OSError, ValueError):
             return False
@@ -85,7 +86,7 @@ class Sandbox:
     def reset(self) -> None:
         """Restore the initial state (needs a sandbox started with ``--enable-reset``)."""
         request = urllib.request.Request(self.url + "/_sandbox/reset", method="POST", data=b"")
-        with urllib.request.urlopen(request, timeout=10.0) as answer:
+        with _DIRECT.open(request, timeout=10.0) as answer:
             answer.read()
 
 
