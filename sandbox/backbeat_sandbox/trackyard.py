@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -80,17 +82,19 @@ def error_body(status: int, message: str, code: str | None = None) -> dict[str, 
 
 def _search(call: Call) -> Reply:
     body = call.args.body
-    tracks = catalog.search(
-        query=body["query"],
-        filters=body.get("filters", {}),
-        limit=int(body.get("limit", 20)),  # JSON Schema counts 17.0 as an integer
-        offset=int(body.get("offset", 0)),
+    page = _page(
+        body["query"],
+        json.dumps(body.get("filters", {}), sort_keys=True),  # hashable, whatever it holds
+        int(body.get("limit", 20)),  # JSON Schema counts 17.0 as an integer
+        int(body.get("offset", 0)),
     )
-    payload = {
-        "tracks": [t.as_json for t in tracks],
-        "credits_remaining": int(call.account.credits),
-    }
-    return Reply(200, payload)
+    return Reply(200, {"tracks": page, "credits_remaining": int(call.account.credits)})
+
+
+@functools.lru_cache(maxsize=1024)  # the catalog never changes: a repeated search is a lookup
+def _page(query: str, filters: str, limit: int, offset: int) -> list[Mapping[str, JSON]]:
+    tracks = catalog.search(query, json.loads(filters), limit, offset)
+    return [track.as_json for track in tracks]
 
 
 def _download(call: Call) -> Reply:

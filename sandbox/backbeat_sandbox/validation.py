@@ -9,6 +9,7 @@ before a Draft 2020-12 validator built from the spec judges them. Every problem 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -70,25 +71,46 @@ def _validate_query(spec: Spec, op: Operation, items: Iterable[tuple[str, str]])
     for name, value in items:
         given.setdefault(name, []).append(value)
     values: dict[str, JSON] = {}
-    for index, parameter in _query_parameters(spec, op):
-        name = parameter["name"]
-        schema_pointer = spec.follow(f"{op.pointer}/parameters/{index}") + "/schema"
-        schema = spec.resolve(parameter.get("schema", {}))
+    for parameter in _query_parameters(spec, op.pointer):
+        name, schema = parameter.name, parameter.schema
         if name not in given:
-            if parameter.get("required", False):
+            if parameter.required:
                 raise Invalid(f"{name}: required query parameter is missing", source="query")
             if "default" in schema:
                 values[name] = schema["default"]
             continue
         value = _single_or_list(spec, name, given[name], schema)
-        _check(spec, schema_pointer, value, name, source="query")
+        _check(spec, parameter.schema_pointer, value, name, source="query")
         values[name] = value
     return values
 
 
-def _query_parameters(spec: Spec, op: Operation) -> list[tuple[int, dict[str, JSON]]]:
-    parameters = (spec.resolve(p) for p in op.node.get("parameters", []))
-    return [(i, p) for i, p in enumerate(parameters) if p.get("in") == "query"]
+@dataclass(frozen=True)
+class _QueryParameter:
+    name: str
+    required: bool
+    schema: Mapping[str, JSON]
+    schema_pointer: str
+
+
+@functools.cache  # per operation, once: the spec never changes
+def _query_parameters(spec: Spec, operation_pointer: str) -> tuple[_QueryParameter, ...]:
+    found = []
+    for index, declared in enumerate(spec.at(operation_pointer).get("parameters", [])):
+        parameter = spec.resolve(declared)
+        if parameter.get("in") == "query":
+            pointer = spec.follow(f"{operation_pointer}/parameters/{index}") + "/schema"
+            schema = spec.resolve(parameter.get("schema", {}))
+            found.append(
+                _QueryParameter(parameter["name"], bool(parameter.get("required")), schema, pointer)
+            )
+    return tuple(found)
+
+
+@functools.cache
+def _body_schema_pointer(spec: Spec, operation_pointer: str, media_type: str) -> str:
+    body_pointer = spec.follow(f"{operation_pointer}/requestBody")
+    return body_pointer + pointer_to("content", media_type, "schema")
 
 
 def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, dict[str, Upload]]:
@@ -96,7 +118,6 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
     if declared is None:
         return None, {}
     request_body = spec.resolve(declared)
-    body_pointer = spec.follow(f"{op.pointer}/requestBody")
     if not inbound.body:
         if request_body.get("required", False):
             raise Invalid("request body is required")
@@ -106,7 +127,7 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
         accepted = ", ".join(content)
         got = inbound.media_type or "none"
         raise Invalid(f"Content-Type must be {accepted} (got {got})")
-    schema_pointer = body_pointer + pointer_to("content", inbound.media_type, "schema")
+    schema_pointer = _body_schema_pointer(spec, op.pointer, inbound.media_type)
     if inbound.form is not None:
         schema = spec.resolve(spec.at(schema_pointer))
         value, uploads = _coerce_form(spec, inbound.form, schema)
