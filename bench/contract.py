@@ -53,8 +53,8 @@ def run(
     suite, cli = [], []
     for _ in range(runs):
         suite.append(_timed(suite_command, REPO_ROOT))
-        with sandbox() as root, tempfile.TemporaryDirectory() as scratch:
-            argv = [*_schemathesis_argv(root + BASE_PATH), *cli_extra_args]
+        with sandbox() as server, tempfile.TemporaryDirectory() as scratch:
+            argv = [*_schemathesis_argv(server.url + BASE_PATH), *cli_extra_args]
             cli.append(_timed(argv, Path(scratch), env=CLI_ENV))
     section.figures += [
         Figure("make contract (default profile)", _spread(suite), "s", TARGET),

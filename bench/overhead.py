@@ -37,8 +37,8 @@ PROFILED_CALLS = 300
 
 def run(*, calls: int, per_round: int, async_calls: int, tasks: int, per_task: int) -> Section:
     section = Section("Client overhead", _method(calls, per_round, async_calls, tasks, per_task))
-    with pinned(LOAD_CPUS), sandbox(cpus=SERVER_CPUS) as root:
-        api_url = root + BASE_PATH
+    with pinned(LOAD_CPUS), sandbox(cpus=SERVER_CPUS) as server:
+        api_url = server.url + BASE_PATH
         with sync_contenders(api_url) as contenders:
             medians = interleave_sync(contenders, calls=calls, per_round=per_round)
             names = [contender.name for contender in contenders]

@@ -1,4 +1,4 @@
-"""Servers as subprocesses: a free 127.0.0.1 port, readiness polling, stop by PID.
+"""Servers as subprocesses: each binds port 0 itself and announces its URL, stop by PID.
 
 Each server leads its own process group (`start_new_session`), so stopping it by its PID
 also ends whatever it spawned (Prism runs under node), and nothing else.
@@ -7,19 +7,55 @@ also ends whatever it spawned (Prism runs under node), and nothing else.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-import httpx
-from backbeat_pytest.launcher import free_port
+__all__ = [
+    "CPU_SPLIT",
+    "MIB",
+    "Server",
+    "ServerError",
+    "announced",
+    "peak_rss",
+    "pinned",
+    "running",
+]
 
-__all__ = ["CPU_SPLIT", "ServerError", "answers_http", "free_port", "pinned", "running"]
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Server:
+    """A server the bench started: the root URL it announced, and its PID."""
+
+    url: str
+    pid: int
+
+
+def peak_rss(pid: int) -> int:
+    """The peak resident memory of a running process, in bytes (Linux: ``VmHWM``)."""
+    return _status_field(pid, "VmHWM")
+
+
+def rss(pid: int) -> int:
+    """The resident memory of a running process now, in bytes (Linux: ``VmRSS``)."""
+    return _status_field(pid, "VmRSS")
+
+
+def _status_field(pid: int, name: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(name + ":"):
+            return int(line.split()[1]) * 1024
+    raise ServerError(f"/proc/{pid}/status has no {name}")
+
 
 STOP_GRACE_SECONDS = 10.0
 
@@ -54,17 +90,16 @@ class ServerError(RuntimeError):
     """A server the bench needs did not start, or a tool it runs failed."""
 
 
-def answers_http(url: str) -> Callable[[], bool]:
-    """Readiness: the server gives any HTTP answer at `url`."""
+def announced(pattern: str) -> Callable[[str], str | None]:
+    """Readiness: the server's output so far has a line matching `pattern`, whose group 1 is
+    its root URL (the server bound port 0 and says which port it got)."""
+    compiled = re.compile(pattern)
 
-    def ready() -> bool:
-        try:
-            httpx.get(url, timeout=1.0)
-        except httpx.HTTPError:
-            return False
-        return True
+    def url(output: str) -> str | None:
+        found = compiled.search(output)
+        return found.group(1).rstrip("/") if found else None
 
-    return ready
+    return url
 
 
 @contextmanager
@@ -72,15 +107,15 @@ def running(
     argv: Sequence[str],
     *,
     name: str,
-    ready: Callable[[], bool],
+    ready: Callable[[str], str | None],
     timeout: float = 60.0,
     cwd: Path | None = None,
     stop_signal: signal.Signals = signal.SIGTERM,
     cpus: frozenset[int] | None = None,
-) -> Iterator[subprocess.Popen[bytes]]:
-    """Start `argv` (on `cpus` only, when given), wait until `ready()`, yield the process, and
-    stop it by PID at the end with `stop_signal` (SIGKILL after a grace period), also when the
-    body or the start fails."""
+) -> Iterator[Server]:
+    """Start `argv` (on `cpus` only, when given), wait until `ready(output so far)` gives the
+    root URL the server announced, yield it, and stop the server by PID at the end with
+    `stop_signal` (SIGKILL after a grace period), also when the body or the start fails."""
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             list(argv),
@@ -92,8 +127,7 @@ def running(
             preexec_fn=None if cpus is None else lambda: os.sched_setaffinity(0, cpus),
         )
         try:
-            _wait_until_ready(process, name, ready, timeout, log)
-            yield process
+            yield Server(_wait_until_ready(process, name, ready, timeout, log), process.pid)
         finally:
             stop(process, stop_signal)
 
@@ -116,17 +150,23 @@ def _signal_group(process: subprocess.Popen[bytes], signum: signal.Signals) -> N
 def _wait_until_ready(
     process: subprocess.Popen[bytes],
     name: str,
-    ready: Callable[[], bool],
+    ready: Callable[[str], str | None],
     timeout: float,
     log: IO[bytes],
-) -> None:
+) -> str:
     deadline = time.monotonic() + timeout
-    while not ready():
+    while (url := ready(_output(log))) is None:
         if process.poll() is not None:
             raise ServerError(f"{name} exited with {process.returncode}: {_tail(log)}")
         if time.monotonic() > deadline:
             raise ServerError(f"{name} was not ready after {timeout:g} s: {_tail(log)}")
-        time.sleep(0.1)
+        time.sleep(0.05)
+    return url
+
+
+def _output(log: IO[bytes]) -> str:
+    log.seek(0)
+    return log.read().decode(errors="replace")
 
 
 def _tail(log: IO[bytes], limit: int = 800) -> str:

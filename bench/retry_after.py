@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 
 from . import spec_examples
-from .processes import answers_http, free_port, running
+from .processes import announced, running
 from .report import Figure, Section, Target
 from .servers import REPO_ROOT
 from .stats import Spread, percentile
@@ -67,19 +67,19 @@ def _extra_sleeps(runs: int) -> list[float]:
         refusal_body.write_text(
             json.dumps(spec_examples.response_example(spec, ME_PATH, PROBE_METHOD, 429))
         )
-        port = free_port()
         argv = [
             sys.executable,
             "-m",
             "bench.retry_after_server",
-            f"--port={port}",
             f"--ok-body={ok_body}",
             f"--refusal-body={refusal_body}",
             f"--retry-after={RETRY_AFTER_SECONDS}",
         ]
-        root = f"http://127.0.0.1:{port}"
-        with running(argv, name="retry-after server", ready=answers_http(root), cwd=REPO_ROOT):
-            return [_one_extra_sleep(root + BASE_PATH, f"{KEY}_retry{run}") for run in range(runs)]
+        ready = announced(r"listening on (http://127\.0\.0\.1:\d+)")
+        with running(argv, name="retry-after server", ready=ready, cwd=REPO_ROOT) as server:
+            return [
+                _one_extra_sleep(server.url + BASE_PATH, f"{KEY}_retry{run}") for run in range(runs)
+            ]
 
 
 def _one_extra_sleep(api_url: str, key: str) -> float:

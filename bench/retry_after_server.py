@@ -62,13 +62,14 @@ class Handler(BaseHTTPRequestHandler):
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.retry_after_server", description=__doc__)
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", type=int, default=0, help="default 0: any free port")
     parser.add_argument("--ok-body", type=Path, required=True)
     parser.add_argument("--refusal-body", type=Path, required=True)
     parser.add_argument("--retry-after", default="1")
     args = parser.parse_args(argv)
     bodies = Bodies(args.ok_body.read_bytes(), args.refusal_body.read_bytes(), args.retry_after)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(Handler, bodies))
+    print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
     server.serve_forever()
 
 

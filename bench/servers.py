@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from backbeat_pytest.launcher import SandboxStartError, start_sandbox
+from backbeat_sandbox.launcher import SandboxStartError, start_sandbox
 
-from .processes import CPU_SPLIT, ServerError, answers_http, free_port, running
+from .processes import CPU_SPLIT, Server, ServerError, announced, running
 
-__all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "prism", "sandbox"]
+__all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "Server", "prism", "sandbox"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PRISM = REPO_ROOT / "node_modules" / ".bin" / "prism"
@@ -23,9 +23,9 @@ LOAD_CPUS = CPU_SPLIT[1] if CPU_SPLIT else None
 @contextmanager
 def sandbox(
     python_args: Sequence[str] = (), *, cpus: frozenset[int] | None = None
-) -> Iterator[str]:
+) -> Iterator[Server]:
     """A fresh sandbox (on `cpus` only, when given), quiet (``--log-level warning
-    --no-access-log``), started by backbeat's one launcher; yields its root URL.
+    --no-access-log``), started by backbeat's one launcher; yields its URL and PID.
 
     `python_args` go to the interpreter before `-m backbeat_sandbox` (the bench uses them to
     run it under cProfile). It is stopped with SIGINT: uvicorn shuts down gracefully and then
@@ -36,18 +36,16 @@ def sandbox(
     except SandboxStartError as error:
         raise ServerError(str(error)) from None
     try:
-        yield started.sandbox.url
+        yield Server(started.sandbox.url, started.pid)
     finally:
         started.stop()
 
 
 @contextmanager
-def prism(spec: Path) -> Iterator[str]:
-    """`prism mock SPEC` on the server core (the spec's paths are served at the root); yields
-    its root URL."""
-    port = free_port()
-    argv = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(port)]
-    root = f"http://127.0.0.1:{port}"
-    ready = answers_http(root)
-    with running(argv, name="prism", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS):
-        yield root
+def prism(spec: Path) -> Iterator[Server]:
+    """`prism mock SPEC` on the server core (the spec's paths are served at the root), on the
+    port it binds itself (``-p 0``) and announces; yields its root URL and PID."""
+    argv = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", "0"]
+    ready = announced(r"Prism is listening on (http://127\.0\.0\.1:\d+)")
+    with running(argv, name="prism", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS) as server:
+        yield server

@@ -1,9 +1,10 @@
-"""Section 2: sandbox throughput against Prism 5.14.2 serving the same spec.
+"""Section 2: sandbox throughput against Prism 5.14.2 serving the same specs.
 
-Both servers run side by side; the load generator (wrk `-t1`, else the Python one) hits each
-(server, path) for `seconds` in all, cut into `slices` slices that alternate between the
-servers, so a noisy neighbour hurts both alike. The sandbox's credits are read through the
-API before and after every `/search` slice: they must drop by exactly the 200s it served.
+The sandbox (both APIs in one process) and one Prism per spec run side by side; the load
+generator (wrk `-t1`, else the Python one) hits each (server, path) for `seconds` in all, cut
+into `slices` slices that alternate between the servers, so a noisy neighbour hurts both alike.
+The sandbox's credits are read through the API before and after every `/search` slice: they
+must drop by exactly the 200s it served. Each server's peak resident memory is read at the end.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from . import pyload, wrk
+from . import musicgpt, pyload, wrk
 from .interleave import ratios
 from .load import LoadResult, LoadTarget
-from .processes import pinned
+from .processes import MIB, peak_rss, pinned
 from .profiling import breakdown_table, hottest
 from .report import Figure, Section, Target
 from .servers import LOAD_CPUS, REPO_ROOT, SERVER_CPUS, prism, sandbox
 from .stats import Spread
-from .trackyard import BASE_PATH, SEARCH_PATH, SPEC_FILE, credits_remaining, load_targets
+from .trackyard import BASE_PATH, ME_PATH, SEARCH_PATH, SPEC_FILE, credits_remaining, load_targets
 
 __all__ = ["LoadGenerator", "choose_generator", "run"]
 
-TARGET = Target(3.0, at_most=False)
+TARGET = Target(5.0, at_most=False)
 WARMUP_SECONDS = 1.0
 EXACT_CHECK_SECONDS = 3.0
 PROFILE_SECONDS = 3.0
@@ -59,32 +60,62 @@ def run(*, seconds: float, slices: int, connections: int, generator: LoadGenerat
     slice_seconds = seconds / slices
     with (
         pinned(LOAD_CPUS),
-        sandbox(cpus=SERVER_CPUS) as sandbox_root,
-        prism(REPO_ROOT / SPEC_FILE) as prism_root,
+        sandbox(cpus=SERVER_CPUS) as sandbox_server,
+        prism(REPO_ROOT / SPEC_FILE) as prism_trackyard,
+        prism(REPO_ROOT / musicgpt.SPEC_FILE) as prism_musicgpt,
     ):
-        servers = {"sandbox": sandbox_root + BASE_PATH, "prism": prism_root}
-        paths = list(load_targets(servers["sandbox"]))
+        targets = _targets(sandbox_server.url, prism_trackyard.url, prism_musicgpt.url)
+        paths = list(targets["sandbox"])
         results: dict[tuple[str, str], list[LoadResult]] = {
-            (server, path): [] for path in paths for server in servers
+            (server, path): [] for path in paths for server in targets
         }
         warm_up = min(WARMUP_SECONDS, slice_seconds)
         for server, path in results:  # imports, JIT, first-use caches
-            generator.run(load_targets(servers[server])[path], seconds=warm_up, connections=8)
+            generator.run(targets[server][path], seconds=warm_up, connections=8)
+        trackyard_url = sandbox_server.url + BASE_PATH
         for _ in range(slices):
             for server, path in results:
                 # Only the sandbox keeps state; its paid path gets the credit check.
                 checked = server == "sandbox" and path == SEARCH_PATH
-                measure = _credit_checked if checked else _unchecked
-                run_slice = measure(section, generator, servers[server], path)
-                results[server, path].append(run_slice(slice_seconds, connections))
+                target = targets[server][path]
+                measure = _credit_checked(section, trackyard_url) if checked else _unchecked
+                results[server, path].append(measure(generator, target, slice_seconds, connections))
         exact_seconds = min(seconds, EXACT_CHECK_SECONDS)
-        _exact_state_check(section, servers["sandbox"], connections, exact_seconds)
+        _exact_state_check(section, trackyard_url, connections, exact_seconds)
+        memory = {
+            "sandbox (both APIs)": peak_rss(sandbox_server.pid),
+            "prism (Trackyard)": peak_rss(prism_trackyard.pid),
+            "prism (MusicGPT)": peak_rss(prism_musicgpt.pid),
+        }
     _add_figures(section, results)
+    for name, size in memory.items():
+        section.figures.append(Figure(f"{name} peak memory", Spread.of([size / MIB]), "MiB"))
     section.notes.append(f"load generator: {generator.name}")
     if section.missed:
         with pinned(LOAD_CPUS):
-            section.findings += _sandbox_profile(paths, connections, min(seconds, PROFILE_SECONDS))
+            section.findings += _sandbox_profile(
+                [SEARCH_PATH, ME_PATH], connections, min(seconds, PROFILE_SECONDS)
+            )
     return section
+
+
+def _targets(
+    sandbox_root: str, prism_trackyard: str, prism_musicgpt: str
+) -> dict[str, dict[str, LoadTarget]]:
+    """Every server's requests, by path: Trackyard's and MusicGPT's, the same bytes to both."""
+    spec = REPO_ROOT / musicgpt.SPEC_FILE
+    musicgpt_url = sandbox_root + musicgpt.BASE_PATH
+    task_id = musicgpt.prepare(musicgpt_url)
+    return {
+        "sandbox": {
+            **load_targets(sandbox_root + BASE_PATH),
+            **musicgpt.load_targets(musicgpt_url, spec, task_id),
+        },
+        "prism": {
+            **load_targets(prism_trackyard),
+            **musicgpt.load_targets(prism_musicgpt, spec),
+        },
+    }
 
 
 def _sandbox_profile(paths: list[str], connections: int, seconds: float) -> str:
@@ -105,23 +136,18 @@ def _sandbox_profile(paths: list[str], connections: int, seconds: float) -> str:
     )
 
 
-SliceRun = Callable[[float, int], LoadResult]
+def _unchecked(
+    generator: LoadGenerator, target: LoadTarget, seconds: float, connections: int
+) -> LoadResult:
+    return generator.run(target, seconds=seconds, connections=connections)
 
 
-def _unchecked(section: Section, generator: LoadGenerator, api_url: str, path: str) -> SliceRun:
-    target = load_targets(api_url)[path]
-    return lambda seconds, connections: generator.run(
-        target, seconds=seconds, connections=connections
-    )
-
-
-def _credit_checked(
-    section: Section, generator: LoadGenerator, api_url: str, path: str
-) -> SliceRun:
+def _credit_checked(section: Section, api_url: str) -> Callable[..., LoadResult]:
     """A slice on a paid path, with the credit balance read before and after."""
-    target = load_targets(api_url)[path]
 
-    def run_slice(seconds: float, connections: int) -> LoadResult:
+    def run_slice(
+        generator: LoadGenerator, target: LoadTarget, seconds: float, connections: int
+    ) -> LoadResult:
         before = credits_remaining(api_url)
         result = generator.run(target, seconds=seconds, connections=connections)
         dropped = before - credits_remaining(api_url)
@@ -131,8 +157,8 @@ def _credit_checked(
         in_flight = f" (+ up to {slack} unanswered in flight)" if slack else ""
         section.checks.append(
             (
-                f"{target.method} {path} slice: credits dropped by {dropped:g}; {result.ok} "
-                f"200s counted by the generator{in_flight}",
+                f"{target.method} {SEARCH_PATH} slice: credits dropped by {dropped:g}; "
+                f"{result.ok} 200s counted by the generator{in_flight}",
                 result.ok <= dropped <= result.ok + slack,
             )
         )
@@ -187,17 +213,21 @@ def _profiled_sandbox(path: str, connections: int, seconds: float) -> tuple[psta
     number of requests served (the Python generator awaits every answer)."""
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "sandbox.prof"
-        with sandbox(["-m", "cProfile", "-o", str(output)], cpus=SERVER_CPUS) as root:
-            target = load_targets(root + BASE_PATH)[path]
+        with sandbox(["-m", "cProfile", "-o", str(output)], cpus=SERVER_CPUS) as server:
+            target = load_targets(server.url + BASE_PATH)[path]
             served = pyload.run(target, seconds=seconds, connections=connections).requests
         return pstats.Stats(str(output)), max(1, served)
 
 
 def _method(seconds: float, slices: int, connections: int) -> str:
     return (
-        f"Each server serves `{SPEC_FILE}`: the sandbox as `python -m backbeat_sandbox "
-        f"--log-level warning --no-access-log` (one uvicorn worker), Prism as "
-        f"`prism mock {SPEC_FILE} -h 127.0.0.1 -p PORT`. Key `ty_test_load` (no limit bites). "
+        f"The sandbox serves `{SPEC_FILE}` and `{musicgpt.SPEC_FILE}` in one process, as "
+        f"`python -m backbeat_sandbox --log-level warning --no-access-log` (one uvicorn "
+        f"worker); one Prism per spec, as `prism mock SPEC -h 127.0.0.1 -p 0`. Keys "
+        f"`ty_test_load` and `{musicgpt.KEY}` (no limit bites). `/download-track` posts the "
+        f"spec's 30-second clip example (the sandbox sends real MP3 frames, Prism the example "
+        f"placeholder); `/v1/Cover` posts the spec's multipart example (each call starts a "
+        f"task); `/v1/byId` polls one finished task. "
         f"{connections} connections, {seconds:g} s per (server, path) in all, run as {slices} "
         f"slices of {seconds / slices:g} s that alternate sandbox and Prism; figures are "
         f"min/median/max over the slices, the ratio is taken slice by slice. `/search` posts "

@@ -44,6 +44,9 @@ SEARCH_BODY = {"query": QUERY}
 BASE_PATH = urllib.parse.urlsplit(operations.SERVER_URL).path
 SEARCH_PATH = str(operations.OPERATIONS["search"]["path"])
 ME_PATH = str(operations.OPERATIONS["getMe"]["path"])
+DOWNLOAD_PATH = str(operations.OPERATIONS["downloadTrack"]["path"])
+# The spec's "clip" example: 30 s of MP3 (about 470 KiB) from the sandbox.
+DOWNLOAD_BODY = {"track_id": "trk_abc123", "duration_seconds": 30}
 TIMEOUT = 30.0
 
 
@@ -59,9 +62,11 @@ def load_targets(api_url: str, key: str = KEY) -> dict[str, LoadTarget]:
     """The requests the throughput bench repeats, by path."""
     body = json.dumps(SEARCH_BODY).encode()
     json_headers = {**_auth(key), "Content-Type": "application/json"}
+    download = json.dumps(DOWNLOAD_BODY).encode()
     return {
         ME_PATH: LoadTarget(api_url + ME_PATH, "GET", b"", _auth(key)),
         SEARCH_PATH: LoadTarget(api_url + SEARCH_PATH, "POST", body, json_headers),
+        DOWNLOAD_PATH: LoadTarget(api_url + DOWNLOAD_PATH, "POST", download, json_headers),
     }
 
 

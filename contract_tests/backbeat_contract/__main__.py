@@ -12,18 +12,12 @@ import argparse
 import os
 import shutil
 import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import FrameType
-from typing import IO
 
 import pytest
 
@@ -104,37 +98,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(root: str) -> bool:
-    try:
-        with urllib.request.urlopen(root + HEALTH_PATH, timeout=1) as response:
-            return bool(response.status == 200)
-    except OSError:
-        return False
-
-
 @contextmanager
 def sandbox() -> Iterator[str]:
-    """A fresh sandbox on a free port; yields its root URL."""
-    port = free_port()
-    command = [sandbox_command(), "--host", "127.0.0.1", "--port", str(port)]
+    """A fresh sandbox, started by backbeat's one launcher (it binds port 0 itself and reports
+    the port it got); yields its root URL, stops it by PID."""
+    from backbeat_sandbox.launcher import SandboxStartError, start_sandbox
+
     # Tasks complete on the sandbox's clock, unpolled, so the webhooks the suite asks for
     # arrive within its bounded wait.
-    command += ["--log-level", "warning", "--no-access-log", "--task-seconds", TASK_SECONDS]
-    root = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would block it
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _wait_until_healthy(process, root, log)
-            print(f"contract: sandbox at {root} (pid {process.pid})", flush=True)
-            yield root
-        finally:
-            _stop(process)
+    try:
+        started = start_sandbox(
+            ["--task-seconds", TASK_SECONDS],
+            command=[sandbox_command()],
+            startup_timeout=STARTUP_SECONDS,
+        )
+    except SandboxStartError as error:
+        raise SystemExit(
+            f"{PROG}: the embedded sandbox did not start (to check a running server instead, "
+            f"pass --base-url): {error}"
+        ) from None
+    try:
+        root = started.sandbox.url
+        print(f"contract: sandbox at {root} (pid {started.pid})", flush=True)
+        yield root
+    finally:
+        started.stop()
 
 
 def sandbox_command() -> str:
@@ -147,31 +135,6 @@ def sandbox_command() -> str:
             'pip install "backbeat[sandbox]", or check a running server with --base-url URL'
         )
     return found
-
-
-def _wait_until_healthy(process: subprocess.Popen[bytes], root: str, log: IO[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while not _healthy(root):
-        if process.poll() is not None:
-            log.seek(0)
-            error = log.read().decode(errors="replace")
-            raise SystemExit(
-                f"{PROG}: the embedded sandbox exited with {process.returncode} (to check a "
-                f"running server instead, pass --base-url):\n{error[-2000:]}"
-            )
-        if time.monotonic() > deadline:
-            raise SystemExit(f"the sandbox did not answer {HEALTH_PATH} within {STARTUP_SECONDS} s")
-        time.sleep(0.1)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:

@@ -15,6 +15,8 @@ from typing import Protocol
 
 from backbeat_specs import SPEC_FILES, spec_dir
 
+from .limits import DEFAULT_MAX_ACCOUNTS
+
 PROG = "backbeat-sandbox"
 EPILOG = """\
 examples:
@@ -47,7 +49,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="port to bind (default 8765)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        help="port to bind (default 8765; 0: any free port, reported once listening)",
+    )
+    parser.add_argument(
+        "--ready-file",
+        type=Path,
+        metavar="PATH",
+        help='once listening, write {"url": ..., "pid": ...} to PATH (how the launcher learns '
+        "the port it got with --port 0)",
+    )
     parser.add_argument(
         "--api",
         choices=sorted(SPEC_FILES),
@@ -92,6 +106,21 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="every MusicGPT task completes SECONDS after it starts, unpolled (default: its "
         "operation's eta); polling twice completes it at once either way",
     )
+    parser.add_argument(
+        "--max-header-kib",
+        type=int,
+        default=64,
+        metavar="KIB",
+        help="longest request head (request line and headers) in KiB; longer gets 431 (default 64)",
+    )
+    parser.add_argument(
+        "--max-accounts",
+        type=int,
+        default=DEFAULT_MAX_ACCOUNTS,
+        metavar="N",
+        help="accounts kept per API; past N the least recently used one is forgotten "
+        "(default %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {backbeat_version()}")
     return parser.parse_args(argv)
 
@@ -100,10 +129,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     if args.task_seconds is not None and args.task_seconds <= 0:
         raise SystemExit(f"{PROG}: --task-seconds must be positive")
+    if args.max_header_kib < 1 or args.max_accounts < 1:
+        raise SystemExit(f"{PROG}: --max-header-kib and --max-accounts must be at least 1")
     try:
-        import uvicorn
-
         from .app import create_app, default_apis
+        from .server import serve
         from .spec import SpecError
     except ModuleNotFoundError as error:
         sys.exit(
@@ -119,17 +149,18 @@ def main(argv: Sequence[str] | None = None) -> None:
             webhook_allow_hosts=args.webhook_allow_host,
             webhook_allow_any=args.webhook_allow_any,
             task_seconds=args.task_seconds,
+            max_accounts=args.max_accounts,
         )
     except SpecError as error:
         sys.exit(f"{PROG}: cannot serve without a valid spec: {error}. Fix: {_fix(args, error)}")
-    uvicorn.run(
+    serve(
         app,
         host=args.host,
         port=args.port,
-        workers=1,
         log_level=args.log_level,
         access_log=not args.no_access_log,
-        server_header=False,
+        max_header_bytes=args.max_header_kib * 1024,
+        ready_file=args.ready_file,
     )
 
 

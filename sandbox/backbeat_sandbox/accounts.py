@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict, deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .limits import (
+    ACCOUNT_IDLE_SECONDS,
+    DEFAULT_MAX_ACCOUNTS,
+    MAX_USAGE_RECORDS,
+    USAGE_RECORD_SECONDS,
+)
 
 SUFFIX = re.compile(r"[A-Za-z0-9]{1,32}")
 
@@ -75,9 +83,21 @@ class Account:
     created_at: float
     last_used_at: float | None = None
     windows: dict[str, Window] = field(default_factory=dict)
-    usage: list[UsageRecord] = field(default_factory=list)
+    usage: deque[UsageRecord] = field(default_factory=lambda: deque(maxlen=MAX_USAGE_RECORDS))
+    """The newest `MAX_USAGE_RECORDS` records, none older than `USAGE_RECORD_SECONDS`."""
     extension: dict[str, Any] = field(default_factory=dict)
     """State an API keeps per account beyond credits and windows (MusicGPT's tasks)."""
+
+    @property
+    def touched_at(self) -> float:
+        return self.created_at if self.last_used_at is None else self.last_used_at
+
+    def record(self, usage: UsageRecord) -> None:
+        """Log one call; records past their age are dropped."""
+        self.usage.append(usage)
+        oldest = usage.timestamp - USAGE_RECORD_SECONDS
+        while self.usage and self.usage[0].timestamp < oldest:
+            self.usage.popleft()
 
     def admit(self, operation_id: str, now: float) -> Denial | None:
         """Count one call against every applicable window, or say which window is spent."""
@@ -117,24 +137,48 @@ class UnknownKey(Exception):
 
 
 class KeyRegistry:
-    """Accounts by API key. The key itself is never stored in a repr or a message."""
+    """Accounts by API key, least recently used first. The key itself is never stored in a
+    repr or a message.
 
-    def __init__(self, profiles: Mapping[str, Profile]) -> None:
+    At most ``max_accounts`` are kept: a new account past the cap forgets the least recently
+    used one, and an account idle for `ACCOUNT_IDLE_SECONDS` is forgotten (its key starts
+    afresh on its next call).
+    """
+
+    def __init__(
+        self, profiles: Mapping[str, Profile], max_accounts: int = DEFAULT_MAX_ACCOUNTS
+    ) -> None:
         self._profiles = dict(profiles)
-        self._accounts: dict[str, Account] = {}
+        self._accounts: OrderedDict[str, Account] = OrderedDict()
+        self.max_accounts = max_accounts
 
     def __repr__(self) -> str:
-        return f"KeyRegistry(accounts={len(self._accounts)})"
+        return f"KeyRegistry(accounts={len(self._accounts)}, max_accounts={self.max_accounts})"
+
+    def __len__(self) -> int:
+        return len(self._accounts)
 
     def account(self, key: str, now: float) -> Account:
         """The account of ``key``, created on first use; ``UnknownKey`` for any other key."""
+        self._expire(now)
         existing = self._accounts.get(key)
         if existing is not None:
+            self._accounts.move_to_end(key)
             return existing
         profile = self._profile_of(key)
         account = Account(profile=profile, credits=profile.credits, created_at=now)
         self._accounts[key] = account
+        while len(self._accounts) > self.max_accounts:
+            self._accounts.popitem(last=False)
         return account
+
+    def _expire(self, now: float) -> None:
+        accounts = self._accounts
+        while accounts:
+            oldest = next(iter(accounts.values()))
+            if now - oldest.touched_at < ACCOUNT_IDLE_SECONDS:
+                return
+            accounts.popitem(last=False)
 
     def _profile_of(self, key: str) -> Profile:
         if key in self._profiles:

@@ -8,6 +8,7 @@ frame holds 1152 samples, 38.28125 frames per second. Mono side information of a
 
 from __future__ import annotations
 
+import functools
 from itertools import accumulate
 
 SAMPLE_RATE = 44_100
@@ -43,7 +44,12 @@ def frame_count(seconds: float) -> int:
 
 def silence(seconds: float) -> bytes:
     """An MP3 of about ``seconds`` of silence (whole frames)."""
-    whole, rest = divmod(frame_count(seconds), _CYCLE)
+    return _frames(frame_count(seconds))
+
+
+@functools.lru_cache(maxsize=32)  # a few lengths are asked for over and over
+def _frames(count: int) -> bytes:
+    whole, rest = divmod(count, _CYCLE)
     tail = _CYCLE_BYTES[: _CYCLE_ENDS[rest - 1]] if rest else b""
     return _CYCLE_BYTES * whole + tail
 

@@ -12,19 +12,32 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from .accounts import Account, Denial, KeyRegistry, Profile, UnknownKey, UsageRecord
 from .clock import Clock
 from .inbound import Inbound, read_inbound
+from .limits import DEFAULT_MAX_ACCOUNTS
 from .replies import Reply, complete_headers, forced_reply, parse_prefer
 from .spec import JSON, Operation, Spec
 from .validation import Arguments, Invalid, validate_request
 from .webhooks import Courier, Delivery
 
 log = logging.getLogger("backbeat_sandbox")
+
+RawHeaders = list[tuple[bytes, bytes]]
+JSON_HEADERS: RawHeaders = [(b"content-type", b"application/json")]
+TEXT_HEADERS: RawHeaders = [(b"content-type", b"text/plain; charset=utf-8")]
+
+
+async def send_reply(send: Send, status: int, body: bytes, headers: RawHeaders) -> None:
+    """One whole response, as two ASGI messages (the server writes them as one)."""
+    if status >= 200 and status not in (204, 304):
+        headers = [*headers, (b"content-length", b"%d" % len(body))]
+    start = {"type": "http.response.start", "status": status, "headers": headers}
+    await send(start)
+    await send({"type": "http.response.body", "body": body})
+
 
 AuthFailure = Literal["missing", "malformed", "unknown", "revoked"]
 
@@ -82,25 +95,36 @@ class ApiService:
     """An ASGI app serving one API under its spec's base path."""
 
     def __init__(
-        self, api: ApiBehaviour, spec: Spec, clock: Clock, courier: Courier | None = None
+        self,
+        api: ApiBehaviour,
+        spec: Spec,
+        clock: Clock,
+        courier: Courier | None = None,
+        max_accounts: int = DEFAULT_MAX_ACCOUNTS,
     ) -> None:
         api.bind(spec)
         self.api = api
         self.spec = spec
         self.clock = clock
         self.courier = courier or Courier()
-        self.state = State(KeyRegistry(api.profiles))
+        self.max_accounts = max_accounts
+        self.state = State(KeyRegistry(api.profiles, max_accounts))
 
     def reset(self) -> None:
-        self.state = State(KeyRegistry(self.api.profiles))
+        self.state = State(KeyRegistry(self.api.profiles, self.max_accounts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        path = request.url.path.removeprefix(self.spec.base_path) or "/"
-        inbound = await read_inbound(request, path, self.api.max_body_bytes)
+        path = scope["path"].removeprefix(self.spec.base_path) or "/"
+        inbound = await read_inbound(scope, receive, path, self.api.max_body_bytes)
         reply = self.respond(inbound)
-        response = Response(reply.content(), reply.status, dict(reply.headers), reply.media_type)
-        await response(scope, receive, send)
+        headers = (
+            [(b"content-type", reply.media_type.encode("latin-1"))] if reply.media_type else []
+        )
+        headers += [
+            (name.encode("latin-1"), value.encode("latin-1"))
+            for name, value in reply.headers.items()
+        ]
+        await send_reply(send, reply.status, reply.content(), headers)
         self.tick()
 
     def tick(self) -> None:
@@ -123,7 +147,7 @@ class ApiService:
         reply = reply.with_headers(self.api.account_headers(account, started))
         reply = complete_headers(self.spec, op, reply, forced=forced)
         finished = self.clock()
-        account.usage.append(
+        account.record(
             UsageRecord(
                 timestamp=started,
                 endpoint=op.path,

@@ -18,6 +18,7 @@ import base64
 import copy
 import heapq
 import itertools
+import json
 import math
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,12 +30,16 @@ from backbeat_specs import SPEC_FILES
 
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
+from .limits import MAX_TASKS_PER_ACCOUNT, TASK_SECONDS_KEPT
 from .replies import Reply
 from .spec import JSON, Operation, Spec
 from .validation import Invalid
 from .webhooks import Delivery
 
 STATUSES = ("IN_QUEUE", "IN_PROGRESS", "COMPLETED")
+FAILED = "FAILED"
+DEFAULT_STEMS = ("drums", "bass", "piano", "guitar")
+"""What an empty or omitted ``stems`` list means (the spec's ``StemList`` description)."""
 FILES = "https://lalals.s3.amazonaws.com"
 ID_NAMESPACE = uuid.UUID("6f1c2b7e-4d0a-4c55-9a43-0b2f6c1e8d90")
 DEFAULT_ETA_SECONDS = 60
@@ -61,11 +66,11 @@ VOICE_NAMES = (
     "Folk Storyteller", "Radio Host", "Whisper Pop", "Opera Mezzo", "Gospel Lead", "Rap Flow",
     "Country Drawl", "Jazz Crooner", "Punk Shout", "Lullaby Voice", "Anime Hero", "Robot Choir",
 )  # fmt: skip
-VOICES = (
-    ("JustinBieber", "Justin Bieber"),
-    *((str(uuid.uuid5(ID_NAMESPACE, f"voice-{i}")), f"{name} {i // len(VOICE_NAMES) + 1}")
-      for i, name in enumerate(VOICE_NAMES * 3)),
-)  # fmt: skip
+GENERATED_VOICES = tuple(
+    (str(uuid.uuid5(ID_NAMESPACE, f"voice-{i}")), f"{name} {i // len(VOICE_NAMES) + 1}")
+    for i, name in enumerate(VOICE_NAMES * 3)
+)
+"""The catalog after the voices the spec's examples use (`_documented_voices`)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class Task:
     cost: float
     step: int = 0
     updated_at: float = 0.0
+    failure: str | None = None
+    """Why the task ends ``FAILED`` instead of ``COMPLETED`` (an unknown voice)."""
 
     @property
     def feature(self) -> str:
@@ -119,11 +126,19 @@ class Task:
 
     @property
     def status(self) -> str:
+        if self.done and self.failure is not None:
+            return FAILED
         return STATUSES[self.step]
 
     @property
     def done(self) -> bool:
-        return self.status == "COMPLETED"
+        """Finished: completed or failed."""
+        return self.step == len(STATUSES) - 1
+
+    @property
+    def produced(self) -> bool:
+        """Finished with its outputs."""
+        return self.done and self.failure is None
 
 
 def error_body(message: str) -> dict[str, JSON]:
@@ -133,6 +148,15 @@ def error_body(message: str) -> dict[str, JSON]:
 def _tasks(account: Account) -> dict[str, Task]:
     tasks: dict[str, Task] = account.extension.setdefault("tasks", {})
     return tasks
+
+
+def _keep(tasks: dict[str, Task], task: Task, now: float) -> None:
+    """Add ``task``, forgetting the oldest past `MAX_TASKS_PER_ACCOUNT` or `TASK_SECONDS_KEPT`."""
+    tasks[task.task_id] = task
+    while len(tasks) > MAX_TASKS_PER_ACCOUNT:
+        del tasks[next(iter(tasks))]
+    while (oldest := next(iter(tasks.values()))).created_at < now - TASK_SECONDS_KEPT:
+        del tasks[oldest.task_id]
 
 
 def _new_id(call: Call, label: str) -> str:
@@ -166,6 +190,9 @@ class MusicGPT:
         self._due: list[tuple[float, int, Task, str]] = []  # (deadline, order, task, hook URL)
         self._order = itertools.count()
         self._outbox: list[Delivery] = []
+        self.voices: tuple[tuple[str, str], ...] = GENERATED_VOICES
+        self._voice_ids: frozenset[str] = frozenset()
+        self._voice_listing: list[tuple[dict[str, str], tuple[str, str]]] = []
 
     def bind(self, spec: Spec) -> None:
         self._spec = spec
@@ -175,12 +202,18 @@ class MusicGPT:
             if "x-outputs" in op.node:
                 self._kinds[op.operation_id] = TaskKind.of(op, self.task_seconds)
         self.profiles = self._profiles(spec)
+        self.voices = (*_documented_voices(spec.document), *GENERATED_VOICES)
+        self._voice_ids = frozenset(voice_id for voice_id, _ in self.voices)
+        self._voice_listing = [
+            ({"voice_id": voice_id, "voice_name": name}, (name.casefold(), voice_id.casefold()))
+            for voice_id, name in self.voices
+        ]
         own: dict[str, Callable[[Call], Reply]] = {
             "getConversion": self._get_conversion,
             "listUserConversions": self._list_user_conversions,
             "generateLyrics": _generate_lyrics,
-            "listVoices": _list_voices,
-            "searchVoices": _list_voices,
+            "listVoices": self._list_voices,
+            "searchVoices": self._list_voices,
         }
         self.handlers = dict.fromkeys(self._kinds, self._start_task) | own
 
@@ -221,8 +254,9 @@ class MusicGPT:
             updated_at=call.now,
             inputs=inputs,
             cost=call.op.price,
+            failure=self._voice_problem(inputs.get("voice_id")),
         )
-        _tasks(call.account)[task.task_id] = task
+        _keep(_tasks(call.account), task, call.now)
         hook_url = inputs.get("webhook_url")
         if isinstance(hook_url, str) and hook_url:
             heapq.heappush(self._due, (task.deadline, next(self._order), task, hook_url))
@@ -243,6 +277,13 @@ class MusicGPT:
         else:
             started["conversion_id"] = task.conversion_ids[0]
         return Reply(200, started)
+
+    def _voice_problem(self, voice_id: object) -> str | None:
+        """An unknown voice fails the task, as a job the vendor queued and could not render
+        (the fact sheet documents no refusal for it; docs/sandbox.md, "Decisions")."""
+        if not isinstance(voice_id, str) or not voice_id or voice_id in self._voice_ids:
+            return None
+        return f"Voice not found: {voice_id[:100]} (list voices with getAllVoices)"
 
     def _over_parallel_limit(self, account: Account, kind: TaskKind, now: float) -> Reply | None:
         category = self._categories.get(kind.category or "", {})
@@ -272,6 +313,8 @@ class MusicGPT:
         task.step = len(STATUSES) - 1
         task.updated_at = when
         hook_url = task.inputs.get("webhook_url")
+        if task.failure is not None:
+            return  # the vendor documents no webhook for a failed task
         if isinstance(hook_url, str) and hook_url and task.kind.webhook is not None:
             payloads = tuple(self._payloads(task))
             label = f"{task.kind.operation_id} task {task.task_id}"
@@ -296,7 +339,7 @@ class MusicGPT:
             for n, other in enumerate(task.conversion_ids, start=1):
                 if f"conversion_id_{n}" in template:
                     renames[str(template[f"conversion_id_{n}"])] = other
-            yield _renamed(copy.deepcopy(template), renames)
+            yield _with_stems(_renamed(copy.deepcopy(template), renames), task.inputs)
 
     def _get_conversion(self, call: Call) -> Reply:
         task = _find_task(call.account, call.args.query)
@@ -339,6 +382,19 @@ class MusicGPT:
             body["LastEvaluatedKey"] = _page_key(page[-1].task_id)
         return Reply(200, body)
 
+    def _list_voices(self, call: Call) -> Reply:
+        limit, page = int(call.args.query["limit"]), int(call.args.query["page"])
+        wanted = str(call.args.query.get("query", "")).casefold()
+        matching = [
+            voice
+            for voice, folded in self._voice_listing
+            if not wanted or wanted in folded[0] or wanted in folded[1]
+        ]
+        start = min(page * limit, len(matching))
+        voices = matching[start : start + limit]
+        return Reply(200, {"success": True, "voices": voices, "limit": limit, "page": page,
+                           "total": len(matching)})  # fmt: skip
+
     # --- the engine's questions -----------------------------------------------------------
 
     def error(self, status: int, message: str, code: str | None = None) -> JSON:
@@ -368,6 +424,51 @@ class MusicGPT:
             "available_credits": account.credits,
         }
         return Reply(402, body)
+
+
+def _documented_voices(document: JSON) -> list[tuple[str, str]]:
+    """Every voice the spec's examples use, in document order: the voice listings' ids with
+    their names, and the ids requests send (``Drake``), named by themselves."""
+    found: dict[str, str] = {}
+
+    def walk(node: JSON) -> None:
+        if isinstance(node, dict):
+            voice_id = node.get("voice_id")
+            if isinstance(voice_id, str) and voice_id and voice_id not in found:
+                found[voice_id] = str(node.get("voice_name") or voice_id)
+            elif isinstance(voice_id, str) and node.get("voice_name"):
+                found[voice_id] = str(node["voice_name"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(document.get("paths", {}))
+    return list(found.items())
+
+
+def _with_stems(payload: dict[str, JSON], inputs: Mapping[str, Any]) -> dict[str, JSON]:
+    """A stems payload (``audio_url`` holding a JSON object of stem -> URL) for the stems the
+    request asked for: its ``stems`` list, or `DEFAULT_STEMS` when that is empty or omitted."""
+    try:
+        urls = json.loads(str(payload.get("audio_url")))
+    except ValueError:
+        return payload
+    if not isinstance(urls, dict) or not urls:
+        return payload
+    try:
+        requested = json.loads(str(inputs.get("stems") or "[]"))
+    except ValueError:
+        requested = []
+    stems = [str(stem) for stem in requested] if isinstance(requested, list) else []
+    pattern = next(iter(urls.values()))
+    first_stem = next(iter(urls))
+    delivered = {
+        stem: str(pattern).replace(first_stem, stem)
+        for stem in dict.fromkeys(stems or DEFAULT_STEMS)
+    }
+    return {**payload, "audio_url": json.dumps(delivered)}
 
 
 def _renamed(value: JSON, renames: Mapping[str, str]) -> JSON:
@@ -437,7 +538,7 @@ def _common(task: Task) -> dict[str, JSON]:
 
 def _song_record(task: Task) -> dict[str, JSON]:
     record = _common(task)
-    record["message"] = "Audio conversion completed" if task.done else ""
+    record["message"] = "Audio conversion completed" if task.produced else task.failure or ""
     title = task.inputs.get("title") or (task.inputs.get("prompt") or "Untitled")[:40]
     style = task.inputs.get("music_style") or "Generated"
     for n, conversion_id in enumerate(task.conversion_ids, start=1):
@@ -447,48 +548,40 @@ def _song_record(task: Task) -> dict[str, JSON]:
             None if task.inputs.get("make_instrumental") else task.inputs.get("lyrics")
         )
         record[f"sounds_{n}"] = style
-        record[f"conversion_path_{n}"] = _file(conversion_id, "mp3") if task.done else None
-        record[f"conversion_path_wav_{n}"] = _file(conversion_id, "wav") if task.done else None
-        record[f"conversion_duration_{n}"] = _duration(conversion_id) if task.done else None
+        record[f"conversion_path_{n}"] = _file(conversion_id, "mp3") if task.produced else None
+        record[f"conversion_path_wav_{n}"] = _file(conversion_id, "wav") if task.produced else None
+        record[f"conversion_duration_{n}"] = _duration(conversion_id) if task.produced else None
         record[f"lyrics_timestamped_{n}"] = None
-    cover = task.done and bool(task.inputs.get("generate_album_cover"))
+    cover = task.produced and bool(task.inputs.get("generate_album_cover"))
     record["album_cover_path"] = f"{FILES}/album_covers/{task.task_id}.png" if cover else None
     record["album_cover_thumbnail"] = (
         f"{FILES}/album_covers/{task.task_id}_thumb.png" if cover else None
     )
     record["is_streaming_request"] = False
     record["is_streaming_available"] = False
-    record["generation_completed_at"] = _completed_time(task.updated_at) if task.done else None
+    record["generation_completed_at"] = _completed_time(task.updated_at) if task.produced else None
     return record
 
 
 def _single_record(task: Task) -> dict[str, JSON]:
     (conversion_id,) = task.conversion_ids
     record = _common(task)
-    url = _file(conversion_id, "mp3") if task.done else None
+    url = _file(conversion_id, "mp3") if task.produced else None
     record.update(
         conversion_id=conversion_id,
-        status_msg="Conversion completed successfully" if task.done else "Conversion in progress",
+        status_msg=_status_message(task),
         audio_url=url,
         conversion_path=url,
-        conversion_duration=_duration(conversion_id) if task.done else None,
-        conversion_cost=task.cost if task.done else None,
+        conversion_duration=_duration(conversion_id) if task.produced else None,
+        conversion_cost=task.cost if task.produced else None,
     )
     return record
 
 
-def _list_voices(call: Call) -> Reply:
-    limit, page = int(call.args.query["limit"]), int(call.args.query["page"])
-    wanted = str(call.args.query.get("query", "")).casefold()
-    matching = [
-        {"voice_id": voice_id, "voice_name": name}
-        for voice_id, name in VOICES
-        if wanted in name.casefold() or wanted in voice_id.casefold()
-    ]
-    start = page * limit
-    voices = matching[start : start + limit]
-    return Reply(200, {"success": True, "voices": voices, "limit": limit, "page": page,
-                       "total": len(matching)})  # fmt: skip
+def _status_message(task: Task) -> str:
+    if not task.done:
+        return "Conversion in progress"
+    return task.failure or "Conversion completed successfully"
 
 
 def _generate_lyrics(call: Call) -> Reply:

@@ -7,11 +7,11 @@ header schemas; ``complete_headers`` makes any reply's headers valid for its doc
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .encoding import encode_json
 from .spec import JSON, Operation, Spec, pointer_to
 from .validation import Invalid, coerce
 
@@ -30,7 +30,13 @@ class Reply:
             return self.body
         if self.body is None:
             return b""
-        return json.dumps(self.body, separators=(",", ":"), ensure_ascii=False).encode()
+        return encode_json(self.body)
+
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """The headers as ASGI sends them, ``Content-Type`` first (when there is a body type)."""
+        raw = [(b"content-type", self.media_type.encode("latin-1"))] if self.media_type else []
+        raw += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in self.headers.items()]
+        return raw
 
     def with_headers(self, headers: Mapping[str, str]) -> Reply:
         return Reply(self.status, self.body, {**self.headers, **headers}, self.media_type)

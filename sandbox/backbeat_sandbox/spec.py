@@ -72,12 +72,22 @@ class Spec:
         self.base_path = urlsplit(document["servers"][0]["url"]).path.rstrip("/")
         self.security = _security(document)
         self.operations = tuple(_operations(document))
+        self._literal_paths: dict[str, tuple[dict[str, Operation], tuple[str, ...]]] = {}
+        for op in self.operations:
+            if "{" not in op.path:
+                by_method, methods = self._literal_paths.get(op.path, ({}, ()))
+                by_method.setdefault(op.method, op)
+                self._literal_paths[op.path] = (by_method, (*methods, op.method))
         resource: Resource[Any] = DRAFT202012.create_resource(document)
         self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self._quick_registry = jsonschema_rs.Registry([(SPEC_URI, document)])
 
     def match(self, method: str, path: str) -> tuple[Operation | None, tuple[str, ...]]:
         """The operation for ``method path``, and the methods documented for that path."""
+        literal = self._literal_paths.get(path)
+        if literal is not None:  # a path without parameters: one lookup, every request
+            by_method, methods = literal
+            return by_method.get(method), methods
         allowed = tuple(op.method for op in self.operations if op.pattern.fullmatch(path))
         for op in self.operations:
             if op.method == method and op.pattern.fullmatch(path):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -79,17 +82,19 @@ def error_body(status: int, message: str, code: str | None = None) -> dict[str, 
 
 def _search(call: Call) -> Reply:
     body = call.args.body
-    tracks = catalog.search(
-        query=body["query"],
-        filters=body.get("filters", {}),
-        limit=int(body.get("limit", 20)),  # JSON Schema counts 17.0 as an integer
-        offset=int(body.get("offset", 0)),
+    page = _page(
+        body["query"],
+        json.dumps(body.get("filters", {}), sort_keys=True),  # hashable, whatever it holds
+        int(body.get("limit", 20)),  # JSON Schema counts 17.0 as an integer
+        int(body.get("offset", 0)),
     )
-    payload = {
-        "tracks": [t.as_json for t in tracks],
-        "credits_remaining": int(call.account.credits),
-    }
-    return Reply(200, payload)
+    return Reply(200, {"tracks": page, "credits_remaining": int(call.account.credits)})
+
+
+@functools.lru_cache(maxsize=1024)  # the catalog never changes: a repeated search is a lookup
+def _page(query: str, filters: str, limit: int, offset: int) -> list[Mapping[str, JSON]]:
+    tracks = catalog.search(query, json.loads(filters), limit, offset)
+    return [track.as_json for track in tracks]
 
 
 def _download(call: Call) -> Reply:
@@ -137,7 +142,9 @@ def _me(call: Call) -> Reply:
 
 def _usage(call: Call) -> Reply:
     limit, offset = int(call.args.query["limit"]), int(call.args.query["offset"])
-    newest_first = call.account.usage[::-1]
+    usage = call.account.usage
+    first = min(offset, len(usage))  # the spec sets no maximum offset
+    newest_first = itertools.islice(reversed(usage), first, first + limit)
     page = [
         {
             "timestamp": timestamp(record.timestamp),
@@ -146,9 +153,9 @@ def _usage(call: Call) -> Reply:
             "credits_consumed": int(record.credits_consumed),
             "response_time_ms": record.response_time_ms,
         }
-        for record in newest_first[offset : offset + limit]
+        for record in newest_first
     ]
-    payload = {"usage": page, "total_count": len(newest_first), "offset": offset, "limit": limit}
+    payload = {"usage": page, "total_count": len(usage), "offset": offset, "limit": limit}
     return Reply(200, payload)
 
 

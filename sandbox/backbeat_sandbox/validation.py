@@ -9,7 +9,7 @@ before a Draft 2020-12 validator built from the spec judges them. Every problem 
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +19,7 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
+from .encoding import InvalidText, parse_json
 from .inbound import FormValue, Inbound, Upload
 from .rules import missing_one_of, out_of_order
 from .spec import JSON, Operation, Spec, pointer_to
@@ -70,25 +71,46 @@ def _validate_query(spec: Spec, op: Operation, items: Iterable[tuple[str, str]])
     for name, value in items:
         given.setdefault(name, []).append(value)
     values: dict[str, JSON] = {}
-    for index, parameter in _query_parameters(spec, op):
-        name = parameter["name"]
-        schema_pointer = spec.follow(f"{op.pointer}/parameters/{index}") + "/schema"
-        schema = spec.resolve(parameter.get("schema", {}))
+    for parameter in _query_parameters(spec, op.pointer):
+        name, schema = parameter.name, parameter.schema
         if name not in given:
-            if parameter.get("required", False):
+            if parameter.required:
                 raise Invalid(f"{name}: required query parameter is missing", source="query")
             if "default" in schema:
                 values[name] = schema["default"]
             continue
         value = _single_or_list(spec, name, given[name], schema)
-        _check(spec, schema_pointer, value, name, source="query")
+        _check(spec, parameter.schema_pointer, value, name, source="query")
         values[name] = value
     return values
 
 
-def _query_parameters(spec: Spec, op: Operation) -> list[tuple[int, dict[str, JSON]]]:
-    parameters = (spec.resolve(p) for p in op.node.get("parameters", []))
-    return [(i, p) for i, p in enumerate(parameters) if p.get("in") == "query"]
+@dataclass(frozen=True)
+class _QueryParameter:
+    name: str
+    required: bool
+    schema: Mapping[str, JSON]
+    schema_pointer: str
+
+
+@functools.cache  # per operation, once: the spec never changes
+def _query_parameters(spec: Spec, operation_pointer: str) -> tuple[_QueryParameter, ...]:
+    found = []
+    for index, declared in enumerate(spec.at(operation_pointer).get("parameters", [])):
+        parameter = spec.resolve(declared)
+        if parameter.get("in") == "query":
+            pointer = spec.follow(f"{operation_pointer}/parameters/{index}") + "/schema"
+            schema = spec.resolve(parameter.get("schema", {}))
+            found.append(
+                _QueryParameter(parameter["name"], bool(parameter.get("required")), schema, pointer)
+            )
+    return tuple(found)
+
+
+@functools.cache
+def _body_schema_pointer(spec: Spec, operation_pointer: str, media_type: str) -> str:
+    body_pointer = spec.follow(f"{operation_pointer}/requestBody")
+    return body_pointer + pointer_to("content", media_type, "schema")
 
 
 def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, dict[str, Upload]]:
@@ -96,7 +118,6 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
     if declared is None:
         return None, {}
     request_body = spec.resolve(declared)
-    body_pointer = spec.follow(f"{op.pointer}/requestBody")
     if not inbound.body:
         if request_body.get("required", False):
             raise Invalid("request body is required")
@@ -106,7 +127,7 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
         accepted = ", ".join(content)
         got = inbound.media_type or "none"
         raise Invalid(f"Content-Type must be {accepted} (got {got})")
-    schema_pointer = body_pointer + pointer_to("content", inbound.media_type, "schema")
+    schema_pointer = _body_schema_pointer(spec, op.pointer, inbound.media_type)
     if inbound.form is not None:
         schema = spec.resolve(spec.at(schema_pointer))
         value, uploads = _coerce_form(spec, inbound.form, schema)
@@ -128,15 +149,13 @@ def _parse_json(raw: bytes) -> JSON:
     except UnicodeDecodeError as exc:
         raise Invalid(f"body: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return parse_json(text, raw)
+    except InvalidText as exc:
+        raise Invalid(_truncate(str(exc))) from None
     except RecursionError:
         raise Invalid("body: JSON nested too deeply") from None
     except ValueError as exc:
         raise Invalid(_truncate(f"body: malformed JSON ({exc})")) from None
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a valid JSON value")
 
 
 def _coerce_form(
@@ -241,7 +260,9 @@ def _missing(error: ValidationError) -> tuple[str, ...]:
             if sub.validator != "required" or sub.absolute_path != error.absolute_path:
                 return ()
             branches.setdefault(sub.relative_schema_path[0], []).extend(_missing(sub))
-        return tuple(", ".join(names) for names in branches.values() if names)
+        # Each field named once: a branch's names, and each branch, only the first time.
+        alternatives = (", ".join(dict.fromkeys(names)) for names in branches.values() if names)
+        return tuple(dict.fromkeys(alternatives))
     return ()
 
 

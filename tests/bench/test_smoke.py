@@ -5,15 +5,15 @@ speed."""
 from __future__ import annotations
 
 import math
-import subprocess
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from bench import contract, overhead, retry_after, throughput
+from bench import accounts, contract, overhead, retry_after, throughput
 from bench.__main__ import main
-from bench.processes import ServerError, running
+from bench.processes import ServerError, announced, running
 from bench.report import Section
 
 pytestmark = pytest.mark.slow
@@ -47,11 +47,18 @@ def test_throughput_against_prism_keeps_the_sandbox_state_exact() -> None:
     section = throughput.run(
         seconds=0.5, slices=1, connections=4, generator=throughput.choose_generator("python")
     )
-    assert_well_formed(section, expected_figures=10)
+    # six paths (sandbox and Prism throughput and p99, and their ratio), three servers' memory
+    assert_well_formed(section, expected_figures=6 * 5 + 3)
     assert any(text.startswith("exact") for text, _ in section.checks)
     assert len(section.checks) == 2  # one credit-checked /search slice + the exact check
     if section.missed:  # the profile of the sandbox goes with a missed target
         assert "cProfile" in section.findings
+
+
+def test_account_memory_is_measured_before_and_past_the_cap() -> None:
+    section = accounts.run(accounts=50)
+    assert_well_formed(section, expected_figures=3)
+    assert section.figures[0].name == "resident memory per 10,000 magic-key accounts"
 
 
 def test_retry_after_precision_measures_every_run() -> None:
@@ -88,20 +95,22 @@ def test_a_server_that_never_gets_ready_is_stopped_by_pid() -> None:
     argv = [sys.executable, "-c", "import time; time.sleep(60)"]
     with (
         pytest.raises(ServerError, match="not ready"),
-        running(argv, name="sleeper", ready=lambda: False, timeout=0.5),
+        running(argv, name="sleeper", ready=lambda output: None, timeout=0.5),
     ):
         pass  # pragma: no cover - never reached
 
 
 def test_a_failing_body_still_stops_the_server() -> None:
-    argv = [sys.executable, "-c", "import time; time.sleep(60)"]
-    started: list[subprocess.Popen[bytes]] = []
+    code = "import os, time; print('pid', os.getpid(), flush=True); time.sleep(60)"
+    argv = [sys.executable, "-c", code]
+    started: list[int] = []
 
     def start_then_fail() -> None:
-        with running(argv, name="sleeper", ready=lambda: True) as process:
-            started.append(process)
+        with running(argv, name="sleeper", ready=announced(r"pid (\d+)")) as server:
+            started.append(server.pid)
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
         start_then_fail()
-    assert started[0].poll() is not None  # stopped (and reaped) before the error left
+    with pytest.raises(ProcessLookupError):  # stopped and reaped before the error left
+        os.kill(started[0], 0)

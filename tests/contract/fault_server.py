@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 
-import uvicorn
 from backbeat_sandbox.app import create_app
+from backbeat_sandbox.server import serve
 from backbeat_sandbox.webhooks import Courier, Delivery
 
 from tests.contract.fault_catalog import FAULTS
@@ -41,7 +41,8 @@ def main(name: str, port: int) -> None:
         for service in sandbox.state.services:
             service.courier = FaultyCourier(service.courier.policy, rewrite=fault.on_webhook)
     app = FaultMiddleware(sandbox, fault)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    # As the sandbox's own command serves: port 0 binds any free port and announces it.
+    serve(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 if __name__ == "__main__":

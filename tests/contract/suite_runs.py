@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -11,11 +12,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import httpx
-from backbeat_pytest.launcher import free_port, stop_process
+from backbeat_sandbox.launcher import stop_process
 
 REPO = Path(__file__).resolve().parents[2]
+ANNOUNCED = re.compile(r"(?:listening|serving) on (http://127\.0\.0\.1:\d+)", re.IGNORECASE)
 SUITE_SECONDS = 120
 # PYTHONDONTWRITEBYTECODE makes pytest re-rewrite schemathesis' modules on every start.
 FAST = ("--max-examples", "3", "--assert=plain", "--phases", "examples,fuzzing")
@@ -37,19 +40,30 @@ class SuiteRun:
 
 @contextmanager
 def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
-    """Start `command` (formatted with {port}) on a free port; yield its root URL."""
-    port = free_port()
-    argv = [part.format(port=port) for part in command]
-    root = f"http://127.0.0.1:{port}"
+    """Start `command` with {port} = 0: the server binds a free port itself and announces
+    "listening on URL" (or "serving on URL"); yield that root URL once it answers."""
+    argv = [part.format(port=0) for part in command]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         try:
-            if not _answers(root + ready_path, process):
+            root = _announced(log, process)
+            if root is None or not _answers(root + ready_path, process):
                 log.seek(0)
                 raise RuntimeError(f"{argv[:3]} did not start:\n{log.read().decode()[-2000:]}")
             yield root
         finally:
             stop_process(process)
+
+
+def _announced(log: IO[bytes], process: subprocess.Popen[bytes]) -> str | None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        log.seek(0)
+        found = ANNOUNCED.search(log.read().decode(errors="replace"))
+        if found:
+            return found.group(1)
+        time.sleep(0.05)
+    return None
 
 
 def _answers(url: str, process: subprocess.Popen[bytes]) -> bool:

@@ -282,7 +282,9 @@ def main(argv: list[str]) -> None:
     fault = argv[1] if len(argv) > 1 else None
     if fault is not None and fault not in FAULTS:
         raise SystemExit(f"unknown fault {fault!r}; one of {sorted(FAULTS)}")
-    NotesServer(int(argv[0]), fault).serve_forever()
+    server = NotesServer(int(argv[0]), fault)  # port 0: any free port, announced below
+    print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
+    server.serve_forever()
 
 
 if __name__ == "__main__":
