@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,15 @@ def _answers(url: str, process: subprocess.Popen[bytes]) -> bool:
         except httpx.HTTPError:
             time.sleep(0.1)
     return False
+
+
+@contextmanager
+def nothing_listening() -> Iterator[str]:
+    """A root URL on which connections are refused: the port is bound but never listened on,
+    and held until the block ends, so no other process can take it meanwhile."""
+    with socket.socket() as bound:
+        bound.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{bound.getsockname()[1]}"
 
 
 def fault_server(name: str) -> list[str]:

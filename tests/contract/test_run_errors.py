@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from backbeat_contract import coverage
 from backbeat_contract.preflight import EXIT_RUN_ERROR, EXIT_UNUSABLE, STOP_AFTER
-from backbeat_pytest.launcher import free_port
 
 from tests.contract.notes.server import READER, WRITER
-from tests.contract.suite_runs import FAST, run_suite, serve
+from tests.contract.suite_runs import FAST, nothing_listening, run_suite, serve
 
 NOTES = Path(__file__).with_name("notes") / "notes.openapi.yaml"
 ENV = {"CONTRACT_API_KEY": WRITER, "CONTRACT_READER_KEY": READER}
@@ -29,8 +28,8 @@ def _args(root: str) -> list[str]:
 
 
 def test_nothing_listening_stops_the_run_with_one_line(tmp_path: Path) -> None:
-    root = f"http://127.0.0.1:{free_port()}"
-    run = run_suite(_args(root), tmp_path, env=ENV)
+    with nothing_listening() as root:
+        run = run_suite(_args(root), tmp_path, env=ENV)
     assert run.returncode == EXIT_UNUSABLE, run.output[-2000:]
     lines = [line for line in run.output.splitlines() if line.strip()]
     assert lines == [f"Exit: contract: cannot reach {root}: Connection refused"], lines
@@ -96,8 +95,8 @@ def test_a_run_that_judged_nothing_keeps_the_baseline_and_regressions_still_fail
     kept = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     regression = ["--baseline", str(baseline), "--fail-on-regression", "1"]
 
-    dead = f"http://127.0.0.1:{free_port()}"
-    nothing = run_suite([*_args(dead), *regression], tmp_path, env=ENV)
+    with nothing_listening() as dead:
+        nothing = run_suite([*_args(dead), *regression], tmp_path, env=ENV)
     assert nothing.returncode == EXIT_UNUSABLE, nothing.output[-2000:]
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == kept
 
