@@ -27,6 +27,7 @@ def main(argv: list[str]) -> None:
     _left[0] = int(argv[1])
     server = NotesServer(int(argv[0]), None)
     server.RequestHandlerClass = DyingHandler
+    print(f"listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
     server.serve_forever()
 
 

@@ -116,7 +116,8 @@ def test_a_new_operation_costs_spec_lines_only(tmp_path: Path) -> None:
     source = ast.unparse(module)
     assert "Start reversing a recording (1 credit). Type AUDIO_REVERSER." in source
     assert "reverse_audio calls a deprecated vendor endpoint; use cut_audio" in source
-    assert "-> RawResponse[ConversionStarted]" in source
+    # A started conversion is returned as a job that knows its conversion type (backbeat._jobs).
+    assert "-> RawResponse[ConversionJob]" in source
 
 
 def test_a_new_trackyard_operation_costs_spec_lines_only(tmp_path: Path) -> None:
