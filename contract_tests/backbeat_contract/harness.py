@@ -85,18 +85,31 @@ class Harness:
         self.ledger.violate(Violation(op, status, point, reason, self.curl(call)))
 
     def expect(
-        self, call: Call, expected: Status, verdict: Verdict, what: str, heuristic: bool = False
+        self,
+        call: Call,
+        expected: Status,
+        verdict: Verdict,
+        what: str,
+        heuristic: bool = False,
+        success_unproven: bool = False,
     ) -> requests.Response:
-        """Send `call`, check the answer against the contract for `expected`, record it. A
-        `heuristic` provocation answered with another error status the operation documents is
-        judged as that status and recorded as observed: a guess gone wrong proves nothing."""
+        """Send `call`, check the answer against the contract for `expected`, record it.
+
+        A guess gone wrong proves nothing, so two answers are judged as the status they are and
+        recorded as observed: another error status the operation documents, in answer to a
+        `heuristic` provocation; a documented success, in answer to a request whose failure the
+        suite cannot prove (`success_unproven`: an id or key it did not make)."""
         response = self.send(call)
         drawn = response.status_code
         operation = call.operation
-        if heuristic and drawn != expected and 400 <= drawn < 500 and drawn in operation.statuses:
+        documented = drawn != expected and drawn in operation.statuses
+        guessed_wrong = heuristic and 400 <= drawn < 500
+        unproven = success_unproven and 200 <= drawn < 300
+        if documented and (guessed_wrong or unproven):
+            kind = "a heuristic provocation" if guessed_wrong else "it cannot be proven absent"
             note = (
                 f"observed {drawn}: {what} drew {drawn}, another status the operation documents "
-                f"(a heuristic provocation, not proof that {expected} is broken)"
+                f"({kind}, not proof that {expected} is broken)"
             )
             self.ledger.mark(operation.operation_id, expected, Verdict.NOT_PROVOKABLE, note)
             return self.judge(

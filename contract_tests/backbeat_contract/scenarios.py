@@ -43,6 +43,10 @@ class Step:
     # request is not one the suite has shown valid): another documented error status in
     # answer is observed, not a violation.
     heuristic: bool = False
+    # The request names something the suite did not make (an unknown id, a made-up key) and
+    # cannot prove the server lacks: a documented success in answer is observed. A server may
+    # hold that id or take any key (a stateless mock does both).
+    success_unproven: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,7 @@ def _unknown_keys(h: Harness, operation: Operation) -> list[Step]:
     call = h.valid(operation, "scenario")
     return [
         Step("no key", call.with_key(None), heuristic=True),
-        Step("an unknown key", call.with_key(INVALID_KEY), heuristic=True),
+        Step("an unknown key", call.with_key(INVALID_KEY), heuristic=True, success_unproven=True),
     ]
 
 
@@ -282,7 +286,8 @@ def _not_found(h: Harness, operation: Operation) -> list[Step] | str:
     what = f"an unknown id {tweak}"
     # The unknown id keeps its parameter's constraints: the request is valid, so an answer with
     # another error status is a broken promise, not a guess gone wrong.
-    return [Step(what, h.valid(operation, "scenario").tweaked(_as_tweak(tweak)))]
+    call = h.valid(operation, "scenario").tweaked(_as_tweak(tweak))
+    return [Step(what, call, success_unproven=True)]
 
 
 def _as_tweak(parts: dict[str, dict[str, object]]) -> Tweak:
