@@ -32,6 +32,8 @@ OWN_RULES = {
     "Missing Content-Type header": ("content-type",),
 }
 FAILURE_LINE = re.compile(r"^- (?:ST\d+ )?(?P<title>\S.*)$")
+# "Response violates schema (2 violations)": the count is not part of the check's name.
+COUNT = re.compile(r" \(\d+ violations?\)$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,10 @@ class Outcome:
 
     def failures(self) -> set[tuple[str, str]]:
         """(operationId, rule) of every violation; schemathesis checks by their title."""
-        return {(v["operation"], v["rule"].removeprefix("schemathesis:")) for v in self.violations}
+        return {
+            (v["operation"], COUNT.sub("", v["rule"].removeprefix("schemathesis:")))
+            for v in self.violations
+        }
 
 
 @contextmanager
