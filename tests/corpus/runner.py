@@ -164,9 +164,7 @@ def unreported(target: Target, suite: Outcome) -> list[str]:
     return [
         f"{f.operation} [{f.rule}]: {f.why}"
         for f in target.findings
-        if not any(
-            v["operation"] == f.operation and v["rule"].startswith(f.rule) for v in suite.violations
-        )
+        if not any(f.covers(v) for v in suite.violations)
     ]
 
 
