@@ -85,10 +85,9 @@ class Spec:
         if types == {"object"}:
             values = self.resolve(prop.get("additionalProperties") or {})
             value = self.kind(values, where) if values else None
-            if value is not None and value.convert in ("text", "number", "texts"):
-                inner = {"text": "str", "number": "float", "texts": "tuple[str, ...]"}
+            if value is not None and value.convert in MAP_VALUES:
                 return Kind(
-                    f"Mapping[str, {inner[value.convert]}]",
+                    f"Mapping[str, {MAP_VALUES[value.convert]}]",
                     "field(default_factory=dict)",
                     f"{value.convert}_map",
                 )
@@ -112,6 +111,8 @@ BASE_DOC = (
     " shape no payload schema describes parses into this class itself, so a new vendor payload"
     " never breaks a receiver."
 )
+# The converters whose values a map can hold, and their types.
+MAP_VALUES = {"text": "str", "number": "float", "texts": "tuple[str, ...]"}
 GROUP = Kind("Mapping[str, str]", "field(default_factory=dict)", "text_map")
 
 
@@ -138,24 +139,28 @@ def first_paragraph(text: str) -> str:
     return paragraph.replace(" Other properties may appear.", "").strip()
 
 
-def collect(spec: Spec) -> tuple[EventClass, list[EventClass], list[tuple[str, Schema, list[Attr]]]]:
+PerSchema = list[tuple[str, Schema, list[Attr]]]
+
+
+def collect(spec: Spec) -> tuple[EventClass, list[EventClass], PerSchema]:
     payloads = spec.payloads()
     schemas = {name: spec.resolve({"$ref": name}) for name in payloads}
     base_names = list(spec.document["x-webhook-event-fields"])
-    required_everywhere = set.intersection(*(set(s.get("required", [])) for s in schemas.values()))
+    required_everywhere = set.intersection(*(set(s.get("required", ())) for s in schemas.values()))
     base = EventClass("WebhookEvent", [BASE_DOC])
-    per_schema = [(name, schema, schema_attrs(spec, name, schema)) for name, schema in schemas.items()]
+    per_schema = [(name, s, schema_attrs(spec, name, s)) for name, s in schemas.items()]
     for attribute in base_names:
         found = [a for _, _, attrs in per_schema for a in attrs if a.name == attribute]
         if not found:
             raise SystemExit(f"x-webhook-event-fields: no payload schema documents {attribute}")
         kind = Kind("str", "", "text") if attribute in required_everywhere else found[0].kind
         docs = {a.doc for a in found}  # a description only where every schema agrees
-        base.attrs[attribute] = Attr(attribute, (attribute,), kind, docs.pop() if len(docs) == 1 else "")
+        doc = docs.pop() if len(docs) == 1 else ""
+        base.attrs[attribute] = Attr(attribute, (attribute,), kind, doc)
     classes: dict[str, EventClass] = {}
     for name, schema, attrs in per_schema:
         hooks = ", ".join(f"`{hook}`" for hook in payloads[name])
-        targets = [(schema["x-event"], None)]
+        targets: list[tuple[str, str | None]] = [(schema["x-event"], None)]
         targets += [(cls, value) for value, cls in schema.get("x-event-by-subtype", {}).items()]
         for class_name, subtype in targets:
             event = classes.setdefault(class_name, EventClass(class_name))

@@ -63,8 +63,9 @@ class Payload:
         return self.by_subtype.get(subtype, self.event) if isinstance(subtype, str) else self.event
 
 
-def read_event(payload: Payload | None, base: type, base_attributes: tuple[Attribute, ...],
-               body: Body) -> Any:
+def read_event(
+    payload: Payload | None, base: type, base_attributes: tuple[Attribute, ...], body: Body
+) -> Any:
     """The event of `body`: its payload's class, or `base` (its `base_attributes` only) when
     no payload schema describes it."""
     if payload is None:
@@ -96,9 +97,7 @@ def _model_values(payload: Payload, body: Body) -> dict[str, Any]:
         model = payload.reader(fitting, [])
     except Mismatch:  # only when task_id or conversion_type is not a string
         return {}
-    return {
-        f.key: getattr(model, f.alias) for f in payload.shape.fields if f.key in fitting
-    }
+    return {f.key: getattr(model, f.alias) for f in payload.shape.fields if f.key in fitting}
 
 
 def unread_fields(event: Event) -> Body:
