@@ -34,6 +34,8 @@ Schema = dict[str, Any]
 
 @dataclass(frozen=True)
 class Kind:
+    """An attribute's annotation, its default (none: required) and its converter."""
+
     annotation: str
     default: str
     convert: str
