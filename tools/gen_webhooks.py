@@ -109,7 +109,7 @@ class Spec:
 
 
 BASE_DOC = (
-    "What every MusicGPT webhook carries (the spec's `x-webhook-event-fields`). A body of a"
+    "What every webhook of the API carries (the spec's `x-webhook-event-fields`). A body of a"
     " shape no payload schema describes parses into this class itself, so a new vendor payload"
     " never breaks a receiver."
 )
@@ -162,6 +162,8 @@ def collect(spec: Spec) -> tuple[EventClass, list[EventClass], PerSchema]:
     classes: dict[str, EventClass] = {}
     for name, schema, attrs in per_schema:
         hooks = ", ".join(f"`{hook}`" for hook in payloads[name])
+        if "x-event" not in schema:
+            raise SystemExit(f"{name}: a webhook payload schema names its class (x-event)")
         targets: list[tuple[str, str | None]] = [(schema["x-event"], None)]
         targets += [(cls, value) for value, cls in schema.get("x-event-by-subtype", {}).items()]
         for class_name, subtype in targets:

@@ -56,7 +56,7 @@ from .readers import (
 
 @dataclass(frozen=True, kw_only=True)
 class WebhookEvent:
-    """What every MusicGPT webhook carries (the spec's `x-webhook-event-fields`). A body of a
+    """What every webhook of the API carries (the spec's `x-webhook-event-fields`). A body of a
     shape no payload schema describes parses into this class itself, so a new vendor payload
     never breaks a receiver."""
 
