@@ -17,19 +17,12 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
 from ._validation import MISSING, Mismatch, ModelShape
 
 Body = Mapping[str, Any]
 Convert = Callable[[object], object]
-
-
-class Event(Protocol):
-    body: Body
-
-    @property
-    def sources(self) -> Mapping[str, tuple[str, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -100,9 +93,10 @@ def _model_values(payload: Payload, body: Body) -> dict[str, Any]:
     return {f.key: getattr(model, f.alias) for f in payload.shape.fields if f.key in fitting}
 
 
-def unread_fields(event: Event) -> Body:
-    """Body fields that no attribute of the event's class reads."""
-    read = {f.name for f in fields(event)}.union(*event.sources.values())  # type: ignore[arg-type]
+def unread_fields(event: Any) -> Body:
+    """Body fields that no attribute of the event's class reads (`event`: a generated event,
+    whose `sources` name the body keys read under other names)."""
+    read = {f.name for f in fields(event)}.union(*event.sources.values())
     return MappingProxyType({k: v for k, v in event.body.items() if k not in read})
 
 
