@@ -29,8 +29,6 @@ from backbeat_specs.loading import read_document
 from gen_readers import snake
 from openapi_python_client.strings import ClassName
 
-Schema = dict[str, Any]
-
 
 @dataclass(frozen=True)
 class Kind:
@@ -57,6 +55,9 @@ class EventClass:
     attrs: dict[str, Attr] = field(default_factory=dict)
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     decoded: dict[str, str] = field(default_factory=dict)  # property -> attribute
+
+
+Schema = dict[str, Any]
 
 
 class Spec:
