@@ -24,8 +24,9 @@ for line in "${clients[@]}"; do
   python tools/gen_facade.py "$spec" "$out/facade.py"
   python tools/gen_readers.py "$out" "$out/readers.py"
   python tools/gen_requests.py "$out" "$out/requests.py"
+  python tools/gen_webhooks.py "$spec" "$out/webhooks.py"  # writes nothing without webhooks
   ruff format --isolated --no-cache --quiet "$out"/operations.py "$out"/facade.py "$out"/readers.py \
-    "$out"/requests.py
+    "$out"/requests.py $(ls "$out"/webhooks.py 2>/dev/null)
   find "$out" -name __pycache__ -prune -exec rm -rf {} +
   # PEP 561 marker (the generator writes one only with --meta): users' type checkers read
   # the clients' annotations from the wheel. Same text as the generator's own.

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from backbeat import musicgpt_webhooks as hooks
 from backbeat.musicgpt import InvalidWebhook, WebhookEvent, parse_webhook
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .musicgpt_support import SPEC
 
@@ -506,3 +508,33 @@ def test_every_field_of_every_webhook_schema_has_an_attribute() -> None:
             read.setdefault(key, set()).update(read_fields(type(parse_webhook(example))))
     for key, names in documented.items():
         assert names <= read[key], f"{key}: {sorted(names - read[key])} have no attribute"
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=False) | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+KEYS = sorted({key for _, body, _ in SHAPES for key in body} | {"brand_new"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    task_id=st.text(min_size=1).filter(str.strip),
+    conversion_type=st.text(),
+    fields_=st.dictionaries(st.sampled_from(KEYS), JSON, max_size=8),
+)
+def test_any_object_with_the_two_strings_parses(
+    task_id: str, conversion_type: str, fields_: dict[str, Any]
+) -> None:
+    """Whatever the other fields hold (documented keys with values of any JSON type), the body
+    parses, into an event that keeps it whole and reads every attribute as its type or None."""
+    body = {**fields_, "task_id": task_id, "conversion_type": conversion_type}
+    event = parse_webhook(json.dumps(body))
+    assert (event.task_id, event.conversion_type) == (task_id, conversion_type)
+    assert dict(event.body) == json.loads(json.dumps(body))
+    assert event.conversion_cost is None or isinstance(event.conversion_cost, float)
+    assert event.success is None or isinstance(event.success, bool)
+    assert set(event.extra) <= set(body)
