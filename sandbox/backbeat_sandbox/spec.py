@@ -15,12 +15,13 @@ from urllib.parse import unquote, urlsplit
 
 import jsonschema_rs
 import yaml
+from backbeat_specs.validation import format_checker
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .formats import FORMAT_CHECKER
-
+# The format assertions every layer applies (backbeat_specs): the same verdicts everywhere.
+FORMAT_CHECKER = format_checker()
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 SPEC_URI = "urn:backbeat:spec"
 
