@@ -31,7 +31,8 @@ from .trackyard import BASE_PATH, async_contenders, sync_contenders
 __all__ = ["run"]
 
 SYNC_TARGET = Target(1.10, at_most=True)
-ASYNC_TARGET = Target(0.90, at_most=False)
+# Issues 17 and 18 raised the async floor from 0.90 to 0.95.
+ASYNC_TARGET = Target(0.95, at_most=False)
 PROFILED_CALLS = 300
 
 
