@@ -86,7 +86,7 @@ class CallBuilder:
     ) -> Call[Any, ResultT]:
         """The call of `operation` with `values` (keyword arguments or body fields) and
         `media` (argument name -> path, file or URL), whose success body is a `result`."""
-        return self.wrapped(operation, result, itself, media, **values)
+        return self.built(operation, result, itself, media, values)
 
     def wrapped(
         self,
@@ -97,20 +97,33 @@ class CallBuilder:
         **values: Any,
     ) -> Call[ResultT, WrapT]:
         """`call`, with `wrap` turning the parsed body (and the response) into the result."""
-        endpoint = self.endpoint(operation)
+        return self.built(operation, result, wrap, media, values)
+
+    def built(
+        self,
+        operation: str,
+        result: type[ResultT],
+        wrap: typing.Callable[[ResultT, Any], WrapT],
+        media: Mapping[str, object] | None,
+        values: Mapping[str, Any],
+    ) -> Call[ResultT, WrapT]:
+        """`wrapped`, with the values as one mapping (a facade method's, left unchanged): what
+        every generated method calls, without packing its arguments twice."""
+        endpoint = self._endpoints.get(operation)
+        if endpoint is None:
+            endpoint = self.endpoint(operation)  # raises the LookupError
         if result not in endpoint.results:
             raise TypeError(f"{operation} does not answer {result.__name__}")
-        kwargs: dict[str, Any] = {}
         if endpoint.body is None:
             if media:
                 raise TypeError(f"{operation} takes no upload")
-            kwargs = self._converted(endpoint, values)
-        else:
-            given = dict(values)
-            for name, value in (media or {}).items():
-                given.update(self._media(operation, endpoint, name, value))
-            kwargs["body"] = endpoint.body(**self._converted(endpoint, given))
-        return Call(operation, endpoint.module, kwargs, result, wrap)
+            return Call(operation, endpoint.module, self._converted(endpoint, values), result, wrap)
+        if media:
+            values = dict(values)
+            for name, value in media.items():
+                values.update(self._media(operation, endpoint, name, value))
+        body = endpoint.body(**self._converted(endpoint, values))
+        return Call(operation, endpoint.module, {"body": body}, result, wrap)
 
     def endpoint(self, operation: str) -> Endpoint:
         try:
@@ -164,6 +177,8 @@ def same_value(value: Any) -> Any:
 
 def text_value(value: Any) -> Any:
     """A list as JSON (form fields carry lists so), a date in ISO 8601, else as it is."""
+    if type(value) is str:  # the usual case, decided at once
+        return value
     if isinstance(value, list | tuple):
         return json.dumps(list(value))
     if isinstance(value, date):

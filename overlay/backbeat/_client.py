@@ -317,7 +317,9 @@ class _BaseClient:
     def _call_of(
         self, operation: str, result: type[ResultT], media: Mapping[str, Any], fields: Any
     ) -> Call[Any, ResultT]:
-        call: Call[Any, ResultT] = self.profile.calls.call(operation, result, media, **fields)
+        call: Call[Any, ResultT] = self.profile.calls.built(
+            operation, result, itself, media, fields
+        )
         return call
 
     def _view(
@@ -473,7 +475,8 @@ class SyncClient(_BaseClient):
         self._check_response(response)
 
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
-        self._ensure_open()
+        if self._closed:
+            self._ensure_open()
         arguments = self._request_arguments(call)
         try:
             response = self._generated.get_httpx_client().request(**arguments)
@@ -535,7 +538,8 @@ class AsyncClient(_BaseClient):
         self._check_response(response)
 
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:
-        self._ensure_open()
+        if self._closed:
+            self._ensure_open()
         arguments = self._request_arguments(call)
         try:
             response = await self._generated.get_async_httpx_client().request(**arguments)

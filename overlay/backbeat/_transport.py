@@ -87,13 +87,17 @@ class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], ht
                 hook(request)
             started = time.perf_counter()
             start_attempt(request)
-            outcome = self._send(request)
-            if isinstance(outcome, httpx.Response):
+            outcome: Outcome
+            try:
+                outcome = self._inner.handle_request(request)
+            except httpx.TransportError as error:
+                outcome = error
+            else:
                 cap_body(outcome, self._max_body)
-            if self._response_hooks and isinstance(outcome, httpx.Response):
-                outcome.request = request
-                for hook in self._response_hooks:
-                    hook(outcome)
+                if self._response_hooks:
+                    outcome.request = request
+                    for hook in self._response_hooks:
+                        hook(outcome)
             attempts.record(outcome, time.perf_counter() - started)
         return _stamped(attempts.result(), attempts.retries, first_started)
 
@@ -104,12 +108,6 @@ class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], ht
         built = httpx.HTTPTransport()
         with_attempt_deadlines(built)
         return built
-
-    def _send(self, request: httpx.Request) -> Outcome:
-        try:
-            return self._inner.handle_request(request)
-        except httpx.TransportError as error:
-            return error
 
     def close(self) -> None:
         if "_inner" in vars(self):
@@ -144,13 +142,17 @@ class AsyncRetryTransport(
                 await _awaited(hook(request))
             started = time.perf_counter()
             start_attempt(request)
-            outcome = await self._send(request)
-            if isinstance(outcome, httpx.Response):
+            outcome: Outcome
+            try:
+                outcome = await self._inner.handle_async_request(request)
+            except httpx.TransportError as error:
+                outcome = error
+            else:
                 cap_body(outcome, self._max_body)
-            if self._response_hooks and isinstance(outcome, httpx.Response):
-                outcome.request = request
-                for hook in self._response_hooks:
-                    await _awaited(hook(outcome))
+                if self._response_hooks:
+                    outcome.request = request
+                    for hook in self._response_hooks:
+                        await _awaited(hook(outcome))
             attempts.record(outcome, time.perf_counter() - started)
         return _stamped(attempts.result(), attempts.retries, first_started)
 
@@ -161,12 +163,6 @@ class AsyncRetryTransport(
         built = httpx.AsyncHTTPTransport()
         with_attempt_deadlines(built)
         return built
-
-    async def _send(self, request: httpx.Request) -> Outcome:
-        try:
-            return await self._inner.handle_async_request(request)
-        except httpx.TransportError as error:
-            return error
 
     async def aclose(self) -> None:
         if "_inner" in vars(self):
