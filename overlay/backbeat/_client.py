@@ -314,14 +314,6 @@ class _BaseClient:
             return self
         return self._view(extra_headers=extra_headers, timeout=timeout)
 
-    def _call_of(
-        self, operation: str, result: type[ResultT], media: Mapping[str, Any], fields: Any
-    ) -> Call[Any, ResultT]:
-        call: Call[Any, ResultT] = self.profile.calls.built(
-            operation, result, itself, media, fields
-        )
-        return call
-
     def _view(
         self,
         *,
@@ -460,7 +452,9 @@ class SyncClient(_BaseClient):
         timeout: Timeout,
     ) -> ResultT:
         """What every generated method does: send `operation` and read its result."""
-        call = self._call_of(operation, result, media, fields)
+        call: Call[Any, ResultT] = self.profile.calls.built(
+            operation, result, itself, media, fields
+        )
         return self._with(extra_headers, timeout)._request(call)
 
     def _pause(self, seconds: float) -> None:
@@ -468,7 +462,7 @@ class SyncClient(_BaseClient):
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
 
     def _on_response(self, response: httpx.Response) -> None:
-        if response.is_success:  # the usual case, in one call
+        if 200 <= response.status_code < 300:  # the usual case (is_success), in one check
             self._shared.last_headers = response.headers
             return
         _read_leniently(response.read)
@@ -523,7 +517,9 @@ class AsyncClient(_BaseClient):
         extra_headers: Headers | None,
         timeout: Timeout,
     ) -> ResultT:
-        call = self._call_of(operation, result, media, fields)
+        call: Call[Any, ResultT] = self.profile.calls.built(
+            operation, result, itself, media, fields
+        )
         return await self._with(extra_headers, timeout)._request(call)
 
     async def _pause(self, seconds: float) -> None:
@@ -531,7 +527,7 @@ class AsyncClient(_BaseClient):
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
 
     async def _on_response(self, response: httpx.Response) -> None:
-        if response.is_success:
+        if 200 <= response.status_code < 300:
             self._shared.last_headers = response.headers
             return
         await _aread_leniently(response)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import ssl
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Coroutine, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -144,12 +144,15 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         self._inner = inner
         self.get_extra_info = inner.get_extra_info  # type: ignore[method-assign]
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+    # Plain methods handing back the inner coroutine: no coroutine of our own per operation
+    # (a deadline already passed raises at the call, which the caller awaits at once).
+    def read(self, max_bytes: int, timeout: float | None = None) -> Coroutine[Any, Any, bytes]:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if buffer:
-            await self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+    def write(self, buffer: bytes, timeout: float | None = None) -> Coroutine[Any, Any, None]:
+        if buffer:  # h11 ends every request with an empty write, which sends nothing
+            timeout = _bounded(timeout, httpcore.WriteTimeout)
+        return self._inner.write(buffer, timeout)
 
     async def aclose(self) -> None:
         await self._inner.aclose()

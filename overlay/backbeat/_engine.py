@@ -113,7 +113,7 @@ class Attempts(Iterable[Attempt]):
         if self._engine.pacer is not None:
             info = RateLimitInfo.from_headers(outcome.headers)
             self._engine.pacer.observe(info, self._engine.clock())
-        self._succeeded = outcome.is_success
+        self._succeeded = 200 <= outcome.status_code < 300  # is_success, without its calls
         if self._succeeded:
             self._engine.budget.record_success(self._retry_cost_paid)
 
