@@ -25,7 +25,6 @@ import httpcore
 import httpx
 
 __all__ = [
-    "attempt_budget",
     "call_deadline",
     "remaining_call_time",
     "start_attempt",
@@ -35,23 +34,20 @@ __all__ = [
 # time.monotonic() values: the attempt in flight in this context, the operation around it.
 _ATTEMPT_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_attempt_deadline", default=None)
 _CALL_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_call_deadline", default=None)
+# Bound once: they run on every network operation.
+_attempt_deadline = _ATTEMPT_DEADLINE.get
+_monotonic = time.monotonic
 
 
-def attempt_budget(request: httpx.Request) -> float | None:
-    """The seconds one attempt of `request` may take: the largest value of its timeout (what
-    `timeout=3` says), None when it has none."""
+def start_attempt(request: httpx.Request) -> None:
+    """Start the clock of an attempt of `request` in this context: its deadline is the largest
+    value of its timeout (what `timeout=3` says) from now, or none when it has none."""
     timeouts: Mapping[str, float | None] = request.extensions.get("timeout") or {}
     budget = None
     for value in timeouts.values():
         if value is not None and (budget is None or value > budget):
             budget = value
-    return budget
-
-
-def start_attempt(request: httpx.Request) -> None:
-    """Start the clock of an attempt of `request` in this context."""
-    budget = attempt_budget(request)
-    deadline = None if budget is None else time.monotonic() + budget
+    deadline = None if budget is None else _monotonic() + budget
     call = _CALL_DEADLINE.get()
     if call is not None and (deadline is None or call < deadline):
         deadline = call
@@ -79,10 +75,10 @@ def call_deadline(seconds: float) -> Iterator[None]:
 
 def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
     """`timeout` cut to the time left in the attempt; `error` when none is left."""
-    deadline = _ATTEMPT_DEADLINE.get()
+    deadline = _attempt_deadline()
     if deadline is None:
         return timeout
-    left = deadline - time.monotonic()
+    left = deadline - _monotonic()
     if left <= 0:  # 0 would make the socket non-blocking, not time out
         raise error("the attempt's deadline passed (timeout= bounds each attempt as a whole)")
     return left if timeout is None or left < timeout else timeout
