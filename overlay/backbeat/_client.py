@@ -374,7 +374,7 @@ class _BaseClient:
                 parsed = call.endpoint._parse_response(client=self._generated, response=response)
                 if not isinstance(parsed, call.model):
                     raise UnreadableBody(f"not a {call.model.__name__}")
-            return call.wrap(parsed, response)
+            return parsed if call.wrap is itself else call.wrap(parsed, response)
         except UnreadableBody as error:
             problem = error.problem
         except PARSING_ERRORS as error:
