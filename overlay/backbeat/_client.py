@@ -16,7 +16,7 @@ import importlib
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -508,7 +508,7 @@ class AsyncClient(_BaseClient):
     _transport_type = httpx.AsyncBaseTransport
     _retry_transport = AsyncRetryTransport
 
-    async def _invoke(
+    def _invoke(
         self,
         operation: str,
         result: type[ResultT],
@@ -516,11 +516,13 @@ class AsyncClient(_BaseClient):
         fields: Mapping[str, Any],
         extra_headers: Headers | None,
         timeout: Timeout,
-    ) -> ResultT:
+    ) -> Coroutine[Any, Any, ResultT]:
+        """The request's coroutine, for the generated method to await: no coroutine of its own
+        (the generated method is one, so a bad argument still raises when it is awaited)."""
         call: Call[Any, ResultT] = self.profile.calls.built(
             operation, result, itself, media, fields
         )
-        return await self._with(extra_headers, timeout)._request(call)
+        return self._with(extra_headers, timeout)._request(call)
 
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
