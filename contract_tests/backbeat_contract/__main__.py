@@ -27,7 +27,6 @@ from backbeat_contract.settings import OPTIONS, PROFILE_NAMES
 
 PROG = "backbeat-contract"
 SUITE_DIR = Path(__file__).resolve().parent
-HEALTH_PATH = "/_sandbox/health"
 STARTUP_SECONDS = 30.0
 SANDBOX_COMMAND = "backbeat-sandbox"
 KEY_ENV_SUFFIX = "-env"
