@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from backbeat_specs import read_document
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -371,5 +371,5 @@ def render(document: dict[str, Any], spec_name: str) -> str:
 
 if __name__ == "__main__":
     spec_file, out_file = (Path(arg) for arg in sys.argv[1:3])
-    document = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    document = read_document(spec_file)
     out_file.write_text(render(document, spec_file.name), encoding="utf-8")

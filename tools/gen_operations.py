@@ -14,7 +14,7 @@ from pathlib import Path
 from pprint import pformat
 from typing import Any
 
-import yaml
+from backbeat_specs import read_document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 # Per-operation extensions copied when an operation states them: (fact name, extension).
@@ -84,7 +84,7 @@ def render(spec: dict[str, Any], spec_name: str) -> str:
 
 def main(argv: list[str]) -> None:
     spec_path, out_path = Path(argv[1]), Path(argv[2])
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    spec = read_document(spec_path)
     out_path.write_text(render(spec, spec_path.name), encoding="utf-8")
 
 

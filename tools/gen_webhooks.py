@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from backbeat_specs.loading import read_document
+from backbeat_specs import read_document
 from gen_readers import snake
 from openapi_python_client.strings import ClassName
 

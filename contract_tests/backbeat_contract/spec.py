@@ -10,15 +10,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import backbeat_specs
+from backbeat_specs import SpecError as SpecError
+from backbeat_specs.validation import SPEC_URI, registry_for, schema_validator
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from referencing import Registry
 
-from backbeat_contract import loading
-from backbeat_contract.loading import SpecError as SpecError
 from backbeat_contract.security import Requirement, Scheme, requirements
 
-SPEC_URI = "urn:contract-spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 # Header names that announce a rate limit and what is left of it, when the spec does not name
 # its own in `x-meter-headers` (compared case-insensitively).
@@ -40,33 +39,9 @@ Tweak = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
-class Provocation:
-    """One way to provoke a status (`x-provoke`): send the operation's valid request, tweaked
-    by `request`, with the `key` (`none`, `unknown` or a key role), `times` times in a row (the
-    last answer counts), or as a `burst` until the status comes."""
-
-    key: str | None = None
-    request: Tweak | None = None
-    times: int = 1
-    burst: bool = False
-
-    @classmethod
-    def parse(cls, node: Any, where: str) -> Provocation:
-        if not isinstance(node, Mapping) or not set(node) <= {"key", "request", "times", "burst"}:
-            raise SpecError(f"{where}: x-provoke takes key, request, times and burst, got {node!r}")
-        request = node.get("request")
-        if request is not None and (
-            not isinstance(request, Mapping)
-            or not set(request) <= {"body", "omit", "query", "path", "headers"}
-        ):
-            raise SpecError(f"{where}: request takes body, omit, query, path, headers: {request!r}")
-        times = node.get("times", 1)
-        if not isinstance(times, int) or isinstance(times, bool) or not 1 <= times <= 10:
-            raise SpecError(f"{where}: times must be an integer from 1 to 10, got {times!r}")
-        key = node.get("key")
-        if key is not None and not isinstance(key, str):
-            raise SpecError(f"{where}: key must be none, unknown or a key role, got {key!r}")
-        return cls(key, request, times, bool(node.get("burst", False)))
+class Provocation(backbeat_specs.Provocation):
+    """One way to provoke a status (`x-provoke`), as `backbeat_specs` reads it, and how the
+    reports say it."""
 
     def describe(self) -> str:
         parts = ["a burst"] if self.burst else []
@@ -156,7 +131,10 @@ class Operation:
         if node is None:
             return None
         items = node if isinstance(node, list) else [node]
-        return tuple(Provocation.parse(item, where) for item in items)
+        try:
+            return tuple(Provocation.parse(item, where) for item in items)
+        except ValueError as error:
+            raise SpecError(self.spec.path, str(error)) from None
 
     @cached_property
     def security(self) -> tuple[Requirement, ...]:
@@ -270,8 +248,9 @@ class Spec:
 
     @classmethod
     def load(cls, path: Path) -> Spec:
-        """Read and check a spec (`loading.read`); a `SpecError` says what is wrong with it."""
-        document = loading.read(path)
+        """Read and check a spec (`backbeat_specs.read_document`, then what a run needs); a
+        `SpecError` names the file and says what is wrong with it."""
+        document = backbeat_specs.read_document(path)
         spec = cls(path, document)
         spec.check()
         return spec
@@ -279,27 +258,28 @@ class Spec:
     def check(self) -> None:
         """Fail early, with the place named, on what would break a run half-way."""
         if not self.operations:
-            raise SpecError(f"{self.path} documents no operations")
+            raise SpecError(self.path, "documents no operations")
         for op in self.operations:
             for status in op.statuses:
                 op.provocations(status)
         for op in self.operations:
             if op.webhook is not None and self.webhook_validator(op.webhook) is None:
                 raise SpecError(
+                    self.path,
                     f"{op.operation_id} x-webhook: {op.webhook!r} names no `webhooks` entry "
                     "with a JSON request body schema"
                 )
         for role, node in self.key_roles.items():
             if not isinstance(node, Mapping):
-                raise SpecError(f"x-key-roles.{role} must be an object (description, plan)")
+                raise SpecError(self.path, f"x-key-roles.{role} must be an object (description, plan)")
             if role in ("none", "unknown", "main", "scenario"):
-                raise SpecError(f"x-key-roles: {role!r} is reserved")
+                raise SpecError(self.path, f"x-key-roles: {role!r} is reserved")
         for name, category in self.rate_limit_categories.items():
             limits = category.get("limits") if isinstance(category, Mapping) else None
             if not isinstance(limits, Mapping) or not all(
                 isinstance(v, int) and v >= 0 for v in limits.values()
             ):
-                raise SpecError(f"x-rate-limit-categories.{name}.limits: plan -> integer limit")
+                raise SpecError(self.path, f"x-rate-limit-categories.{name}.limits: plan -> integer limit")
 
     @property
     def title(self) -> str:
@@ -360,11 +340,7 @@ class Spec:
 
     @cached_property
     def _registry(self) -> Registry[Any]:
-        resource: Resource[Any] = Resource.from_contents(
-            self.document, default_specification=DRAFT202012
-        )
-        registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
-        return registry
+        return registry_for(self.document)
 
     def webhook_validator(self, name: str) -> Draft202012Validator | None:
         """The schema of the JSON payload the top-level `webhooks` entry `name` POSTs."""
@@ -379,8 +355,9 @@ class Spec:
         return self.validator_for(f"{follow}/content/application~1json/schema")
 
     def validator_for(self, pointer: str) -> Draft202012Validator:
-        schema = {"$ref": f"{SPEC_URI}{pointer}"}
-        return Draft202012Validator(schema, registry=self._registry)
+        """The schema at `pointer`, judged as every layer judges it (`backbeat_specs`: Draft
+        2020-12 with format assertions)."""
+        return schema_validator({"$ref": f"{SPEC_URI}{pointer}"}, self._registry)
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:

@@ -4,7 +4,9 @@
   ``openapi.yaml`` and ``musicgpt.openapi.yaml`` of the repository are the only copies in git;
   building the wheel copies them into this package (``setup.py``).
 - ``load(path)`` / ``load_api(api)``: a spec read once and shared, as a ``Spec`` with typed,
-  read-only accessors for operations, their parts and the extensions (docs/spec-extensions.md).
+  read-only accessors for operations, their parts and the extensions (docs/spec-extensions.md);
+  ``read_document(path)``: a private, mutable copy. Either way the document is checked and
+  normalised first (``preparation``), so a spec written by anyone reads the same everywhere.
 - ``extensions.schema.json`` (beside this file): the JSON Schema of the extension vocabulary;
   ``check_extensions`` and ``python -m backbeat_specs check FILE...`` apply it.
 - ``schema_validator``: the one way every layer judges a value against a schema (Draft 2020-12
@@ -36,6 +38,7 @@ __all__ = [
     "Spec",
     "SpecError",
     "check_extensions",
+    "derived_operation_id",
     "extension_schema",
     "format_checker",
     "load",
@@ -79,6 +82,7 @@ def spec_path(api: str) -> Path:
 if __package__:
     from .extensions import check_extensions, extension_schema
     from .loading import SpecError, load, load_api, read_document
+    from .preparation import derived_operation_id
     from .spec import (
         Example,
         Header,

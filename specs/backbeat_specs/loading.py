@@ -1,5 +1,8 @@
 """Reading a spec file: YAML or JSON, timestamps kept as the strings JSON would give, every
-failure a ``SpecError`` that names the file. PyYAML is imported on the first read."""
+failure a ``SpecError`` that names the file, and the document checked and normalised
+(``preparation``: `$ref`s that resolve, an ``operationId`` for every operation...). PyYAML is
+imported on the first read (its C parser when built with libyaml: 4-10x faster on a large spec).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .preparation import prepare
 
 if TYPE_CHECKING:
     from .spec import Spec
@@ -36,12 +41,20 @@ def read_document(path: Path | str) -> dict[str, Any]:
         raise SpecError(path, f"is not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise SpecError(path, f"cannot be read ({error.strerror or error})") from None
-    document = (
-        _parse_json(path, text) if path.suffix.lower() == ".json" else _parse_yaml(path, text)
-    )
+    document = _parse(path, text)
+    if isinstance(document, dict) and "swagger" in document:
+        raise SpecError(
+            path,
+            f"is Swagger {document['swagger']}, not OpenAPI 3.x: convert it first "
+            "(for instance `npx swagger2openapi` or Swagger Editor's converter)",
+        )
     version = document.get("openapi") if isinstance(document, dict) else None
     if not isinstance(version, str) or not version.startswith(("3.0", "3.1")):
         raise SpecError(path, "is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
+    try:
+        prepare(document)
+    except ValueError as error:
+        raise SpecError(path, str(error)) from None
     return document  # type: ignore[no-any-return]
 
 
@@ -71,6 +84,20 @@ def _load(path: Path, _mtime_ns: int, _size: int) -> Spec:
     return Spec(path, read_document(path))
 
 
+def _parse(path: Path, text: str) -> Any:
+    """JSON when it looks like JSON (its parser is ~30x faster than YAML's on a large spec),
+    else YAML, whatever the file's name says: a `.json` file holding YAML is read as YAML."""
+    named_json = path.suffix.lower() == ".json"
+    if text.lstrip().startswith("{"):
+        if named_json:
+            return _parse_json(path, text)
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            pass  # YAML flow style, or broken: YAML's parser says which
+    return _parse_yaml(path, text)
+
+
 def _parse_json(path: Path, text: str) -> Any:
     try:
         return json.loads(text)
@@ -88,7 +115,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise SpecError(path, problem) from None
 
     try:
-        return yaml.load(text, Loader=_plain_loader())  # a SafeLoader subclass
+        return yaml.load(text, Loader=_plain_loader())  # a (C)SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -102,11 +129,13 @@ def _parse_yaml(path: Path, text: str) -> Any:
 
 @cache
 def _plain_loader() -> type[Any]:
-    """yaml's SafeLoader, except that timestamps stay strings, as JSON would have them (a spec's
-    `example: 2026-01-02T03:04:05Z` is a string to JSON Schema)."""
+    """yaml's SafeLoader (C when available, same rules), except that timestamps stay strings, as
+    JSON would have them (a spec's `example: 2026-01-02T03:04:05Z` is a string to JSON Schema)."""
     import yaml
 
-    class PlainLoader(yaml.SafeLoader):  # type: ignore[misc]
+    safe: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class PlainLoader(safe):  # type: ignore[misc,valid-type]
         pass
 
     PlainLoader.yaml_implicit_resolvers = {

@@ -1,4 +1,4 @@
-"""Specs as they come (loading.py): what would break a run half-way is refused at load in one
+"""Specs as they come (backbeat_specs): what would break a run half-way is refused at load in one
 line naming the place, and an operation without an `operationId` gets a stable name."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from backbeat_contract.loading import SpecError, derived_operation_id
+from backbeat_specs import SpecError, derived_operation_id
 from backbeat_contract.spec import Spec
 from hypothesis import given
 from hypothesis import strategies as st

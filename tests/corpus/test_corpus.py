@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from backbeat_contract.loading import SpecError
+from backbeat_specs import SpecError
 from backbeat_contract.spec import Spec
 
 from tests.corpus import runner, table
