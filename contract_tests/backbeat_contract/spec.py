@@ -12,7 +12,8 @@ from typing import Any, Generic, TypeVar
 
 import backbeat_specs
 from backbeat_specs import SpecError as SpecError
-from backbeat_specs.validation import SPEC_URI, registry_for, schema_validator
+from backbeat_specs.validation import SPEC_URI as SPEC_URI
+from backbeat_specs.validation import registry_for, schema_validator
 from jsonschema import Draft202012Validator
 from referencing import Registry
 
@@ -267,11 +268,13 @@ class Spec:
                 raise SpecError(
                     self.path,
                     f"{op.operation_id} x-webhook: {op.webhook!r} names no `webhooks` entry "
-                    "with a JSON request body schema"
+                    "with a JSON request body schema",
                 )
         for role, node in self.key_roles.items():
             if not isinstance(node, Mapping):
-                raise SpecError(self.path, f"x-key-roles.{role} must be an object (description, plan)")
+                raise SpecError(
+                    self.path, f"x-key-roles.{role} must be an object (description, plan)"
+                )
             if role in ("none", "unknown", "main", "scenario"):
                 raise SpecError(self.path, f"x-key-roles: {role!r} is reserved")
         for name, category in self.rate_limit_categories.items():
@@ -279,7 +282,8 @@ class Spec:
             if not isinstance(limits, Mapping) or not all(
                 isinstance(v, int) and v >= 0 for v in limits.values()
             ):
-                raise SpecError(self.path, f"x-rate-limit-categories.{name}.limits: plan -> integer limit")
+                problem = f"x-rate-limit-categories.{name}.limits: plan -> integer limit"
+                raise SpecError(self.path, problem)
 
     @property
     def title(self) -> str:

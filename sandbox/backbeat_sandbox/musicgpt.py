@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from backbeat_specs import SPEC_FILES
+from backbeat_specs import SPEC_FILES, RateLimitCategory
 
 from .accounts import Account, Limit, Profile
 from .engine import AuthFailure, Call
@@ -87,14 +87,14 @@ class TaskKind:
 
     @classmethod
     def of(cls, op: Operation, seconds: float | None = None) -> TaskKind:
-        node = op.node
+        reader = op.reader
         return cls(
             operation_id=op.operation_id,
-            conversion_type=str(node["x-conversion-type"]),
-            outputs=int(node["x-outputs"]),
-            category=node.get("x-rate-limit-category"),
-            seconds=_example_eta(node) if seconds is None else seconds,
-            webhook=node.get("x-webhook"),
+            conversion_type=str(reader.conversion_type),
+            outputs=int(reader.outputs or 1),
+            category=reader.rate_limit_category,
+            seconds=_example_eta(op.node) if seconds is None else seconds,
+            webhook=reader.webhook,
         )
 
     @property
@@ -184,7 +184,7 @@ class MusicGPT:
         self.profiles: Mapping[str, Profile] = {}
         self.handlers: Mapping[str, Callable[[Call], Reply]] = {}
         self._kinds: dict[str, TaskKind] = {}
-        self._categories: Mapping[str, Mapping[str, Any]] = {}
+        self._categories: Mapping[str, RateLimitCategory] = {}
         self._webhooks: Mapping[str, Any] = {}
         self._spec: Spec | None = None
         self._due: list[tuple[float, int, Task, str]] = []  # (deadline, order, task, hook URL)
@@ -196,10 +196,10 @@ class MusicGPT:
 
     def bind(self, spec: Spec) -> None:
         self._spec = spec
-        self._categories = spec.document.get("x-rate-limit-categories", {})
+        self._categories = spec.reader.rate_limit_categories
         self._webhooks = spec.document.get("webhooks", {})
         for op in spec.operations:
-            if "x-outputs" in op.node:
+            if op.reader.outputs is not None:
                 self._kinds[op.operation_id] = TaskKind.of(op, self.task_seconds)
         self.profiles = self._profiles(spec)
         self.voices = (*_documented_voices(spec.document), *GENERATED_VOICES)
@@ -222,9 +222,9 @@ class MusicGPT:
         profiles = {}
         for key, (plan, balance) in PLANS.items():
             limits = tuple(
-                Limit("minute", 60, int(category["limits"][plan]), self._operations_in(spec, name))
+                Limit("minute", 60, category.limits[plan], self._operations_in(spec, name))
                 for name, category in self._categories.items()
-                if category.get("unit") == "requests-per-minute" and plan in category["limits"]
+                if category.unit == "requests-per-minute" and plan in category.limits
             )
             revoked = key == "mg_test_revoked"
             profiles[key] = Profile(balance, limits, revoked=revoked, details={"plan": plan})
@@ -233,9 +233,7 @@ class MusicGPT:
     @staticmethod
     def _operations_in(spec: Spec, category: str) -> frozenset[str]:
         return frozenset(
-            op.operation_id
-            for op in spec.operations
-            if op.node.get("x-rate-limit-category") == category
+            op.operation_id for op in spec.operations if op.reader.rate_limit_category == category
         )
 
     # --- conversions ----------------------------------------------------------------------
@@ -286,11 +284,11 @@ class MusicGPT:
         return f"Voice not found: {voice_id[:100]} (list voices with getAllVoices)"
 
     def _over_parallel_limit(self, account: Account, kind: TaskKind, now: float) -> Reply | None:
-        category = self._categories.get(kind.category or "", {})
-        if category.get("unit") != "parallel-jobs":
+        category = self._categories.get(kind.category or "")
+        if category is None or category.unit != "parallel-jobs":
             return None
         plan = str(account.profile.details["plan"])
-        allowed = category["limits"].get(plan)
+        allowed = category.limits.get(plan)
         if allowed is None:
             return None
         running = sum(

@@ -1,7 +1,8 @@
-"""An OpenAPI 3.1 document loaded once: its operations, $ref resolution and schema validators.
+"""An OpenAPI 3.1 document as the sandbox serves it: its operations, matched fast by method and
+path, and its schema validators (a fast yes/no, then the explanation).
 
-Everything the sandbox knows about an API's shapes comes from here, so the sandbox and the
-spec cannot drift: no schema is re-typed by hand.
+The document and its extensions are read by ``backbeat_specs``, the one spec reader, so the
+sandbox, the suite and the clients read the same spec the same way: no schema is re-typed here.
 """
 
 from __future__ import annotations
@@ -11,31 +12,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+import backbeat_specs
 import jsonschema_rs
-import yaml
-from backbeat_specs.validation import format_checker
+from backbeat_specs import SpecError as SpecError
+from backbeat_specs import pointer_to as pointer_to
+from backbeat_specs.validation import SPEC_URI
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
-# The format assertions every layer applies (backbeat_specs): the same verdicts everywhere.
-FORMAT_CHECKER = format_checker()
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-SPEC_URI = "urn:backbeat:spec"
 
 JSON = Any
-
-
-class _PlainLoader(yaml.SafeLoader):  # type: ignore[misc]
-    """SafeLoader that keeps timestamps as strings, as JSON would."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -52,6 +38,8 @@ class Operation:
     MusicGPT's), else ``x-credit-cost`` (Trackyard's credits)."""
     node: dict[str, JSON] = field(repr=False)
     pattern: re.Pattern[str] = field(repr=False)
+    reader: backbeat_specs.Operation = field(repr=False)
+    """The operation as ``backbeat_specs`` reads it: its extensions, typed."""
 
     def documented_statuses(self) -> tuple[int, ...]:
         return tuple(sorted(int(code) for code in self.node["responses"] if code.isdigit()))
@@ -68,19 +56,19 @@ class Security:
 class Spec:
     """A parsed OpenAPI document. Immutable after construction; share it freely."""
 
-    def __init__(self, document: dict[str, JSON]) -> None:
+    def __init__(self, reader: backbeat_specs.Spec) -> None:
+        self.reader = reader
+        document: dict[str, JSON] = reader.document  # type: ignore[assignment]  # read-only
         self.document = document
         self.base_path = urlsplit(document["servers"][0]["url"]).path.rstrip("/")
-        self.security = _security(document)
-        self.operations = tuple(_operations(document))
+        self.security = _security(reader)
+        self.operations = tuple(_operations(reader))
         self._literal_paths: dict[str, tuple[dict[str, Operation], tuple[str, ...]]] = {}
         for op in self.operations:
             if "{" not in op.path:
                 by_method, methods = self._literal_paths.get(op.path, ({}, ()))
                 by_method.setdefault(op.method, op)
                 self._literal_paths[op.path] = (by_method, (*methods, op.method))
-        resource: Resource[Any] = DRAFT202012.create_resource(document)
-        self._registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self._quick_registry = jsonschema_rs.Registry([(SPEC_URI, document)])
 
     def match(self, method: str, path: str) -> tuple[Operation | None, tuple[str, ...]]:
@@ -98,38 +86,22 @@ class Spec:
     def resolve(self, node: JSON) -> JSON:
         """Follow local ``$ref`` chains (responses, headers, parameters, examples)."""
         if isinstance(node, dict) and "$ref" in node:
-            return self.at(self.follow(_local(node["$ref"])))
+            return self.at(self.follow(node["$ref"].removeprefix("#")))
         return node
 
     @functools.cache  # noqa: B019 - pointers repeat on every request; the document never changes
     def follow(self, pointer: str) -> str:
         """The pointer at the end of the ``$ref`` chain that starts at ``pointer``."""
-        seen = {pointer}
-        node = self.at(pointer)
-        while isinstance(node, dict) and "$ref" in node:
-            pointer = _local(node["$ref"])
-            if pointer in seen:
-                raise ValueError(f"circular $ref {node['$ref']!r}")
-            seen.add(pointer)
-            node = self.at(pointer)
-        return pointer
+        return self.reader.follow(pointer)
 
     @functools.cache  # noqa: B019 - as above
     def at(self, pointer: str) -> JSON:
-        node: JSON = self.document
-        for token in pointer.lstrip("/").split("/"):
-            key = unquote(token).replace("~1", "/").replace("~0", "~")
-            node = node[int(key)] if isinstance(node, list) else node[key]
-        return node
+        return self.reader.at(pointer)
 
-    @functools.cache  # noqa: B019 - a Spec lives as long as the process, like its validators
     def validator(self, pointer: str) -> Draft202012Validator:
-        """A Draft 2020-12 validator for the schema at ``pointer``, $refs resolved in the spec."""
-        return Draft202012Validator(
-            {"$ref": f"{SPEC_URI}#{pointer}"},
-            registry=self._registry,
-            format_checker=FORMAT_CHECKER,
-        )
+        """A Draft 2020-12 validator for the schema at ``pointer``, $refs resolved in the spec,
+        formats asserted: the one every layer uses (``backbeat_specs``)."""
+        return self.reader.validator(pointer)
 
     @functools.cache  # noqa: B019 - as above
     def quick_validator(self, pointer: str) -> jsonschema_rs.Validator:
@@ -143,81 +115,40 @@ class Spec:
         )
 
 
-def _local(ref: str) -> str:
-    if not ref.startswith("#/"):
-        raise ValueError(f"only local $refs are supported, not {ref!r}")
-    return ref[1:]
-
-
-def pointer_to(*tokens: str) -> str:
-    return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
-
-
-class SpecError(Exception):
-    """A spec file that is missing or is not a usable OpenAPI document."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
-
-
 @functools.cache
 def load_spec(path: Path) -> Spec:
-    """The spec at `path`; `SpecError` (naming the file) when it is missing or broken."""
+    """The spec at `path`, read by ``backbeat_specs``; `SpecError` (naming the file) when it is
+    missing or broken."""
+    reader = backbeat_specs.load(path)
     try:
-        with path.open(encoding="utf-8") as stream:
-            document = yaml.load(stream, Loader=_PlainLoader)
-    except FileNotFoundError:
-        raise SpecError(path, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise SpecError(path, f"is not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise SpecError(path, f"cannot be read ({error.strerror or error})") from None
-    except yaml.YAMLError as error:
-        raise SpecError(path, f"is not valid YAML ({_one_line(error)})") from None
-    if not isinstance(document, dict) or "openapi" not in document:
-        raise SpecError(path, "is not an OpenAPI document (no top-level 'openapi' key)")
-    try:
-        return Spec(document)
+        return Spec(reader)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
         raise SpecError(path, f"is not a usable OpenAPI document ({error!r})") from None
 
 
-def _one_line(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return " ".join(f"{problem}{where}".split())
+def _security(reader: backbeat_specs.Spec) -> Security:
+    (scheme,) = reader.security_schemes.values()
+    if scheme is None or scheme.prefix == "Basic":
+        raise ValueError(f"unsupported security scheme: {scheme}")
+    return Security(header=scheme.header.lower(), prefix=scheme.prefix)
 
 
-def _security(document: dict[str, JSON]) -> Security:
-    schemes = document["components"]["securitySchemes"]
-    (scheme,) = schemes.values()
-    if scheme["type"] == "http" and scheme["scheme"].lower() == "bearer":
-        return Security(header="authorization", prefix="Bearer")
-    if scheme["type"] == "apiKey" and scheme["in"] == "header":
-        return Security(header=scheme["name"].lower(), prefix="")
-    raise ValueError(f"unsupported security scheme: {scheme}")
-
-
-def _operations(document: dict[str, JSON]) -> list[Operation]:
+def _operations(reader: backbeat_specs.Spec) -> list[Operation]:
     operations = []
-    for path, item in document["paths"].items():
-        pattern = re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)))
-        for method in HTTP_METHODS:
-            if method in item:
-                node = item[method]
-                operations.append(
-                    Operation(
-                        operation_id=node["operationId"],
-                        method=method.upper(),
-                        path=path,
-                        pointer=pointer_to("paths", path, method),
-                        credit_cost=int(node.get("x-credit-cost", 0)),
-                        price=node.get("x-credit-estimate", int(node.get("x-credit-cost", 0))),
-                        node=node,
-                        pattern=pattern,
-                    )
-                )
+    for op in reader.operations:
+        node: dict[str, JSON] = op.node  # type: ignore[assignment]  # read-only
+        estimate, cost = op.credit_estimate, op.credit_cost or 0
+        operations.append(
+            Operation(
+                operation_id=op.operation_id,
+                method=op.method,
+                path=op.path,
+                pointer=op.pointer,
+                credit_cost=cost,
+                price=cost if estimate is None else estimate,
+                node=node,
+                pattern=op.path_pattern,
+                reader=op,
+            )
+        )
     return operations

@@ -1,5 +1,5 @@
 """Request validation against the spec: query parameters, JSON bodies and form bodies, and
-the rules the spec states as vendor extensions (``rules``).
+the rules the spec states as vendor extensions (``backbeat_specs.rules``).
 
 Values that travel as strings (query parameters, form fields) are coerced per their schema
 before a Draft 2020-12 validator built from the spec judges them. Every problem becomes an
@@ -16,12 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from backbeat_specs.rules import missing_one_of, out_of_order
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from .encoding import InvalidText, parse_json
 from .inbound import FormValue, Inbound, Upload
-from .rules import missing_one_of, out_of_order
 from .spec import JSON, Operation, Spec, pointer_to
 
 MAX_MESSAGE_CHARS = 300
@@ -57,9 +57,9 @@ def validate_request(spec: Spec, op: Operation, inbound: Inbound) -> Arguments:
         raise Invalid(inbound.problem)
     query = _validate_query(spec, op, inbound.query)
     body, uploads = _validate_body(spec, op, inbound)
-    problem = missing_one_of(op, query, inbound.headers, body)
+    problem = missing_one_of(op.reader, query, inbound.headers, body)
     if problem is not None:
-        names = tuple(str(name) for name in op.node["x-requires-one-of"])
+        names = op.reader.requires_one_of
         if op.node.get("requestBody") is None:
             raise Invalid(problem, source="query")
         raise Invalid(problem, source="body", missing=names)
@@ -134,7 +134,7 @@ def _validate_body(spec: Spec, op: Operation, inbound: Inbound) -> tuple[JSON, d
     else:
         value, uploads = _parse_json(inbound.body), {}
     _check(spec, schema_pointer, value, "body", source="body")
-    _raise_if(out_of_order(spec, spec.at(schema_pointer), value), source="body")
+    _raise_if(out_of_order(spec.reader, spec.at(schema_pointer), value), source="body")
     return value, uploads
 
 

@@ -135,7 +135,7 @@ def _plain_loader() -> type[Any]:
 
     safe: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class PlainLoader(safe):  # type: ignore[misc,valid-type]
+    class PlainLoader(safe):  # type: ignore[misc]
         pass
 
     PlainLoader.yaml_implicit_resolvers = {

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from .loading import SpecError
 
@@ -294,7 +294,7 @@ class Provocation:
     burst: bool = False
 
     @classmethod
-    def parse(cls, node: Any, where: str) -> Provocation:
+    def parse(cls, node: Any, where: str) -> Self:
         """``node`` as a provocation; ``ValueError`` naming ``where`` when it is malformed."""
         if not isinstance(node, Mapping) or not set(node) <= {"key", "request", "times", "burst"}:
             raise ValueError(

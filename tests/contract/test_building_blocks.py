@@ -114,5 +114,5 @@ def test_a_spec_that_cannot_drive_a_run_is_refused_with_the_place_named(
 
 
 def test_a_missing_spec_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(SpecError, match="nope.yaml: no such file"):
+    with pytest.raises(SpecError, match=r"nope\.yaml: no such file"):
         Spec.load(tmp_path / "nope.yaml")

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
-from backbeat_specs import SpecError, derived_operation_id
 from backbeat_contract.spec import Spec
+from backbeat_specs import SpecError, derived_operation_id
 from hypothesis import given
 from hypothesis import strategies as st
 

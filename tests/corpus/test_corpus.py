@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from backbeat_specs import SpecError
 from backbeat_contract.spec import Spec
+from backbeat_specs import SpecError
 
 from tests.corpus import runner, table
 from tests.corpus.targets import LARGE, PRISM, SERVERS, SERVERS_VENV, TARGETS, Target
