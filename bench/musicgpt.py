@@ -9,8 +9,8 @@ from __future__ import annotations
 import urllib.parse
 from pathlib import Path
 
+import backbeat_specs
 import httpx
-import yaml
 
 from .load import LoadTarget
 
@@ -31,7 +31,7 @@ EXAMPLE_TASK = "3d137437-4911-4669-b639-9e5701107c25"
 
 
 def _cover_fields(spec: Path) -> dict[str, str]:
-    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    document = backbeat_specs.read_document(spec)
     content = document["paths"][CONVERSION]["post"]["requestBody"]["content"]
     examples = content["multipart/form-data"]["examples"]
     value = next(iter(examples.values()))["value"]

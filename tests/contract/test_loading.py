@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from backbeat_contract.spec import Spec
-from backbeat_specs import SpecError, derived_operation_id
+from backbeat_specs import SpecError, derived_operation_id, read_document
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -142,7 +142,7 @@ def test_recursive_schemas_and_unquoted_status_codes_load(tmp_path: Path) -> Non
 
 
 def test_a_bad_ref_ends_the_run_before_it_starts_with_one_line(tmp_path: Path) -> None:
-    document = yaml.safe_load(NOTES.read_text(encoding="utf-8"))
+    document = read_document(NOTES)
     get = document["paths"]["/notes/{note_id}"]["get"]
     get["responses"]["200"] = {"$ref": "#/components/responses/Gone"}
     spec = _write(tmp_path, document, "notes.json")
@@ -160,7 +160,7 @@ def test_a_bad_ref_ends_the_run_before_it_starts_with_one_line(tmp_path: Path) -
 @pytest.mark.slow
 @pytest.mark.timeout(180)
 def test_a_spec_without_operation_ids_runs_and_reports_derived_names(tmp_path: Path) -> None:
-    document = yaml.safe_load(NOTES.read_text(encoding="utf-8"))
+    document = read_document(NOTES)
     pointers = {
         op["operationId"]: f"#/paths/{path.replace('/', '~1')}/{method}"
         for path, item in document["paths"].items()

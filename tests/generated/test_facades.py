@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import backbeat_specs
 import pytest
 import yaml
 from backbeat import AsyncMusicGPT, AsyncTrackyard, MusicGPT, Trackyard
@@ -20,8 +21,8 @@ from backbeat._generated.trackyard import facade as trackyard_facade
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = {
-    "musicgpt": yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8")),
-    "trackyard": yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8")),
+    "musicgpt": backbeat_specs.read_document(ROOT / "musicgpt.openapi.yaml"),
+    "trackyard": backbeat_specs.read_document(ROOT / "openapi.yaml"),
 }
 FACADES = {"musicgpt": musicgpt_facade, "trackyard": trackyard_facade}
 PER_CALL_OPTIONS = ["extra_headers", "timeout"]

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import backbeat_specs
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = yaml.safe_load((ROOT / "musicgpt.openapi.yaml").read_text(encoding="utf-8"))
+SPEC = backbeat_specs.read_document(ROOT / "musicgpt.openapi.yaml")
 
 
 def _generated(document: dict[str, Any], tmp_path: Path) -> ast.Module:

@@ -9,6 +9,7 @@ hidden counters.
 from __future__ import annotations
 
 import backbeat_contract.hooks  # noqa: F401 - keeps positive cases within the specs' x- rules
+import backbeat_specs
 import hypothesis
 import pytest
 import schemathesis
@@ -52,7 +53,7 @@ def _schema(
     phases: tuple[str, ...] = ALL_PHASES,
     modes: tuple[GenerationMode, ...] = POSITIVE_AND_NEGATIVE,
 ) -> schemathesis.schemas.BaseSchema:
-    schema = schemathesis.openapi.from_path(ROOT / spec_file)
+    schema = schemathesis.openapi.from_dict(backbeat_specs.read_document(ROOT / spec_file))
     schema.config.update(headers={"Authorization": authorization})
     schema.config.phases.update(phases=list(phases))
     schema.config.seed = 1

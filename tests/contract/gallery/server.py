@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
+import backbeat_specs
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 USER_KEY = "gallery-user-key"
 PARTNER_KEY = "gallery-partner-key"
-SPEC = yaml.safe_load(Path(__file__).with_name("gallery.openapi.yaml").read_text("utf-8"))
+SPEC = backbeat_specs.read_document(Path(__file__).with_name("gallery.openapi.yaml"))
 REGISTRY: Registry[Any] = Registry().with_resource(
     "urn:gallery", Resource.from_contents(SPEC, default_specification=DRAFT202012)
 )
