@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-__all__ = ["MAX_REF_CHAIN", "derived_operation_id", "prepare"]
+__all__ = ["HTTP_METHODS", "MAX_REF_CHAIN", "derived_operation_id", "prepare"]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 MAX_REF_CHAIN = 64

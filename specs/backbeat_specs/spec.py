@@ -17,29 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from .loading import SpecError
+from .preparation import HTTP_METHODS as HTTP_METHODS
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from referencing import Registry
 
-__all__ = [
-    "HTTP_METHODS",
-    "Example",
-    "Header",
-    "KeyRole",
-    "Media",
-    "Operation",
-    "Parameter",
-    "Provocation",
-    "RateLimitCategory",
-    "RequestBody",
-    "Response",
-    "SecurityScheme",
-    "Spec",
-    "pointer_to",
-]
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 RESERVED_KEY_ROLES = frozenset({"none", "unknown", "main", "scenario"})
 """`x-provoke` key values that are not roles: no key, a made-up key, the run's own keys."""
 
@@ -121,13 +104,22 @@ class Example:
 
 
 @dataclass(frozen=True, eq=False)
-class Media:
-    """One media type of a request body or a response."""
+class _Part:
+    """A named part of the document: where it really is (``$ref``s followed) and its node."""
 
     spec: Spec = field(repr=False)
-    media_type: str
+    name: str
     pointer: str
     node: Node = field(repr=False)
+
+
+@dataclass(frozen=True, eq=False)
+class Media(_Part):
+    """One media type of a request body or a response (``name`` is the media type)."""
+
+    @property
+    def media_type(self) -> str:
+        return self.name
 
     @property
     def schema_pointer(self) -> str | None:
@@ -171,21 +163,9 @@ class Media:
         return None
 
 
-def _content(spec: Spec, pointer: str, node: Node) -> dict[str, Media]:
-    return {
-        media_type: Media(spec, media_type, f"{pointer}{pointer_to('content', media_type)}", media)
-        for media_type, media in node.get("content", {}).items()
-    }
-
-
 @dataclass(frozen=True, eq=False)
-class Header:
+class Header(_Part):
     """A response header (``$ref`` followed); ``Parameter`` adds where a parameter goes."""
-
-    spec: Spec = field(repr=False)
-    name: str
-    pointer: str
-    node: Node = field(repr=False)
 
     @property
     def required(self) -> bool:
@@ -215,8 +195,30 @@ class Parameter(Header):
         return bool(self.node.get("required", self.location == "path"))
 
 
+class _WithContent:
+    """What a request body and a response share: media types, each with its schema."""
+
+    spec: Spec
+    pointer: str
+    node: Node
+
+    @cached_property
+    def content(self) -> Mapping[str, Media]:
+        """Media type -> media, in the spec's order."""
+        return {
+            media_type: Media(
+                self.spec, media_type, f"{self.pointer}{pointer_to('content', media_type)}", media
+            )
+            for media_type, media in self.node.get("content", {}).items()
+        }
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return tuple(self.content)
+
+
 @dataclass(frozen=True, eq=False)
-class RequestBody:
+class RequestBody(_WithContent):
     spec: Spec = field(repr=False)
     pointer: str
     node: Node = field(repr=False)
@@ -225,15 +227,6 @@ class RequestBody:
     def required(self) -> bool:
         return bool(self.node.get("required", False))
 
-    @cached_property
-    def content(self) -> Mapping[str, Media]:
-        """Media type -> media, in the spec's order."""
-        return _content(self.spec, self.pointer, self.node)
-
-    @property
-    def media_types(self) -> tuple[str, ...]:
-        return tuple(self.content)
-
     @property
     def first(self) -> Media | None:
         """The first media type the spec lists (what a client sends by default)."""
@@ -241,7 +234,7 @@ class RequestBody:
 
 
 @dataclass(frozen=True, eq=False)
-class Response:
+class Response(_WithContent):
     """One documented response, ``$ref`` followed (``pointer`` is where it really is)."""
 
     spec: Spec = field(repr=False)
@@ -253,14 +246,6 @@ class Response:
     @property
     def description(self) -> str:
         return str(self.node.get("description", ""))
-
-    @cached_property
-    def content(self) -> Mapping[str, Media]:
-        return _content(self.spec, self.pointer, self.node)
-
-    @property
-    def media_types(self) -> tuple[str, ...]:
-        return tuple(self.content)
 
     @cached_property
     def headers(self) -> Mapping[str, Header]:
@@ -597,26 +582,21 @@ class Spec:
 
     def follow(self, pointer: str) -> str:
         """The pointer the ``$ref`` chain starting at ``pointer`` ends on."""
-        seen = {pointer}
-        node = self.at(pointer)
-        while isinstance(node, Mapping) and "$ref" in node:
-            pointer = self._local(node["$ref"])
-            if pointer in seen:
-                raise SpecError(self.path, f"circular $ref {node['$ref']!r}")
-            seen.add(pointer)
-            node = self.at(pointer)
-        return pointer
+        return self._chain(pointer, self.at(pointer), {pointer})[0]
 
     def resolve(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (anything else is returned as is)."""
-        seen: set[str] = set()
+        return self._chain("", node, set())[1]
+
+    def _chain(self, pointer: str, node: Any, seen: set[str]) -> tuple[str, Any]:
+        """Where the ``$ref`` chain from ``node`` (at ``pointer``) ends, and the node there."""
         while isinstance(node, Mapping) and "$ref" in node:
             pointer = self._local(node["$ref"])
             if pointer in seen:
                 raise SpecError(self.path, f"circular $ref {node['$ref']!r}")
             seen.add(pointer)
             node = self.at(pointer)
-        return node
+        return pointer, node
 
     def _local(self, ref: Any) -> str:
         try:
