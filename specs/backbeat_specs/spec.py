@@ -586,6 +586,8 @@ class Spec:
 
     def resolve(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (anything else is returned as is)."""
+        if not (isinstance(node, Mapping) and "$ref" in node):
+            return node  # most nodes: the sandbox asks on every request
         return self._chain("", node, set())[1]
 
     def _chain(self, pointer: str, node: Any, seen: set[str]) -> tuple[str, Any]:
