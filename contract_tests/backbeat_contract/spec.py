@@ -4,11 +4,11 @@ docs/spec-extensions.md (how to provoke a status, key roles, meter headers, plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import backbeat_specs
 from backbeat_specs import SpecError as SpecError
@@ -70,17 +70,6 @@ def _escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-class _Extension(Generic[T]):
-    """An operation's optional vendor extension, read as `kind` (None where absent)."""
-
-    def __init__(self, name: str, kind: Callable[[Any], T]) -> None:
-        self.name, self.kind = name, kind
-
-    def __get__(self, operation: Operation, owner: type[Operation]) -> T | None:
-        value = operation.node.get(self.name)
-        return self.kind(value) if value is not None else None
-
-
 @dataclass(frozen=True)
 class Operation:
     spec: Spec
@@ -97,24 +86,43 @@ class Operation:
     def label(self) -> str:
         return f"{self.method} {self.path}"
 
+    @cached_property
+    def reader(self) -> backbeat_specs.Operation:
+        """The operation as `backbeat_specs` reads it: the extensions, typed, read one way for
+        every layer (a value of the wrong type is a `SpecError` naming the place)."""
+        pointer = self.pointer.removeprefix("#")
+        return backbeat_specs.Operation(
+            self.spec.reader, self.operation_id, self.method, self.path, pointer, self.node
+        )
+
     @property
     def credit_cost(self) -> int:
-        return int(self.node.get("x-credit-cost", 0))
+        return self.reader.credit_cost or 0
 
-    rate_limit_category = _Extension("x-rate-limit-category", str)
-    webhook = _Extension("x-webhook", str)
-    """The key of the spec's top-level `webhooks` this operation delivers."""
-    outputs = _Extension("x-outputs", int)
-    """How many conversion ids a start answer names."""
-    credit_estimate = _Extension("x-credit-estimate", float)
-    """The `credit_estimate` a start answer reports."""
+    @property
+    def rate_limit_category(self) -> str | None:
+        return self.reader.rate_limit_category
+
+    @property
+    def webhook(self) -> str | None:
+        """The key of the spec's top-level `webhooks` this operation delivers."""
+        return self.reader.webhook
+
+    @property
+    def outputs(self) -> int | None:
+        """How many conversion ids a start answer names."""
+        return self.reader.outputs
+
+    @property
+    def credit_estimate(self) -> float | None:
+        """The `credit_estimate` a start answer reports."""
+        return self.reader.credit_estimate
 
     @property
     def webhook_url_field(self) -> str | None:
         """The request body field that carries the callback URL (`x-webhook-url-field`, on the
         operation or at the top level)."""
-        field = self.node.get("x-webhook-url-field", self.spec.document.get("x-webhook-url-field"))
-        return str(field) if field else None
+        return self.reader.webhook_url_field or None
 
     def provocations(self, status: Status) -> tuple[Provocation, ...] | None:
         """How the spec says to provoke `status`: the operation's `x-provoke` entry, else the
@@ -270,40 +278,27 @@ class Spec:
                     f"{op.operation_id} x-webhook: {op.webhook!r} names no `webhooks` entry "
                     "with a JSON request body schema",
                 )
-        for role, node in self.key_roles.items():
-            if not isinstance(node, Mapping):
-                raise SpecError(
-                    self.path, f"x-key-roles.{role} must be an object (description, plan)"
-                )
-            if role in ("none", "unknown", "main", "scenario"):
-                raise SpecError(self.path, f"x-key-roles: {role!r} is reserved")
-        for name, category in self.rate_limit_categories.items():
-            limits = category.get("limits") if isinstance(category, Mapping) else None
-            if not isinstance(limits, Mapping) or not all(
-                isinstance(v, int) and v >= 0 for v in limits.values()
-            ):
-                problem = f"x-rate-limit-categories.{name}.limits: plan -> integer limit"
-                raise SpecError(self.path, problem)
+        # The document's extensions, typed by backbeat_specs: a reserved or malformed key role, a
+        # plan limit that is no integer, ... is a SpecError naming the place.
+        _ = self.reader.key_roles, self.reader.rate_limit_categories
+
+    @cached_property
+    def reader(self) -> backbeat_specs.Spec:
+        """The document as `backbeat_specs` reads it (the extensions, typed)."""
+        return backbeat_specs.Spec(self.path, self.document)
 
     @property
     def title(self) -> str:
         return str(self.document.get("info", {}).get("title") or self.path.stem)
 
-    @cached_property
-    def key_roles(self) -> Mapping[str, Node]:
-        """`x-key-roles`: role -> {description, plan}."""
-        return dict(self.document.get("x-key-roles", {}))
-
-    @cached_property
-    def rate_limit_categories(self) -> Mapping[str, Node]:
-        return dict(self.document.get("x-rate-limit-categories", {}))
+    @property
+    def key_roles(self) -> Mapping[str, backbeat_specs.KeyRole]:
+        """`x-key-roles`: role -> its description and plan."""
+        return self.reader.key_roles
 
     def plan_limit(self, operation: Operation, role: str) -> int | None:
         """The limit the `role` key's plan has in the operation's rate-limit category."""
-        plan = self.key_roles.get(role, {}).get("plan")
-        category = self.rate_limit_categories.get(operation.rate_limit_category or "", {})
-        limit = category.get("limits", {}).get(plan) if plan else None
-        return int(limit) if limit is not None else None
+        return self.reader.plan_limit(operation.reader, role)
 
     @cached_property
     def meter_headers(self) -> Mapping[str, str]:
