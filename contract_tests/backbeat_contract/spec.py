@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import backbeat_specs
 from backbeat_specs import SpecError as SpecError
@@ -70,6 +70,16 @@ def _escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+class _Read(Generic[T]):
+    """An operation's optional extension as `backbeat_specs` reads it (`Operation.reader`)."""
+
+    def __set_name__(self, owner: type[Operation], name: str) -> None:
+        self.name = name
+
+    def __get__(self, operation: Operation, owner: type[Operation] | None = None) -> T | None:
+        return cast("T | None", getattr(operation.reader, self.name))
+
+
 @dataclass(frozen=True)
 class Operation:
     spec: Spec
@@ -99,24 +109,13 @@ class Operation:
     def credit_cost(self) -> int:
         return self.reader.credit_cost or 0
 
-    @property
-    def rate_limit_category(self) -> str | None:
-        return self.reader.rate_limit_category
-
-    @property
-    def webhook(self) -> str | None:
-        """The key of the spec's top-level `webhooks` this operation delivers."""
-        return self.reader.webhook
-
-    @property
-    def outputs(self) -> int | None:
-        """How many conversion ids a start answer names."""
-        return self.reader.outputs
-
-    @property
-    def credit_estimate(self) -> float | None:
-        """The `credit_estimate` a start answer reports."""
-        return self.reader.credit_estimate
+    rate_limit_category = _Read[str]()
+    webhook = _Read[str]()
+    """The key of the spec's top-level `webhooks` this operation delivers."""
+    outputs = _Read[int]()
+    """How many conversion ids a start answer names."""
+    credit_estimate = _Read[float]()
+    """The `credit_estimate` a start answer reports."""
 
     @property
     def webhook_url_field(self) -> str | None:
