@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from backbeat_sandbox.launcher import SandboxStartError, start_sandbox
 
 from .processes import CPU_SPLIT, Server, ServerError, announced, running
 
-__all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "Server", "prism", "sandbox"]
+__all__ = ["LOAD_CPUS", "REPO_ROOT", "SERVER_CPUS", "Server", "floor", "prism", "sandbox"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PRISM = REPO_ROOT / "node_modules" / ".bin" / "prism"
@@ -48,4 +49,16 @@ def prism(spec: Path) -> Iterator[Server]:
     argv = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", "0"]
     ready = announced(r"Prism is listening on (http://127\.0\.0\.1:\d+)")
     with running(argv, name="prism", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS) as server:
+        yield server
+
+
+@contextmanager
+def floor(response: bytes, directory: Path) -> Iterator[Server]:
+    """`bench.floor_server` on the server core, answering every request with `response` (a
+    whole HTTP answer); yields its root URL and PID."""
+    answer = directory / "floor-response.bin"
+    answer.write_bytes(response)
+    argv = [sys.executable, "-m", "bench.floor_server", "--response", str(answer)]
+    ready = announced(r"listening on (http://127\.0\.0\.1:\d+)")
+    with running(argv, name="floor", ready=ready, cwd=REPO_ROOT, cpus=SERVER_CPUS) as server:
         yield server

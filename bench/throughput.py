@@ -5,6 +5,12 @@ generator (wrk `-t1`, else the Python one) hits each (server, path) for `seconds
 into `slices` slices that alternate between the servers, so a noisy neighbour hurts both alike.
 The sandbox's credits are read through the API before and after every `/search` slice: they
 must drop by exactly the 200s it served. Each server's peak resident memory is read at the end.
+
+The download is compared on equal bytes: the spec gives its binary success no example, so
+Prism would answer a few placeholder bytes where the sandbox sends the clip's MP3. The judged
+Prism serves a copy of the spec whose download example has exactly as many bytes as the
+sandbox's answer (`trackyard.sized_download_spec`). Reported beside it, unjudged: Prism on the
+spec as it is, and the floor (`floor_server`), a server that only writes the sandbox's answer.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import pstats
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -22,9 +29,19 @@ from .load import LoadResult, LoadTarget
 from .processes import MIB, peak_rss, pinned
 from .profiling import breakdown_table, hottest
 from .report import Figure, Section, Target
-from .servers import LOAD_CPUS, REPO_ROOT, SERVER_CPUS, prism, sandbox
+from .servers import LOAD_CPUS, REPO_ROOT, SERVER_CPUS, floor, prism, sandbox
 from .stats import Spread
-from .trackyard import BASE_PATH, ME_PATH, SEARCH_PATH, SPEC_FILE, credits_remaining, load_targets
+from .trackyard import (
+    BASE_PATH,
+    DOWNLOAD_PATH,
+    ME_PATH,
+    SEARCH_PATH,
+    SPEC_FILE,
+    credits_remaining,
+    download_answer,
+    load_targets,
+    sized_download_spec,
+)
 
 __all__ = ["LoadGenerator", "choose_generator", "run"]
 
@@ -32,6 +49,9 @@ TARGET = Target(5.0, at_most=False)
 WARMUP_SECONDS = 1.0
 EXACT_CHECK_SECONDS = 3.0
 PROFILE_SECONDS = 3.0
+# Reported beside the judged Prism on the download path only (see the module's doc).
+PRISM_AS_IS = "prism (spec as is)"
+FLOOR = "bytes-only floor"
 
 
 class RunLoad(Protocol):
@@ -58,16 +78,23 @@ def choose_generator(preference: str = "auto") -> LoadGenerator:
 def run(*, seconds: float, slices: int, connections: int, generator: LoadGenerator) -> Section:
     section = Section("Sandbox throughput versus Prism", _method(seconds, slices, connections))
     slice_seconds = seconds / slices
-    with (
-        pinned(LOAD_CPUS),
-        sandbox(cpus=SERVER_CPUS) as sandbox_server,
-        prism(REPO_ROOT / SPEC_FILE) as prism_trackyard,
-        prism(REPO_ROOT / musicgpt.SPEC_FILE) as prism_musicgpt,
-    ):
+    with pinned(LOAD_CPUS), ExitStack() as stack:
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        sandbox_server = stack.enter_context(sandbox(cpus=SERVER_CPUS))
+        answer = download_answer(sandbox_server.url + BASE_PATH)
+        sized_spec = sized_download_spec(REPO_ROOT / SPEC_FILE, len(answer.body), scratch)
+        prism_trackyard = stack.enter_context(prism(sized_spec))
+        prism_musicgpt = stack.enter_context(prism(REPO_ROOT / musicgpt.SPEC_FILE))
+        prism_as_is = stack.enter_context(prism(REPO_ROOT / SPEC_FILE))
+        floor_server = stack.enter_context(floor(answer.raw, scratch))
         targets = _targets(sandbox_server.url, prism_trackyard.url, prism_musicgpt.url)
-        paths = list(targets["sandbox"])
+        targets[PRISM_AS_IS] = {DOWNLOAD_PATH: load_targets(prism_as_is.url)[DOWNLOAD_PATH]}
+        targets[FLOOR] = {DOWNLOAD_PATH: load_targets(floor_server.url)[DOWNLOAD_PATH]}
         results: dict[tuple[str, str], list[LoadResult]] = {
-            (server, path): [] for path in paths for server in targets
+            (server, path): []
+            for path in targets["sandbox"]
+            for server in targets
+            if path in targets[server]
         }
         warm_up = min(WARMUP_SECONDS, slice_seconds)
         for server, path in results:  # imports, JIT, first-use caches
@@ -87,6 +114,7 @@ def run(*, seconds: float, slices: int, connections: int, generator: LoadGenerat
             "prism (Trackyard)": peak_rss(prism_trackyard.pid),
             "prism (MusicGPT)": peak_rss(prism_musicgpt.pid),
         }
+        _equal_bytes_check(section, answer.body, prism_trackyard.url, prism_as_is.url)
     _add_figures(section, results)
     for name, size in memory.items():
         section.figures.append(Figure(f"{name} peak memory", Spread.of([size / MIB]), "MiB"))
@@ -167,6 +195,24 @@ def _credit_checked(section: Section, api_url: str) -> Callable[..., LoadResult]
     return run_slice
 
 
+def _equal_bytes_check(section: Section, sandbox_body: bytes, judged: str, as_is: str) -> None:
+    """The judged Prism answers the download with as many bytes as the sandbox, read off the
+    wire; what Prism sends for the spec as it is, noted."""
+    judged_size = len(download_answer(judged).body)
+    section.checks.append(
+        (
+            f"{DOWNLOAD_PATH}: the sandbox answers {len(sandbox_body):,} bytes of MP3, the "
+            f"judged Prism {judged_size:,} bytes",
+            judged_size == len(sandbox_body),
+        )
+    )
+    placeholder = download_answer(as_is).body
+    section.notes.append(
+        f"{PRISM_AS_IS} {DOWNLOAD_PATH}: {len(placeholder):,} bytes ({placeholder[:16]!r}); "
+        f"{FLOOR}: the sandbox's answer, byte for byte"
+    )
+
+
 def _exact_state_check(section: Section, api_url: str, connections: int, seconds: float) -> None:
     """Concurrent load from the Python generator, which awaits every answer: exact equality."""
     target = load_targets(api_url)[SEARCH_PATH]
@@ -185,8 +231,9 @@ def _exact_state_check(section: Section, api_url: str, connections: int, seconds
 def _add_figures(section: Section, results: dict[tuple[str, str], list[LoadResult]]) -> None:
     paths = sorted({path for _, path in results})
     for path in paths:
-        sandbox_runs, prism_runs = results["sandbox", path], results["prism", path]
-        for server, runs in (("sandbox", sandbox_runs), ("prism", prism_runs)):
+        contenders = [server for server, at in results if at == path]
+        for server in contenders:
+            runs = results[server, path]
             section.figures += [
                 Figure(f"{server} {path} throughput", _spread(runs, "rps"), "req/s"),
                 Figure(f"{server} {path} p99 latency", _spread(runs, "p99").scaled(1000), "ms"),
@@ -197,10 +244,13 @@ def _add_figures(section: Section, results: dict[tuple[str, str], list[LoadResul
                 f"{server} {path}: {sum(run.requests for run in runs)} answers, "
                 f"{non_2xx} non-2xx, {errors} socket errors"
             )
-        ratio = Spread.of(
-            ratios([run.per_second for run in sandbox_runs], [run.per_second for run in prism_runs])
-        )
-        section.figures.append(Figure(f"sandbox/prism {path} req/s", ratio, "x", TARGET))
+        sandbox_rates = [run.per_second for run in results["sandbox", path]]
+        for server in contenders[1:]:
+            ratio = Spread.of(
+                ratios(sandbox_rates, [run.per_second for run in results[server, path]])
+            )
+            judged = TARGET if server == "prism" else None
+            section.figures.append(Figure(f"sandbox/{server} {path} req/s", ratio, "x", judged))
 
 
 def _spread(runs: list[LoadResult], what: str) -> Spread:
@@ -225,8 +275,13 @@ def _method(seconds: float, slices: int, connections: int) -> str:
         f"`python -m backbeat_sandbox --log-level warning --no-access-log` (one uvicorn "
         f"worker); one Prism per spec, as `prism mock SPEC -h 127.0.0.1 -p 0`. Keys "
         f"`ty_test_load` and `{musicgpt.KEY}` (no limit bites). `/download-track` posts the "
-        f"spec's 30-second clip example (the sandbox sends real MP3 frames, Prism the example "
-        f"placeholder); `/v1/Cover` posts the spec's multipart example (each call starts a "
+        f"spec's 30-second clip example: the sandbox answers real MP3 frames (128 kbit/s), and "
+        f"the judged Prism serves a copy of the spec whose download example has exactly as "
+        f"many bytes (the spec gives that binary body no example, so Prism on the spec as it "
+        f"is answers a few placeholder bytes: reported as `{PRISM_AS_IS}`, unjudged). "
+        f"`{FLOOR}` is a server that does nothing but write the sandbox's download answer, "
+        f"byte for byte: no server can send those bytes faster here. `/v1/Cover` posts the "
+        f"spec's multipart example (each call starts a "
         f"task); `/v1/byId` polls one finished task. "
         f"{connections} connections, {seconds:g} s per (server, path) in all, run as {slices} "
         f"slices of {seconds / slices:g} s that alternate sandbox and Prism; figures are "

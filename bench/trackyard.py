@@ -10,9 +10,12 @@ import json
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, ExitStack, asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import backbeat
+import backbeat_specs
 import httpx
 from backbeat._generated.trackyard import AuthenticatedClient, operations
 from backbeat._generated.trackyard.api.search import search
@@ -24,6 +27,7 @@ from .load import LoadTarget
 
 __all__ = [
     "BASE_PATH",
+    "DOWNLOAD_PATH",
     "KEY",
     "ME_PATH",
     "PROBE_METHOD",
@@ -31,8 +35,10 @@ __all__ = [
     "BenchError",
     "async_contenders",
     "credits_remaining",
+    "download_answer",
     "load_targets",
     "probe",
+    "sized_download_spec",
     "sync_contenders",
 ]
 
@@ -68,6 +74,38 @@ def load_targets(api_url: str, key: str = KEY) -> dict[str, LoadTarget]:
         SEARCH_PATH: LoadTarget(api_url + SEARCH_PATH, "POST", body, json_headers),
         DOWNLOAD_PATH: LoadTarget(api_url + DOWNLOAD_PATH, "POST", download, json_headers),
     }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP answer: as it came over the wire (status line, headers, body), and its body."""
+
+    raw: bytes
+    body: bytes
+
+
+def download_answer(api_url: str, key: str = KEY) -> Answer:
+    """The answer to the benchmarked download (`DOWNLOAD_BODY`), read once."""
+    target = load_targets(api_url, key)[DOWNLOAD_PATH]
+    response = httpx.post(target.url, content=target.body, headers=target.headers, timeout=TIMEOUT)
+    if response.status_code != 200:
+        raise BenchError(f"{DOWNLOAD_PATH} answered {response.status_code}")
+    head = [f"HTTP/1.1 {response.status_code} {response.reason_phrase}\r\n".encode()]
+    head += [b"%s: %s\r\n" % pair for pair in response.headers.raw]
+    return Answer(b"".join(head) + b"\r\n" + response.content, response.content)
+
+
+def sized_download_spec(spec: Path, size: int, directory: Path) -> Path:
+    """A copy of `spec` (as JSON, in `directory`) whose download success has an example of
+    `size` bytes, so that Prism sends as many bytes as the sandbox. The spec gives that binary
+    body no example, and Prism then answers a few placeholder bytes. An example is text, so
+    the bytes are ASCII zeros, not MP3 frames; only the example changes."""
+    document = backbeat_specs.read_document(spec)
+    success = document["paths"][DOWNLOAD_PATH]["post"]["responses"]["200"]
+    success["content"]["audio/mpeg"]["example"] = "0" * size
+    copy = directory / f"{spec.stem}.download-{size}-bytes.json"
+    copy.write_text(json.dumps(document), encoding="utf-8")
+    return copy
 
 
 def credits_remaining(api_url: str, key: str = KEY) -> float:

@@ -29,7 +29,9 @@ class InvalidText(ValueError):
 def parse_json(text: str, raw: bytes) -> Any:
     """``json.loads`` that refuses non-finite numbers and lone surrogates (`InvalidText`);
     malformed JSON raises ``ValueError`` as usual."""
-    value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    if text.startswith("\ufeff"):  # as json.loads says it
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    value = _DECODE(text)
     if _SURROGATE_ESCAPE.search(raw):  # rare: only then walk the value
         where = _lone_surrogate_at(value, "body")
         if where is not None:
@@ -46,6 +48,10 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(number):
         raise InvalidText(f"body: the number {text[:40]} is too large")
     return number
+
+
+# Built once: `json.loads` with hooks builds a new decoder on every call.
+_DECODE = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float).decode
 
 
 def _lone_surrogate_at(value: Any, where: str) -> str | None:

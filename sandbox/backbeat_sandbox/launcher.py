@@ -6,6 +6,9 @@ an import into the caller. It binds port 0 itself and reports the port the kerne
 ready file, written once it is listening: no port is probed, closed and reused, so no other
 process can take it in between. It is stopped by its PID.
 
+`free_port` is the project's one way to name a port on which nobody listens (a dead server's
+address, for tests): the port stays bound by this process, so no other can take it either.
+
 Standard library only, and it imports nothing else of the sandbox: the pytest plugin, the
 contract runner, the bench and the tests use it without loading the server's dependencies.
 """
@@ -16,9 +19,11 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
@@ -35,6 +40,7 @@ __all__ = [
     "Sandbox",
     "SandboxProcess",
     "SandboxStartError",
+    "free_port",
     "running_sandbox",
     "start_sandbox",
     "stop_process",
@@ -51,6 +57,8 @@ STOP_GRACE_SECONDS = 10.0
 POLL_SECONDS = 0.02
 # Straight to the sandbox: never through a proxy named in the environment.
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_held_ports: list[socket.socket] = []
+_held_ports_lock = threading.Lock()
 
 
 class SandboxStartError(RuntimeError):
@@ -178,6 +186,22 @@ def start_sandbox(
                 stop_process(process, stop_signal)
                 raise SandboxStartError(f"the backbeat sandbox did not start: {_tail(log)}")
     return SandboxProcess(Sandbox(url), process, stop_signal)
+
+
+def free_port() -> int:
+    """A loopback port (127.0.0.1) on which nothing listens, and nothing will while this
+    process lives: the same port on every call, bound here once, never listened on, and held
+    until the process ends. A connection to it is refused at once, and no other process can
+    bind it, so it stays a dead address (no bind, close and reuse, which would let another
+    process take the port in between). Not a port to start a server on: backbeat's servers
+    bind port 0 themselves (`start_sandbox`)."""
+    with _held_ports_lock:
+        if not _held_ports:
+            held = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            held.bind(("127.0.0.1", 0))  # no SO_REUSEADDR: nobody else may bind it
+            _held_ports.append(held)
+        port: int = _held_ports[0].getsockname()[1]
+        return port
 
 
 @contextlib.contextmanager

@@ -82,9 +82,10 @@ def error_body(status: int, message: str, code: str | None = None) -> dict[str, 
 
 def _search(call: Call) -> Reply:
     body = call.args.body
+    filters = body.get("filters")
     page = _page(
         body["query"],
-        json.dumps(body.get("filters", {}), sort_keys=True),  # hashable, whatever it holds
+        json.dumps(filters, sort_keys=True) if filters else "{}",  # hashable, whatever it holds
         int(body.get("limit", 20)),  # JSON Schema counts 17.0 as an integer
         int(body.get("offset", 0)),
     )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+import backbeat_specs
 import pytest
 
-from bench import wrk
+from bench import trackyard, wrk
 from bench.load import LoadTarget
 from bench.processes import ServerError
 from bench.report import Figure, Section, Target, console_table, markdown
+from bench.servers import REPO_ROOT
 from bench.stats import Spread, percentile
 
 WRK_OUTPUT = """\
@@ -107,3 +111,13 @@ def test_targets_judge_both_directions() -> None:
     assert not Target(0.9, at_most=False).met(0.85)
     assert Target(50.0, at_most=True).met(50.0)
     assert str(Target(3.0, at_most=False)) == ">= 3"
+
+
+def test_the_sized_download_spec_changes_only_the_download_example(tmp_path: Path) -> None:
+    original = REPO_ROOT / trackyard.SPEC_FILE
+    copy = trackyard.sized_download_spec(original, 1234, tmp_path)
+    document, sized = backbeat_specs.read_document(original), json.loads(copy.read_text())
+    success = sized["paths"][trackyard.DOWNLOAD_PATH]["post"]["responses"]["200"]
+    example = success["content"]["audio/mpeg"].pop("example")
+    assert len(example.encode()) == 1234
+    assert sized == document

@@ -47,10 +47,16 @@ def test_throughput_against_prism_keeps_the_sandbox_state_exact() -> None:
     section = throughput.run(
         seconds=0.5, slices=1, connections=4, generator=throughput.choose_generator("python")
     )
-    # six paths (sandbox and Prism throughput and p99, and their ratio), three servers' memory
-    assert_well_formed(section, expected_figures=6 * 5 + 3)
+    # six paths (sandbox and Prism throughput and p99, and their ratio); on the download, Prism
+    # on the spec as it is and the bytes-only floor as well (unjudged); three servers' memory
+    assert_well_formed(section, expected_figures=6 * 5 + 2 * 3 + 3)
+    judged = [figure.name for figure in section.figures if figure.target is not None]
+    assert len(judged) == 6
+    assert "sandbox/prism /download-track req/s" in judged
     assert any(text.startswith("exact") for text, _ in section.checks)
-    assert len(section.checks) == 2  # one credit-checked /search slice + the exact check
+    # one credit-checked /search slice, the exact check, the download's equal bytes
+    assert len(section.checks) == 3
+    assert all(passed for _, passed in section.checks)
     if section.missed:  # the profile of the sandbox goes with a missed target
         assert "cProfile" in section.findings
 

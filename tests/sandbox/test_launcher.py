@@ -3,10 +3,12 @@ probes a port and reuses it; stopped by PID."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
-from backbeat_sandbox.launcher import running_sandbox, start_sandbox
+import pytest
+from backbeat_sandbox.launcher import free_port, running_sandbox, start_sandbox
 
 
 def test_sandboxes_started_together_each_report_the_port_they_bound() -> None:
@@ -39,3 +41,14 @@ def test_a_named_command_is_launched_the_same_way() -> None:
     command = [sys.executable, "-m", "backbeat_sandbox"]
     with running_sandbox(command=command) as sandbox:
         assert sandbox.healthy()
+
+
+def test_a_free_port_is_a_dead_address_no_other_socket_can_take() -> None:
+    port = free_port()
+    assert free_port() == port  # one held port per process
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()
+    with socket.socket() as other:
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        with pytest.raises(OSError, match="in use"):
+            other.bind(("127.0.0.1", port))

@@ -12,7 +12,6 @@ import http.server
 import json
 import logging
 import queue
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import httpx
 import pytest
 import respx
 from backbeat_pytest import running_sandbox
+from backbeat_pytest.launcher import free_port
 from backbeat_sandbox import create_app
 from starlette.testclient import TestClient
 
@@ -179,15 +179,7 @@ def test_a_failed_delivery_is_logged_and_blocks_nothing(
     client: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="backbeat_sandbox.webhooks")
-    with socket.socket() as bound_not_listening:  # held: no other process can take the port
-        bound_not_listening.bind(("127.0.0.1", 0))
-        port = bound_not_listening.getsockname()[1]
-        _a_failed_delivery_is_logged(client, caplog, f"http://127.0.0.1:{port}/nobody-listens")
-
-
-def _a_failed_delivery_is_logged(
-    client: TestClient, caplog: pytest.LogCaptureFixture, closed: str
-) -> None:
+    closed = f"http://127.0.0.1:{free_port()}/nobody-listens"
     started = start(client, KEY, "coverSong", webhook_url=closed).json()
     for _ in range(2):
         poll(client, KEY, "coverSong", started["task_id"])
