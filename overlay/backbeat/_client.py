@@ -3,9 +3,9 @@
 A facade wraps one generated `AuthenticatedClient`, configured from the generated package's
 `operations` module (server URL, auth header and prefix, per-operation idempotency). A call
 builds its request with the generated endpoint's `_get_kwargs`, sends it through that
-client's httpx client (retries happen in the transport under it; statuses become
-exceptions in an httpx response hook), and reads the body with the tolerant `BodyReader`,
-so nothing but a `BackbeatError` escapes.
+client's httpx client (retries happen in the transport under it, which also turns a final
+error status into its exception), and reads the body with the tolerant `BodyReader`, so
+nothing but a `BackbeatError` escapes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ import importlib
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
@@ -186,6 +185,9 @@ class _BaseClient:
         self._closed = False
         self._errors = ErrorReader(self.profile.message_fields, self._scrubber)
         self._reader = self._reader_of(self.profile)
+        # Bound once: every call uses them.
+        self._build_call = self.profile.calls.built
+        self._read_models = self._reader.models
         self._auth_header = str(self.profile.operations.SECURITY["header"]).lower()
         # Per call (set on views only): extra headers, the timeout, collected responses.
         self._call_headers: Mapping[str, str] | None = None
@@ -217,12 +219,11 @@ class _BaseClient:
             reader = _BaseClient._readers[profile.name] = BodyReader(profile.readers)
         return reader
 
-    # The I/O flavour (sync or async): the transports it accepts, the retrying wrapper that
-    # drives the shared engine, the sleep it waits with, and its response hook.
+    # The I/O flavour (sync or async): the transports it accepts, and the retrying wrapper
+    # that drives the shared engine (RetryTransport or AsyncRetryTransport; each sleeps its
+    # flavour's way unless told otherwise).
     _transport_type: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
-    # RetryTransport or AsyncRetryTransport; each sleeps its flavour's way unless told otherwise.
     _retry_transport: ClassVar[Any]
-    _on_response: Callable[[httpx.Response], Any]
 
     def _httpx_args(
         self,
@@ -233,9 +234,14 @@ class _BaseClient:
             expected = f"httpx.{self._transport_type.__name__}"
             raise TypeError(f"{type(self).__name__} needs an {expected}")
         retrying = self._retry_transport(
-            transport, self._engine, sleep, self._event_hooks, self._max_response_size
+            transport,
+            self._engine,
+            self._check_response,
+            sleep=sleep,
+            hooks=self._event_hooks,
+            max_body=self._max_response_size,
         )
-        return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
+        return {"transport": retrying}
 
     def _resolve_api_key(self, api_key: str | None) -> str:
         if api_key is not None:
@@ -308,6 +314,29 @@ class _BaseClient:
             _shared=self._shared,
         )
 
+    def _invoke(
+        self,
+        operation: str,
+        result: type[Any],
+        media: Mapping[str, Any],
+        fields: Mapping[str, Any],
+        extra_headers: Headers | None,
+        timeout: Timeout,
+    ) -> Any:
+        """What every generated method does: send `operation` and read its result (the
+        async flavour hands back the request's coroutine, for the generated method to
+        await: no coroutine of its own). A facade whose results need the client (MusicGPT's
+        jobs) wraps them through `_wrap_of`."""
+        model, wrap = self._wrap_of(operation, result)
+        call = self._build_call(operation, model, wrap, media, fields)
+        if extra_headers is None and isinstance(timeout, NotGiven):
+            return self._request(call)
+        return self._view(extra_headers=extra_headers, timeout=timeout)._request(call)
+
+    def _wrap_of(self, operation: str, result: type[Any]) -> tuple[type[Any], Any]:
+        """The model a result is read into, and what turns it into the result."""
+        return result, itself
+
     def _with(self, extra_headers: Headers | None, timeout: Timeout) -> Self:
         """This client for a call with these per-call options: itself when there are none."""
         if extra_headers is None and isinstance(timeout, NotGiven):
@@ -350,6 +379,8 @@ class _BaseClient:
         arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
         # The retry engine reads the operation's facts (idempotency) by this name.
         arguments["extensions"] = {OPERATION: call.operation}
+        if self._call_headers is None and isinstance(self._call_timeout, NotGiven):
+            return arguments  # the usual call: no per-call options
         if self._call_headers:
             arguments["headers"] = {**arguments.get("headers", {}), **self._call_headers}
         if not isinstance(self._call_timeout, NotGiven):
@@ -364,7 +395,7 @@ class _BaseClient:
         if self._responses is not None:
             self._responses.append(response)
         try:
-            if self._reader.is_model(call.model):
+            if call.model in self._read_models:
                 parsed, unknown = self._reader.read(
                     call.model, response.json(), strict=self._strict
                 )
@@ -429,9 +460,10 @@ class _BaseClient:
         return APIError(self._scrubber.text(message), request=kept)
 
     def _check_response(self, response: httpx.Response) -> None:
-        """Response hook: keep the rate-limit headers, raise for any non-success status."""
+        """The transport's check of a final response (its body read when it is an error):
+        keep the rate-limit headers, raise for any non-success status."""
         self._shared.last_headers = response.headers
-        if not response.is_success:
+        if not 200 <= response.status_code < 300:
             raise self._errors.exception_for(response, now=self._clock())
 
     def __repr__(self) -> str:
@@ -442,31 +474,9 @@ class SyncClient(_BaseClient):
     _transport_type = httpx.BaseTransport
     _retry_transport = RetryTransport
 
-    def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> ResultT:
-        """What every generated method does: send `operation` and read its result."""
-        call: Call[Any, ResultT] = self.profile.calls.built(
-            operation, result, itself, media, fields
-        )
-        return self._with(extra_headers, timeout)._request(call)
-
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
-
-    def _on_response(self, response: httpx.Response) -> None:
-        if 200 <= response.status_code < 300:  # the usual case (is_success), in one check
-            self._shared.last_headers = response.headers
-            return
-        _read_leniently(response.read)
-        self._check_response(response)
 
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
@@ -508,32 +518,9 @@ class AsyncClient(_BaseClient):
     _transport_type = httpx.AsyncBaseTransport
     _retry_transport = AsyncRetryTransport
 
-    def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> Coroutine[Any, Any, ResultT]:
-        """The request's coroutine, for the generated method to await: no coroutine of its own
-        (the generated method is one, so a bad argument still raises when it is awaited)."""
-        call: Call[Any, ResultT] = self.profile.calls.built(
-            operation, result, itself, media, fields
-        )
-        return self._with(extra_headers, timeout)._request(call)
-
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
-
-    async def _on_response(self, response: httpx.Response) -> None:
-        if 200 <= response.status_code < 300:
-            self._shared.last_headers = response.headers
-            return
-        await _aread_leniently(response)
-        self._check_response(response)
 
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
@@ -653,13 +640,3 @@ PARSING_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, R
 def _describe(error: Exception) -> str:
     text = str(error)
     return type(error).__name__ + (f": {text[:200]}" if text else "")
-
-
-def _read_leniently(read: Callable[[], bytes]) -> None:
-    with suppress(httpx.HTTPError):  # a broken error body still yields the status's exception
-        read()
-
-
-async def _aread_leniently(response: httpx.Response) -> None:
-    with suppress(httpx.HTTPError):
-        await response.aread()
