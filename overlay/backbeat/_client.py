@@ -64,6 +64,7 @@ __all__ = [
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_AFTER = 60.0
+MAX_CACHED_URLS = 256
 
 ParsedT = TypeVar("ParsedT")
 ResultT = TypeVar("ResultT")
@@ -129,6 +130,8 @@ class SharedState:
     last_rate_limit_of: object = None
     # (operation, field, value) already logged as a value the spec does not list.
     unknown_values_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    # Endpoint path -> absolute URL on the (shared) base URL.
+    urls: dict[str, httpx.URL] = field(default_factory=dict)
 
 
 class _BaseClient:
@@ -224,6 +227,14 @@ class _BaseClient:
     # flavour's way unless told otherwise).
     _transport_type: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
     _retry_transport: ClassVar[Any]
+
+    def _http_client(self) -> httpx.Client | httpx.AsyncClient:
+        """The generated client's httpx client of this flavour."""
+        raise NotImplementedError
+
+    def _request(self, call: Call[Any, Any]) -> Any:
+        """Send `call` and read its result (a coroutine of it, in the async flavour)."""
+        raise NotImplementedError
 
     def _httpx_args(
         self,
@@ -377,6 +388,7 @@ class _BaseClient:
     def _request_arguments(self, call: Call[Any, Any]) -> dict[str, Any]:
         """The generated endpoint's request, with this call's headers and timeout."""
         arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
+        arguments["url"] = self._absolute_url(arguments["url"])
         # The retry engine reads the operation's facts (idempotency) by this name.
         arguments["extensions"] = {OPERATION: call.operation}
         if self._call_headers is None and isinstance(self._call_timeout, NotGiven):
@@ -389,6 +401,16 @@ class _BaseClient:
                 httpx.Timeout(timeout) if isinstance(timeout, int | float) else timeout
             )
         return arguments
+
+    def _absolute_url(self, path: str) -> httpx.URL:
+        """The endpoint's URL on this client's base URL, as httpx joins them, parsed once per
+        path: httpx would parse the path and the joined URL again on every request."""
+        url = self._shared.urls.get(path)
+        if url is None:
+            url = self._http_client()._merge_url(path)
+            if len(self._shared.urls) < MAX_CACHED_URLS:  # paths with ids in them are many
+                self._shared.urls[path] = url
+        return url
 
     def _result(self, call: Call[Any, ResultT], response: httpx.Response) -> ResultT:
         """Read a success response into the call's result; `APIError` when it cannot be."""
@@ -478,12 +500,16 @@ class SyncClient(_BaseClient):
         if seconds > 0:
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
 
+    def _http_client(self) -> httpx.Client:
+        client: httpx.Client = self._generated.get_httpx_client()
+        return client
+
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
             self._ensure_open()
         arguments = self._request_arguments(call)
         try:
-            response = self._generated.get_httpx_client().request(**arguments)
+            response = self._http_client().request(**arguments)
         except httpx.HTTPError as error:
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
@@ -500,7 +526,7 @@ class SyncClient(_BaseClient):
 
     def close(self) -> None:
         self._closed = True
-        self._generated.get_httpx_client().close()
+        self._http_client().close()
 
     def __enter__(self) -> Self:
         return self
@@ -522,12 +548,16 @@ class AsyncClient(_BaseClient):
         if seconds > 0:
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
 
+    def _http_client(self) -> httpx.AsyncClient:
+        client: httpx.AsyncClient = self._generated.get_async_httpx_client()
+        return client
+
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
             self._ensure_open()
         arguments = self._request_arguments(call)
         try:
-            response = await self._generated.get_async_httpx_client().request(**arguments)
+            response = await self._http_client().request(**arguments)
         except httpx.HTTPError as error:
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
@@ -544,7 +574,7 @@ class AsyncClient(_BaseClient):
 
     async def close(self) -> None:
         self._closed = True
-        await self._generated.get_async_httpx_client().aclose()
+        await self._http_client().aclose()
 
     async def __aenter__(self) -> Self:
         return self

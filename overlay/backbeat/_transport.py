@@ -42,7 +42,7 @@ class _Retrying(Generic[InnerT, SleepT]):
     """What both transports hold: the inner transport (None: built on first use), the engine,
     how to sleep, the user's hooks, the body cap and the client's check of final responses."""
 
-    _default_transport: ClassVar[Callable[[], Any]]
+    _default_transport: ClassVar[type[Any]]
 
     def __init__(
         self,
