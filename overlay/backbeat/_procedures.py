@@ -6,7 +6,8 @@ piece of I/O it needs as a `Step` (a function of no arguments: a call to make, a
 take) and is sent back the step's result, or has its error raised where it yielded. The
 sync driver (`sync_method`) calls each step; the async one (`async_method`) awaits what the
 step returns, which on an async client is a coroutine. An iterating procedure also yields
-`Items`, handed out before it resumes, so a consumer that stops early costs no further page.
+`Items`; the step after them runs only once they are all taken, so a consumer that stops
+early costs no further page.
 
 The drivers keep the procedure's signature (ParamSpec) and docstring, so a strict type
 checker and `help()` see the method as written; the async one answers `Awaitable[...]`.
@@ -63,6 +64,13 @@ class _Run:
 
     def fail(self, error: Exception) -> None:
         self._advance(self._steps.throw, error)
+
+    def handed_out(self) -> Sequence[Any]:
+        """The items the procedure yields, and it resumed (up to its next step: the step is
+        not run before the items are all taken)."""
+        items: Sequence[Any] = self.step.items
+        self.send(None)
+        return items
 
     def take(self) -> None:
         """Run the current step here (the sync way) and resume with what it gives."""
@@ -123,8 +131,7 @@ def sync_iterator_method(
         run = _Run(procedure(self, *args, **kwargs))
         while run.step is not None:
             if isinstance(run.step, Items):
-                yield from run.step.items
-                run.send(None)
+                yield from run.handed_out()
             else:
                 run.take()
 
@@ -139,11 +146,10 @@ def async_iterator_method(
     ) -> AsyncIterator[ItemT]:
         run = _Run(procedure(self, *args, **kwargs))
         while run.step is not None:
-            if isinstance(run.step, Items):
-                for item in run.step.items:
-                    yield item
-                run.send(None)
+            if not isinstance(run.step, Items):
+                await run.take_async()
                 continue
-            await run.take_async()
+            for item in run.handed_out():
+                yield item
 
     return functools.wraps(procedure)(method)

@@ -42,22 +42,25 @@ class _Retrying(Generic[InnerT, SleepT]):
     """What both transports hold: the inner transport (None: built on first use), the engine,
     how to sleep, the user's hooks, the body cap and the client's check of final responses."""
 
+    # The flavour's own: the real transport to build, and how to wait between attempts.
     _default_transport: ClassVar[type[Any]]
+    _default_sleep: ClassVar[Callable[[float], Any]]
 
     def __init__(
         self,
         inner: InnerT | None,
         engine: RetryEngine,
-        sleep: SleepT,
-        hooks: Hooks,
-        max_body: int | None,
         check: Check,
-    ):
+        *,
+        sleep: SleepT | None = None,
+        hooks: Hooks | None = None,
+        max_body: int | None = None,
+    ) -> None:
         self._given = inner
         self._engine = engine
-        self._sleep = sleep
-        self._request_hooks = tuple(hooks.get("request", ()))
-        self._response_hooks = tuple(hooks.get("response", ()))
+        self._sleep: Any = sleep or type(self)._default_sleep
+        self._request_hooks = tuple((hooks or {}).get("request", ()))
+        self._response_hooks = tuple((hooks or {}).get("response", ()))
         self._max_body = max_body
         self._check = check
         if inner is not None:
@@ -78,18 +81,7 @@ class _Retrying(Generic[InnerT, SleepT]):
 
 class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
     _default_transport = httpx.HTTPTransport
-
-    def __init__(
-        self,
-        inner: httpx.BaseTransport | None,
-        engine: RetryEngine,
-        check: Check,
-        *,
-        sleep: Callable[[float], None] | None = None,
-        hooks: Hooks | None = None,
-        max_body: int | None = None,
-    ) -> None:
-        super().__init__(inner, engine, sleep or time.sleep, hooks or {}, max_body, check)
+    _default_sleep = time.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
@@ -127,18 +119,7 @@ class AsyncRetryTransport(
     httpx.AsyncBaseTransport,
 ):
     _default_transport = httpx.AsyncHTTPTransport
-
-    def __init__(
-        self,
-        inner: httpx.AsyncBaseTransport | None,
-        engine: RetryEngine,
-        check: Check,
-        *,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        hooks: Hooks | None = None,
-        max_body: int | None = None,
-    ) -> None:
-        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {}, max_body, check)
+    _default_sleep = asyncio.sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)

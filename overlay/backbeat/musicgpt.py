@@ -15,6 +15,7 @@ import functools
 from collections.abc import Callable, Generator
 from typing import Any, Literal
 
+from . import _procedures as procedures
 from ._client import APIProfile, AsyncClient, Call, SyncClient, itself
 from ._deadline import call_deadline
 from ._exceptions import APIConnectionError
@@ -44,14 +45,7 @@ from ._jobs import (
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
-from ._procedures import (
-    Items,
-    Step,
-    async_iterator_method,
-    async_method,
-    sync_iterator_method,
-    sync_method,
-)
+from ._procedures import Items, Step
 from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
@@ -261,9 +255,9 @@ class MusicGPT(_Conversions, SyncClient, Methods):
     """
 
     profile = MUSICGPT
-    get_conversion = sync_method(_get_conversion)
-    wait_for_conversion = sync_method(_wait_for_conversion)
-    iter_conversions = sync_iterator_method(_iter_conversions)
+    get_conversion = procedures.sync_method(_get_conversion)
+    wait_for_conversion = procedures.sync_method(_wait_for_conversion)
+    iter_conversions = procedures.sync_iterator_method(_iter_conversions)
 
     @property
     def with_raw_response(self) -> MusicGPTRawResponses:
@@ -276,9 +270,9 @@ class AsyncMusicGPT(_Conversions, AsyncClient, AsyncMethods):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
-    get_conversion = async_method(_get_conversion)
-    wait_for_conversion = async_method(_wait_for_conversion)
-    iter_conversions = async_iterator_method(_iter_conversions)
+    get_conversion = procedures.async_method(_get_conversion)
+    wait_for_conversion = procedures.async_method(_wait_for_conversion)
+    iter_conversions = procedures.async_iterator_method(_iter_conversions)
 
     @property
     def with_raw_response(self) -> AsyncMusicGPTRawResponses:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import _procedures as procedures
 from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._generated import trackyard as trackyard_client
 from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
@@ -34,14 +35,7 @@ from ._generated.trackyard.models import (
 from ._generated.trackyard.types import File
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import GrowingLogPager
-from ._procedures import (
-    Items,
-    Step,
-    async_iterator_method,
-    async_method,
-    sync_iterator_method,
-    sync_method,
-)
+from ._procedures import Items, Step
 from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
 
 __all__ = [
@@ -140,8 +134,8 @@ class Trackyard(SyncClient, Methods):
     `TRACKYARD_BASE_URL` or production. Retries, timeouts and errors: see the README."""
 
     profile = TRACKYARD
-    download_track = sync_method(_download_track)
-    iter_usage = sync_iterator_method(_iter_usage)
+    download_track = procedures.sync_method(_download_track)
+    iter_usage = procedures.sync_iterator_method(_iter_usage)
 
     @property
     def with_raw_response(self) -> TrackyardRawResponses:
@@ -154,8 +148,8 @@ class AsyncTrackyard(AsyncClient, AsyncMethods):
     """`Trackyard` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = TRACKYARD
-    download_track = async_method(_download_track)
-    iter_usage = async_iterator_method(_iter_usage)
+    download_track = procedures.async_method(_download_track)
+    iter_usage = procedures.async_iterator_method(_iter_usage)
 
     @property
     def with_raw_response(self) -> AsyncTrackyardRawResponses:
