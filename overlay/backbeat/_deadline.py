@@ -15,10 +15,10 @@ An operation made of several calls (`wait_for_conversion`) sets a call deadline
 from __future__ import annotations
 
 import contextlib
-import ssl
 import time
 from collections.abc import Coroutine, Iterator, Mapping
 from contextvars import ContextVar
+from ssl import SSLContext
 from typing import Any
 
 import httpcore
@@ -36,6 +36,7 @@ _ATTEMPT_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_attempt_deadl
 _CALL_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_call_deadline", default=None)
 # Bound once: they run on every network operation.
 _attempt_deadline = _ATTEMPT_DEADLINE.get
+Seconds = float | None
 _monotonic = time.monotonic
 
 
@@ -101,10 +102,7 @@ class _Stream(httpcore.NetworkStream):
         self._inner.close()
 
     def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
+        self, ssl_context: SSLContext, server_hostname: str | None = None, timeout: Seconds = None
     ) -> httpcore.NetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
         return _Stream(self._inner.start_tls(ssl_context, server_hostname, bounded))
@@ -150,10 +148,7 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         await self._inner.aclose()
 
     async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
+        self, ssl_context: SSLContext, server_hostname: str | None = None, timeout: Seconds = None
     ) -> httpcore.AsyncNetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
         return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, bounded))

@@ -47,17 +47,30 @@ Procedure = Callable[Concatenate[Any, Params], Generator[Step, Any, ResultT]]
 IteratingProcedure = Callable[Concatenate[Any, Params], Generator["Step | Items[ItemT]", Any, None]]
 
 
-class _Run:
+class _Run(Generic[ResultT]):
     """One run of a procedure: the step it waits on (None once it has returned) and what it
     returned."""
 
     __slots__ = ("_steps", "result", "step")
 
-    def __init__(self, steps: Generator[Any, Any, Any]) -> None:
+    def __init__(self, steps: Generator[Any, Any, ResultT]) -> None:
         self._steps = steps
         self.result: Any = None
         self.step: Any = None
         self._advance(steps.send, None)
+
+    def finish(self) -> ResultT:
+        """Run every step here (the sync way); what the procedure returns."""
+        while self.step is not None:
+            self.take()
+        result: ResultT = self.result
+        return result
+
+    async def finish_async(self) -> ResultT:
+        while self.step is not None:
+            await self.take_async()
+        result: ResultT = self.result
+        return result
 
     def send(self, value: object) -> None:
         self._advance(self._steps.send, value)
@@ -102,11 +115,7 @@ def sync_method(
     procedure: Procedure[Params, ResultT],
 ) -> Callable[Concatenate[Any, Params], ResultT]:
     def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
-        run = _Run(procedure(self, *args, **kwargs))
-        while run.step is not None:
-            run.take()
-        result: ResultT = run.result
-        return result
+        return _Run(procedure(self, *args, **kwargs)).finish()
 
     return functools.wraps(procedure)(method)
 
@@ -115,11 +124,7 @@ def async_method(
     procedure: Procedure[Params, ResultT],
 ) -> Callable[Concatenate[Any, Params], Awaitable[ResultT]]:
     async def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
-        run = _Run(procedure(self, *args, **kwargs))
-        while run.step is not None:
-            await run.take_async()
-        result: ResultT = run.result
-        return result
+        return await _Run(procedure(self, *args, **kwargs)).finish_async()
 
     return functools.wraps(procedure)(method)
 

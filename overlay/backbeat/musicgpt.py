@@ -46,7 +46,7 @@ from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
 from ._procedures import Items, Step
-from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._raw import RawResponses, async_iterator_raw_variant, async_raw_variant, raw_variant
 from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
@@ -210,19 +210,19 @@ def _iter_conversions(
     timeout: Timeout = NOT_GIVEN,
 ) -> Generator[Step | Items[ConversionRecord], Any, None]:
     """Every conversion of the account that matches the filters, a page at a time."""
+    filters: dict[str, Any] = {
+        "limit": page_size,
+        "conversion_type": conversion_type,
+        "start_date": start_date,
+        "end_date": end_date,
+        "sort_order": sort_order,
+        "extra_headers": extra_headers,
+        "timeout": timeout,
+    }
+    fetch = functools.partial(client.list_user_conversions, **filters)
     pager = KeyPager()
     while pager.more:
-        page: ConversionPage = yield functools.partial(
-            client.list_user_conversions,
-            limit=page_size,
-            last_evaluated_key=pager.key,
-            conversion_type=conversion_type,
-            start_date=start_date,
-            end_date=end_date,
-            sort_order=sort_order,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
+        page: ConversionPage = yield functools.partial(fetch, last_evaluated_key=pager.key)
         taken = pager.take(page.conversions, page.last_evaluated_key)
         yield Items([as_record(conversion) for conversion in taken])
 
@@ -258,12 +258,7 @@ class MusicGPT(_Conversions, SyncClient, Methods):
     get_conversion = procedures.sync_method(_get_conversion)
     wait_for_conversion = procedures.sync_method(_wait_for_conversion)
     iter_conversions = procedures.sync_iterator_method(_iter_conversions)
-
-    @property
-    def with_raw_response(self) -> MusicGPTRawResponses:
-        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
-        rate limits, retries and time of that call, and `parse()` for the usual result."""
-        return MusicGPTRawResponses(self)
+    with_raw_response = RawResponses(lambda client: MusicGPTRawResponses(client))
 
 
 class AsyncMusicGPT(_Conversions, AsyncClient, AsyncMethods):
@@ -273,11 +268,7 @@ class AsyncMusicGPT(_Conversions, AsyncClient, AsyncMethods):
     get_conversion = procedures.async_method(_get_conversion)
     wait_for_conversion = procedures.async_method(_wait_for_conversion)
     iter_conversions = procedures.async_iterator_method(_iter_conversions)
-
-    @property
-    def with_raw_response(self) -> AsyncMusicGPTRawResponses:
-        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
-        return AsyncMusicGPTRawResponses(self)
+    with_raw_response = RawResponses(lambda client: AsyncMusicGPTRawResponses(client))
 
 
 class MusicGPTRawResponses(RawMethods):

@@ -36,7 +36,7 @@ from ._generated.trackyard.types import File
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import GrowingLogPager
 from ._procedures import Items, Step
-from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._raw import RawResponses, async_iterator_raw_variant, async_raw_variant, raw_variant
 
 __all__ = [
     "AsyncTrackyard",
@@ -136,12 +136,7 @@ class Trackyard(SyncClient, Methods):
     profile = TRACKYARD
     download_track = procedures.sync_method(_download_track)
     iter_usage = procedures.sync_iterator_method(_iter_usage)
-
-    @property
-    def with_raw_response(self) -> TrackyardRawResponses:
-        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
-        rate limits, retries and time of that call, and `parse()` for the usual result."""
-        return TrackyardRawResponses(self)
+    with_raw_response = RawResponses(lambda client: TrackyardRawResponses(client))
 
 
 class AsyncTrackyard(AsyncClient, AsyncMethods):
@@ -150,11 +145,7 @@ class AsyncTrackyard(AsyncClient, AsyncMethods):
     profile = TRACKYARD
     download_track = procedures.async_method(_download_track)
     iter_usage = procedures.async_iterator_method(_iter_usage)
-
-    @property
-    def with_raw_response(self) -> AsyncTrackyardRawResponses:
-        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
-        return AsyncTrackyardRawResponses(self)
+    with_raw_response = RawResponses(lambda client: AsyncTrackyardRawResponses(client))
 
 
 class TrackyardRawResponses(RawMethods):
