@@ -29,7 +29,7 @@ from datetime import date
 from importlib import import_module
 from typing import Any, TypeVar
 
-from ._client import Call, itself
+from ._client import Call
 from ._uploads import media_fields
 
 __all__ = [
@@ -76,18 +76,6 @@ class CallBuilder:
             f"{package.__name__}.requests"
         ).ENDPOINTS
 
-    def call(
-        self,
-        operation: str,
-        result: type[ResultT],
-        /,
-        media: Mapping[str, object] | None = None,
-        **values: Any,
-    ) -> Call[Any, ResultT]:
-        """The call of `operation` with `values` (keyword arguments or body fields) and
-        `media` (argument name -> path, file or URL), whose success body is a `result`."""
-        return self.built(operation, result, itself, media, values)
-
     def wrapped(
         self,
         operation: str,
@@ -96,7 +84,9 @@ class CallBuilder:
         media: Mapping[str, object] | None = None,
         **values: Any,
     ) -> Call[ResultT, WrapT]:
-        """`call`, with `wrap` turning the parsed body (and the response) into the result."""
+        """The call of `operation` with `values` (keyword arguments or body fields) and
+        `media` (argument name -> path, file or URL), whose success body is a `result`, and
+        `wrap` turning that (and the response) into the call's result."""
         return self.built(operation, result, wrap, media, values)
 
     def built(

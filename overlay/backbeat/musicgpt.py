@@ -75,16 +75,16 @@ __all__ = [
     "webhook_wsgi_app",
 ]
 
-# The vendor puts the human text under `error` (most endpoints) or `message` (some).
-MUSICGPT = APIProfile.of(
-    musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
-)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
 # A poll that starts at the deadline may take this long (or as long as the wait itself, if
 # shorter): it may be the one that finds the task finished. Nothing of `wait_for_conversion`
 # runs later than its timeout plus this.
 FINAL_POLL_GRACE = 5.0
+# The vendor puts the human text under `error` (most endpoints) or `message` (some).
+MUSICGPT = APIProfile.of(
+    musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
+)
 SortOrder = Literal["ASC", "DESC"]
 Date = str | datetime.date
 
