@@ -29,7 +29,7 @@ from datetime import date
 from importlib import import_module
 from typing import Any, TypeVar
 
-from ._client import Call
+from ._client import Call, itself
 from ._uploads import media_fields
 
 __all__ = [
@@ -76,18 +76,17 @@ class CallBuilder:
             f"{package.__name__}.requests"
         ).ENDPOINTS
 
-    def wrapped(
+    def call(
         self,
         operation: str,
         result: type[ResultT],
-        wrap: typing.Callable[[ResultT, Any], WrapT],
+        /,
         media: Mapping[str, object] | None = None,
         **values: Any,
-    ) -> Call[ResultT, WrapT]:
+    ) -> Call[Any, ResultT]:
         """The call of `operation` with `values` (keyword arguments or body fields) and
-        `media` (argument name -> path, file or URL), whose success body is a `result`, and
-        `wrap` turning that (and the response) into the call's result."""
-        return self.built(operation, result, wrap, media, values)
+        `media` (argument name -> path, file or URL), whose success body is a `result`."""
+        return self.built(operation, result, itself, media, values)
 
     def built(
         self,
@@ -97,8 +96,9 @@ class CallBuilder:
         media: Mapping[str, object] | None,
         values: Mapping[str, Any],
     ) -> Call[ResultT, WrapT]:
-        """`wrapped`, with the values as one mapping (a facade method's, left unchanged): what
-        every generated method calls, without packing its arguments twice."""
+        """`call`, with `wrap` turning the parsed body (and the response) into the result, and
+        the values as one mapping (a facade method's, left unchanged): what every facade
+        method calls, without packing its arguments twice."""
         endpoint = self._endpoints.get(operation)
         if endpoint is None:
             endpoint = self.endpoint(operation)  # raises the LookupError

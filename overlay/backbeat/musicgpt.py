@@ -124,13 +124,9 @@ def _conversion_call(
     def record_of(details: ConversionDetails, response: Any) -> ConversionRecord:
         return as_record(details.conversion, conversion_type)
 
-    return MUSICGPT.calls.wrapped(  # type: ignore[no-any-return]
-        "getConversion",
-        ConversionDetails,
-        record_of,
-        conversion_type=conversion_type,
-        task_id=task_id,
-        conversion_id=conversion_id,
+    query = {"conversion_type": conversion_type, "task_id": task_id, "conversion_id": conversion_id}
+    return MUSICGPT.calls.built(  # type: ignore[no-any-return]
+        "getConversion", ConversionDetails, record_of, None, query
     )
 
 

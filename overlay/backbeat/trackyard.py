@@ -84,13 +84,13 @@ class Download:
 def _download_call(
     track_id: str, duration_seconds: float | None, hit_point_seconds: float | None
 ) -> Call[File, Download]:
-    return TRACKYARD.calls.wrapped(  # type: ignore[no-any-return]
-        "downloadTrack",
-        File,
-        _download_wrapper(track_id),
-        track_id=track_id,
-        duration_seconds=duration_seconds,
-        hit_point_seconds=hit_point_seconds,
+    fields = {
+        "track_id": track_id,
+        "duration_seconds": duration_seconds,
+        "hit_point_seconds": hit_point_seconds,
+    }
+    return TRACKYARD.calls.built(  # type: ignore[no-any-return]
+        "downloadTrack", File, _download_wrapper(track_id), None, fields
     )
 
 
