@@ -325,19 +325,12 @@ class _BaseClient:
             _shared=self._shared,
         )
 
-    def _invoke(
-        self,
-        operation: str,
-        result: type[Any],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> Any:
-        """What every generated method does: send `operation` and read its result (the
-        async flavour hands back the request's coroutine, for the generated method to
-        await: no coroutine of its own). A facade whose results need the client (MusicGPT's
-        jobs) wraps them through `_wrap_of`."""
+    def _invoke(self, operation: str, result: type[Any], *arguments: Any) -> Any:
+        """What every generated method does: send `operation` with its `arguments` (media,
+        fields, extra_headers, timeout) and read its result (the async flavour hands back the
+        request's coroutine, for the generated method to await: no coroutine of its own). A
+        facade whose results need the client (MusicGPT's jobs) wraps them through `_wrap_of`."""
+        media, fields, extra_headers, timeout = arguments
         model, wrap = self._wrap_of(operation, result)
         call = self._build_call(operation, model, wrap, media, fields)
         if extra_headers is None and isinstance(timeout, NotGiven):
