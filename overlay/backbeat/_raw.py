@@ -106,20 +106,20 @@ class RawResponse(Generic[ResultT_co]):
         )
 
 
-class RawResponses(Generic[MethodsT]):
+class RawResponses(property, Generic[MethodsT]):
     """`client.with_raw_response`: the client's methods, each answering a `RawResponse` (its
     status, headers, rate limits, retries and time, and `parse()` for the usual result); the
-    async client's are awaited. `methods` builds that object from the client."""
+    async client's are awaited. A property whose getter builds that object from the client."""
 
     def __init__(self, methods: Callable[[Any], MethodsT]) -> None:
-        self._methods = methods
+        super().__init__(methods, doc=type(self).__doc__)
 
     @overload
-    def __get__(self, client: None, owner: type) -> Self: ...
+    def __get__(self, client: None, owner: type | None = None) -> Self: ...
     @overload
-    def __get__(self, client: object, owner: type) -> MethodsT: ...
-    def __get__(self, client: object, owner: type) -> Self | MethodsT:
-        return self if client is None else self._methods(client)
+    def __get__(self, client: object, owner: type | None = None) -> MethodsT: ...
+    def __get__(self, client: object, owner: type | None = None) -> Self | MethodsT:
+        return super().__get__(client, owner)  # type: ignore[no-any-return]
 
 
 def returning(result: ResultT) -> Callable[[], ResultT]:
