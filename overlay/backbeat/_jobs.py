@@ -68,9 +68,14 @@ class _Job:
 
     __slots__ = ()
     model: ClassVar[type]
+    """The start model a job class subclasses: its first base."""
     conversion_type: str
     """The `conversionType` of the task (e.g. `"EXTRACTION"`), as `get_conversion` takes it."""
     _client: Any
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls.model = cls.__bases__[0]
 
 
 def _wait(
@@ -102,28 +107,24 @@ class ConversionJob(ConversionStarted, _SyncJob):
     """A started single-output task: the start response, `conversion_type` and `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = ConversionStarted
 
 
 class MusicGenerationJob(MusicGenerationStarted, _SyncJob):
     """A started two-output task (songs): the start response, `conversion_type`, `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = MusicGenerationStarted
 
 
 class AsyncConversionJob(ConversionStarted, _AsyncJob):
     """`ConversionJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = ConversionStarted
 
 
 class AsyncMusicGenerationJob(MusicGenerationStarted, _AsyncJob):
     """`MusicGenerationJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = MusicGenerationStarted
 
 
 def model_of(result: type) -> type:
