@@ -60,17 +60,23 @@ _POP = re.compile(r"^\s*_?(\w+)\s*=.*?\bd\.pop\(\"((?:[^\"\\]|\\.)*)\"", re.MULT
 
 @dataclass(frozen=True)
 class Plain:
+    """A JSON value of one of these Python types, taken as it is."""
+
     accepted: tuple[str, ...]  # sorted type names
 
 
 @dataclass(frozen=True)
 class Parsed:
+    """A string the generated model parses (`parser`: a date, a UUID...)."""
+
     parser: str
     name: str
 
 
 @dataclass(frozen=True)
 class Choice:
+    """One of the listed values (an enum's, or a `Literal`'s)."""
+
     values: tuple[Any, ...]
     name: str
     enum: type[enum.Enum] | None = None
