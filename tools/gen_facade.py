@@ -315,17 +315,10 @@ def render(document: dict[str, Any], spec_name: str) -> str:
             f"class {name}:",
             f'    """{doc}\n    The client class that inherits this provides `_invoke`."""',
             "",
-            f"    {prefix}def _invoke(",
-            "        self,",
-            "        operation: str,",
-            "        result: type[ResultT],",
-            "        media: Mapping[str, Media],",
-            "        fields: Mapping[str, Any],",
-            "        extra_headers: Headers | None,",
-            "        timeout: Timeout,",
-            "    ) -> ResultT:",
-            '        """Send `operation` with `fields` and `media` (argument name -> input); answer'
-            ' its\n        success body as a `result`."""',
+            f"    {prefix}def _invoke(self, operation: str, result: type[ResultT], *arguments: Any)"
+            " -> ResultT:",
+            '        """Send `operation` with its `arguments` (media: argument name -> input,'
+            ' fields,\n        extra_headers, timeout); answer its success body as a `result`."""',
             "        raise NotImplementedError",
         ]
         for method in found:

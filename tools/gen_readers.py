@@ -26,6 +26,7 @@ import sys
 import types
 import typing
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,17 +60,23 @@ _POP = re.compile(r"^\s*_?(\w+)\s*=.*?\bd\.pop\(\"((?:[^\"\\]|\\.)*)\"", re.MULT
 
 @dataclass(frozen=True)
 class Plain:
+    """A JSON value of one of these Python types, taken as it is."""
+
     accepted: tuple[str, ...]  # sorted type names
 
 
 @dataclass(frozen=True)
 class Parsed:
+    """A string the generated model parses (`parser`: a date, a UUID...)."""
+
     parser: str
     name: str
 
 
 @dataclass(frozen=True)
 class Choice:
+    """One of the listed values (an enum's, or a `Literal`'s)."""
+
     values: tuple[Any, ...]
     name: str
     enum: type[enum.Enum] | None = None
@@ -504,10 +511,12 @@ def render(package_dir: Path) -> str:
     )
 
 
-def main(argv: list[str]) -> None:
+def write_rendered(render_package: Callable[[Path], str], argv: list[str]) -> None:
+    """`python tools/<generator>.py PACKAGE_DIR OUT`: OUT, rendered from the generated package
+    in PACKAGE_DIR."""
     package_dir, out = Path(argv[1]), Path(argv[2])
-    out.write_text(render(package_dir), encoding="utf-8")
+    out.write_text(render_package(package_dir), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    write_rendered(render, sys.argv)

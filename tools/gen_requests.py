@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from gen_readers import load_package
+from gen_readers import load_package, write_rendered
 
 
 def _options(hint: Any) -> tuple[Any, ...]:
@@ -150,16 +150,10 @@ def render(package_dir: Path) -> str:
             "",
             "ENDPOINTS: dict[str, Endpoint] = {",
             *table,
-            "}",
-            "",
+            "}\n",  # the module's last line
         ]
     )
 
 
-def main(argv: list[str]) -> None:
-    package_dir, out = Path(argv[1]), Path(argv[2])
-    out.write_text(render(package_dir), encoding="utf-8")
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    write_rendered(render, sys.argv)

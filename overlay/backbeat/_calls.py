@@ -88,17 +88,6 @@ class CallBuilder:
         `media` (argument name -> path, file or URL), whose success body is a `result`."""
         return self.built(operation, result, itself, media, values)
 
-    def wrapped(
-        self,
-        operation: str,
-        result: type[ResultT],
-        wrap: typing.Callable[[ResultT, Any], WrapT],
-        media: Mapping[str, object] | None = None,
-        **values: Any,
-    ) -> Call[ResultT, WrapT]:
-        """`call`, with `wrap` turning the parsed body (and the response) into the result."""
-        return self.built(operation, result, wrap, media, values)
-
     def built(
         self,
         operation: str,
@@ -107,8 +96,9 @@ class CallBuilder:
         media: Mapping[str, object] | None,
         values: Mapping[str, Any],
     ) -> Call[ResultT, WrapT]:
-        """`wrapped`, with the values as one mapping (a facade method's, left unchanged): what
-        every generated method calls, without packing its arguments twice."""
+        """`call`, with `wrap` turning the parsed body (and the response) into the result, and
+        the values as one mapping (a facade method's, left unchanged): what every facade
+        method calls, without packing its arguments twice."""
         endpoint = self._endpoints.get(operation)
         if endpoint is None:
             endpoint = self.endpoint(operation)  # raises the LookupError

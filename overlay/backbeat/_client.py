@@ -3,9 +3,9 @@
 A facade wraps one generated `AuthenticatedClient`, configured from the generated package's
 `operations` module (server URL, auth header and prefix, per-operation idempotency). A call
 builds its request with the generated endpoint's `_get_kwargs`, sends it through that
-client's httpx client (retries happen in the transport under it; statuses become
-exceptions in an httpx response hook), and reads the body with the tolerant `BodyReader`,
-so nothing but a `BackbeatError` escapes.
+client's httpx client (retries happen in the transport under it, which also turns a final
+error status into its exception), and reads the body with the tolerant `BodyReader`, so
+nothing but a `BackbeatError` escapes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ import importlib
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
 from typing import Any, ClassVar, Generic, Self, TypeVar, cast
@@ -65,6 +64,7 @@ __all__ = [
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_AFTER = 60.0
+MAX_CACHED_URLS = 256
 
 ParsedT = TypeVar("ParsedT")
 ResultT = TypeVar("ResultT")
@@ -130,6 +130,8 @@ class SharedState:
     last_rate_limit_of: object = None
     # (operation, field, value) already logged as a value the spec does not list.
     unknown_values_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    # Endpoint path -> absolute URL on the (shared) base URL.
+    urls: dict[str, httpx.URL] = field(default_factory=dict)
 
 
 class _BaseClient:
@@ -186,6 +188,9 @@ class _BaseClient:
         self._closed = False
         self._errors = ErrorReader(self.profile.message_fields, self._scrubber)
         self._reader = self._reader_of(self.profile)
+        # Bound once: every call uses them.
+        self._build_call = self.profile.calls.built
+        self._read_models = self._reader.models
         self._auth_header = str(self.profile.operations.SECURITY["header"]).lower()
         # Per call (set on views only): extra headers, the timeout, collected responses.
         self._call_headers: Mapping[str, str] | None = None
@@ -217,12 +222,19 @@ class _BaseClient:
             reader = _BaseClient._readers[profile.name] = BodyReader(profile.readers)
         return reader
 
-    # The I/O flavour (sync or async): the transports it accepts, the retrying wrapper that
-    # drives the shared engine, the sleep it waits with, and its response hook.
+    # The I/O flavour (sync or async): the transports it accepts, and the retrying wrapper
+    # that drives the shared engine (RetryTransport or AsyncRetryTransport; each sleeps its
+    # flavour's way unless told otherwise).
     _transport_type: ClassVar[type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]]
-    # RetryTransport or AsyncRetryTransport; each sleeps its flavour's way unless told otherwise.
     _retry_transport: ClassVar[Any]
-    _on_response: Callable[[httpx.Response], Any]
+
+    def _http_client(self) -> httpx.Client | httpx.AsyncClient:
+        """The generated client's httpx client of this flavour."""
+        raise NotImplementedError
+
+    def _request(self, call: Call[Any, Any]) -> Any:
+        """Send `call` and read its result (a coroutine of it, in the async flavour)."""
+        raise NotImplementedError
 
     def _httpx_args(
         self,
@@ -233,9 +245,14 @@ class _BaseClient:
             expected = f"httpx.{self._transport_type.__name__}"
             raise TypeError(f"{type(self).__name__} needs an {expected}")
         retrying = self._retry_transport(
-            transport, self._engine, sleep, self._event_hooks, self._max_response_size
+            transport,
+            self._engine,
+            self._check_response,
+            sleep=sleep,
+            hooks=self._event_hooks,
+            max_body=self._max_response_size,
         )
-        return {"transport": retrying, "event_hooks": {"response": [self._on_response]}}
+        return {"transport": retrying}
 
     def _resolve_api_key(self, api_key: str | None) -> str:
         if api_key is not None:
@@ -308,6 +325,22 @@ class _BaseClient:
             _shared=self._shared,
         )
 
+    def _invoke(self, operation: str, result: type[Any], *arguments: Any) -> Any:
+        """What every generated method does: send `operation` with its `arguments` (media,
+        fields, extra_headers, timeout) and read its result (the async flavour hands back the
+        request's coroutine, for the generated method to await: no coroutine of its own). A
+        facade whose results need the client (MusicGPT's jobs) wraps them through `_wrap_of`."""
+        media, fields, extra_headers, timeout = arguments
+        model, wrap = self._wrap_of(operation, result)
+        call = self._build_call(operation, model, wrap, media, fields)
+        if extra_headers is None and isinstance(timeout, NotGiven):
+            return self._request(call)
+        return self._view(extra_headers=extra_headers, timeout=timeout)._request(call)
+
+    def _wrap_of(self, operation: str, result: type[Any]) -> tuple[type[Any], Any]:
+        """The model a result is read into, and what turns it into the result."""
+        return result, itself
+
     def _with(self, extra_headers: Headers | None, timeout: Timeout) -> Self:
         """This client for a call with these per-call options: itself when there are none."""
         if extra_headers is None and isinstance(timeout, NotGiven):
@@ -348,8 +381,11 @@ class _BaseClient:
     def _request_arguments(self, call: Call[Any, Any]) -> dict[str, Any]:
         """The generated endpoint's request, with this call's headers and timeout."""
         arguments: dict[str, Any] = call.endpoint._get_kwargs(**call.kwargs)
+        arguments["url"] = self._absolute_url(arguments["url"])
         # The retry engine reads the operation's facts (idempotency) by this name.
         arguments["extensions"] = {OPERATION: call.operation}
+        if self._call_headers is None and isinstance(self._call_timeout, NotGiven):
+            return arguments  # the usual call: no per-call options
         if self._call_headers:
             arguments["headers"] = {**arguments.get("headers", {}), **self._call_headers}
         if not isinstance(self._call_timeout, NotGiven):
@@ -359,12 +395,22 @@ class _BaseClient:
             )
         return arguments
 
+    def _absolute_url(self, path: str) -> httpx.URL:
+        """The endpoint's URL on this client's base URL, as httpx joins them, parsed once per
+        path: httpx would parse the path and the joined URL again on every request."""
+        url = self._shared.urls.get(path)
+        if url is None:
+            url = self._http_client()._merge_url(path)
+            if len(self._shared.urls) < MAX_CACHED_URLS:  # paths with ids in them are many
+                self._shared.urls[path] = url
+        return url
+
     def _result(self, call: Call[Any, ResultT], response: httpx.Response) -> ResultT:
         """Read a success response into the call's result; `APIError` when it cannot be."""
         if self._responses is not None:
             self._responses.append(response)
         try:
-            if self._reader.is_model(call.model):
+            if call.model in self._read_models:
                 parsed, unknown = self._reader.read(
                     call.model, response.json(), strict=self._strict
                 )
@@ -429,9 +475,10 @@ class _BaseClient:
         return APIError(self._scrubber.text(message), request=kept)
 
     def _check_response(self, response: httpx.Response) -> None:
-        """Response hook: keep the rate-limit headers, raise for any non-success status."""
+        """The transport's check of a final response (its body read when it is an error):
+        keep the rate-limit headers, raise for any non-success status."""
         self._shared.last_headers = response.headers
-        if not response.is_success:
+        if not 200 <= response.status_code < 300:
             raise self._errors.exception_for(response, now=self._clock())
 
     def __repr__(self) -> str:
@@ -442,38 +489,20 @@ class SyncClient(_BaseClient):
     _transport_type = httpx.BaseTransport
     _retry_transport = RetryTransport
 
-    def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> ResultT:
-        """What every generated method does: send `operation` and read its result."""
-        call: Call[Any, ResultT] = self.profile.calls.built(
-            operation, result, itself, media, fields
-        )
-        return self._with(extra_headers, timeout)._request(call)
-
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
             cast(Sleep, self._sleep_arg or time.sleep)(seconds)
 
-    def _on_response(self, response: httpx.Response) -> None:
-        if 200 <= response.status_code < 300:  # the usual case (is_success), in one check
-            self._shared.last_headers = response.headers
-            return
-        _read_leniently(response.read)
-        self._check_response(response)
+    def _http_client(self) -> httpx.Client:
+        client: httpx.Client = self._generated.get_httpx_client()
+        return client
 
     def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
             self._ensure_open()
         arguments = self._request_arguments(call)
         try:
-            response = self._generated.get_httpx_client().request(**arguments)
+            response = self._http_client().request(**arguments)
         except httpx.HTTPError as error:
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
@@ -490,7 +519,7 @@ class SyncClient(_BaseClient):
 
     def close(self) -> None:
         self._closed = True
-        self._generated.get_httpx_client().close()
+        self._http_client().close()
 
     def __enter__(self) -> Self:
         return self
@@ -508,39 +537,20 @@ class AsyncClient(_BaseClient):
     _transport_type = httpx.AsyncBaseTransport
     _retry_transport = AsyncRetryTransport
 
-    def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> Coroutine[Any, Any, ResultT]:
-        """The request's coroutine, for the generated method to await: no coroutine of its own
-        (the generated method is one, so a bad argument still raises when it is awaited)."""
-        call: Call[Any, ResultT] = self.profile.calls.built(
-            operation, result, itself, media, fields
-        )
-        return self._with(extra_headers, timeout)._request(call)
-
     async def _pause(self, seconds: float) -> None:
         if seconds > 0:
             await cast(AsyncSleep, self._sleep_arg or asyncio.sleep)(seconds)
 
-    async def _on_response(self, response: httpx.Response) -> None:
-        if 200 <= response.status_code < 300:
-            self._shared.last_headers = response.headers
-            return
-        await _aread_leniently(response)
-        self._check_response(response)
+    def _http_client(self) -> httpx.AsyncClient:
+        client: httpx.AsyncClient = self._generated.get_async_httpx_client()
+        return client
 
     async def _request(self, call: Call[Any, ResultT]) -> ResultT:
         if self._closed:
             self._ensure_open()
         arguments = self._request_arguments(call)
         try:
-            response = await self._generated.get_async_httpx_client().request(**arguments)
+            response = await self._http_client().request(**arguments)
         except httpx.HTTPError as error:
             raise self._transport_error(call.operation, error) from error
         return self._result(call, response)
@@ -557,7 +567,7 @@ class AsyncClient(_BaseClient):
 
     async def close(self) -> None:
         self._closed = True
-        await self._generated.get_async_httpx_client().aclose()
+        await self._http_client().aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -653,13 +663,3 @@ PARSING_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError, R
 def _describe(error: Exception) -> str:
     text = str(error)
     return type(error).__name__ + (f": {text[:200]}" if text else "")
-
-
-def _read_leniently(read: Callable[[], bytes]) -> None:
-    with suppress(httpx.HTTPError):  # a broken error body still yields the status's exception
-        read()
-
-
-async def _aread_leniently(response: httpx.Response) -> None:
-    with suppress(httpx.HTTPError):
-        await response.aread()

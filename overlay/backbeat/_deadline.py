@@ -15,10 +15,10 @@ An operation made of several calls (`wait_for_conversion`) sets a call deadline
 from __future__ import annotations
 
 import contextlib
-import ssl
 import time
-from collections.abc import Coroutine, Iterable, Iterator, Mapping
+from collections.abc import Coroutine, Iterator, Mapping
 from contextvars import ContextVar
+from ssl import SSLContext
 from typing import Any
 
 import httpcore
@@ -36,6 +36,7 @@ _ATTEMPT_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_attempt_deadl
 _CALL_DEADLINE: ContextVar[float | None] = ContextVar("backbeat_call_deadline", default=None)
 # Bound once: they run on every network operation.
 _attempt_deadline = _ATTEMPT_DEADLINE.get
+Seconds = float | None
 _monotonic = time.monotonic
 
 
@@ -101,10 +102,7 @@ class _Stream(httpcore.NetworkStream):
         self._inner.close()
 
     def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
+        self, ssl_context: SSLContext, server_hostname: str | None = None, timeout: Seconds = None
     ) -> httpcore.NetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
         return _Stream(self._inner.start_tls(ssl_context, server_hostname, bounded))
@@ -114,22 +112,18 @@ class _Backend(httpcore.NetworkBackend):
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
 
+    # Only the timeout is ours: the other arguments (local_address, socket_options) pass on.
     def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
+        self, host: str, port: int, timeout: float | None = None, *rest: Any, **options: Any
     ) -> httpcore.NetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._inner.connect_tcp(host, port, bounded, local_address, socket_options))
+        return _Stream(self._inner.connect_tcp(host, port, bounded, *rest, **options))
 
     def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+        self, path: str, timeout: float | None = None, *rest: Any, **options: Any
     ) -> httpcore.NetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._inner.connect_unix_socket(path, bounded, socket_options))
+        return _Stream(self._inner.connect_unix_socket(path, bounded, *rest, **options))
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
@@ -154,10 +148,7 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         await self._inner.aclose()
 
     async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
+        self, ssl_context: SSLContext, server_hostname: str | None = None, timeout: Seconds = None
     ) -> httpcore.AsyncNetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
         return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, bounded))
@@ -168,22 +159,17 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         self._inner = inner
 
     async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
+        self, host: str, port: int, timeout: float | None = None, *rest: Any, **options: Any
     ) -> httpcore.AsyncNetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        stream = await self._inner.connect_tcp(host, port, bounded, local_address, socket_options)
-        return _AsyncStream(stream)
+        return _AsyncStream(await self._inner.connect_tcp(host, port, bounded, *rest, **options))
 
     async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+        self, path: str, timeout: float | None = None, *rest: Any, **options: Any
     ) -> httpcore.AsyncNetworkStream:
         bounded = _bounded(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(await self._inner.connect_unix_socket(path, bounded, socket_options))
+        stream = await self._inner.connect_unix_socket(path, bounded, *rest, **options)
+        return _AsyncStream(stream)
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)

@@ -13,15 +13,14 @@ The subclasses add slots, never fields: `to_dict()`, equality and the repr stay 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from collections.abc import Generator
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 
 from ._generated.musicgpt.models import Conversion, ConversionStarted, MusicGenerationStarted
 from ._options import Headers
-
-if TYPE_CHECKING:
-    from collections.abc import Awaitable
+from ._procedures import Step, async_method, sync_method
 
 __all__ = [
     "AsyncConversionJob",
@@ -69,74 +68,63 @@ class _Job:
 
     __slots__ = ()
     model: ClassVar[type]
+    """The start model a job class subclasses: its first base."""
     conversion_type: str
     """The `conversionType` of the task (e.g. `"EXTRACTION"`), as `get_conversion` takes it."""
     _client: Any
 
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls.model = cls.__bases__[0]
 
-def _given(**options: object) -> dict[str, object]:
-    return {name: value for name, value in options.items() if value is not None}
+
+def _wait(
+    job: _Job,
+    *,
+    timeout: float | None = None,
+    poll_interval: float | None = None,
+    extra_headers: Headers | None = None,
+) -> Generator[Step, Any, ConversionRecord]:
+    """`client.wait_for_conversion(job, ...)`: poll until the task ends (None: the method's
+    default); awaited, for a job of an async client."""
+    given = {"timeout": timeout, "poll_interval": poll_interval, "extra_headers": extra_headers}
+    options = {name: value for name, value in given.items() if value is not None}
+    record: ConversionRecord = yield lambda: job._client.wait_for_conversion(job, **options)
+    return record
 
 
 class _SyncJob(_Job):
     __slots__ = ()
-
-    def wait(
-        self,
-        *,
-        timeout: float | None = None,
-        poll_interval: float | None = None,
-        extra_headers: Headers | None = None,
-    ) -> ConversionRecord:
-        """`client.wait_for_conversion(job, ...)`: poll until the task ends (None: the
-        method's default)."""
-        options = _given(timeout=timeout, poll_interval=poll_interval, extra_headers=extra_headers)
-        result: ConversionRecord = self._client.wait_for_conversion(self, **options)
-        return result
+    wait = sync_method(_wait)
 
 
 class _AsyncJob(_Job):
     __slots__ = ()
-
-    def wait(
-        self,
-        *,
-        timeout: float | None = None,
-        poll_interval: float | None = None,
-        extra_headers: Headers | None = None,
-    ) -> Awaitable[ConversionRecord]:
-        """`await job.wait(...)`: `await client.wait_for_conversion(job, ...)`."""
-        options = _given(timeout=timeout, poll_interval=poll_interval, extra_headers=extra_headers)
-        result: Awaitable[ConversionRecord] = self._client.wait_for_conversion(self, **options)
-        return result
+    wait = async_method(_wait)
 
 
 class ConversionJob(ConversionStarted, _SyncJob):
     """A started single-output task: the start response, `conversion_type` and `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = ConversionStarted
 
 
 class MusicGenerationJob(MusicGenerationStarted, _SyncJob):
     """A started two-output task (songs): the start response, `conversion_type`, `wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = MusicGenerationStarted
 
 
 class AsyncConversionJob(ConversionStarted, _AsyncJob):
     """`ConversionJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = ConversionStarted
 
 
 class AsyncMusicGenerationJob(MusicGenerationStarted, _AsyncJob):
     """`MusicGenerationJob` of an async client: `await job.wait()`."""
 
     __slots__ = ("_client", "conversion_type")
-    model = MusicGenerationStarted
 
 
 def model_of(result: type) -> type:

@@ -13,7 +13,7 @@ import datetime
 import functools
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 import httpx
 
@@ -23,6 +23,7 @@ __all__ = [
     "RETRIES_TAKEN",
     "UNTIL_HEADERS",
     "RawResponse",
+    "RawResponses",
     "async_iterator_raw_variant",
     "async_raw_variant",
     "raw_variant",
@@ -33,6 +34,7 @@ ResultT = TypeVar("ResultT")
 # RawResponse[Conversion] too.
 ResultT_co = TypeVar("ResultT_co", covariant=True)
 ItemT = TypeVar("ItemT")
+MethodsT = TypeVar("MethodsT")
 Params = ParamSpec("Params")
 # The retry transport stamps each final response's `extensions` with its retry count.
 RETRIES_TAKEN = "backbeat.retries_taken"
@@ -102,6 +104,22 @@ class RawResponse(Generic[ResultT_co]):
             f"<RawResponse {self.method} {self.url.path} {self.status_code}, "
             f"retries_taken={self.retries_taken}>"
         )
+
+
+class RawResponses(property, Generic[MethodsT]):
+    """`client.with_raw_response`: the client's methods, each answering a `RawResponse` (its
+    status, headers, rate limits, retries and time, and `parse()` for the usual result); the
+    async client's are awaited. A property whose getter builds that object from the client."""
+
+    def __init__(self, methods: Callable[[Any], MethodsT]) -> None:
+        super().__init__(methods, doc=type(self).__doc__)
+
+    @overload
+    def __get__(self, client: None, owner: type | None = None) -> Self: ...
+    @overload
+    def __get__(self, client: object, owner: type | None = None) -> MethodsT: ...
+    def __get__(self, client: object, owner: type | None = None) -> Self | MethodsT:
+        return super().__get__(client, owner)  # type: ignore[no-any-return]
 
 
 def returning(result: ResultT) -> Callable[[], ResultT]:

@@ -118,18 +118,16 @@ async def _lifespan(receive: Receive, send: Send) -> None:
 async def _body(receive: Receive, max_body: int) -> bytes | None:
     """The request body; None once it grows past `max_body` (the rest is not read)."""
     chunks: list[bytes] = []
-    size = 0
-    while True:
+    size, more = 0, True
+    while more:
         message = await receive()
         if message["type"] == "http.disconnect":
             break
-        chunk = message.get("body", b"")
-        size += len(chunk)
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
         if size > max_body:
             return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
+        more = message.get("more_body", False)
     return b"".join(chunks)
 
 

@@ -8,8 +8,9 @@ trust store (tens of milliseconds), which a client that is configured but never 
 not pay.
 
 Each attempt starts its deadline clock (`_deadline`), and each response gets a decoder that
-refuses to inflate past `max_body` bytes (`_limits`). A retry whose wait would end past the
-call deadline of the operation around it (`wait_for_conversion`) is not made.
+refuses to inflate past `max_body` bytes (`_limits`). The final response goes to the client's
+`check`, which raises the status's exception: here rather than in an httpx response hook, so
+the usual success costs one call, and an error body is read (leniently) before it is judged.
 """
 
 from __future__ import annotations
@@ -19,95 +20,94 @@ import functools
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from contextlib import suppress
+from typing import Any, ClassVar, Generic, TypeVar
 
 import httpx
 
-from ._deadline import remaining_call_time, start_attempt, with_attempt_deadlines
-from ._engine import Outcome, RetryEngine
+from ._deadline import with_attempt_deadlines
+from ._engine import RetryEngine
 from ._limits import cap_body
-from ._raw import RETRIES_TAKEN, UNTIL_HEADERS
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
 Hooks = Mapping[str, Sequence[Callable[..., Any]]]
+# Called with each final response: keeps what the client keeps of it, raises for its status.
+Check = Callable[[httpx.Response], None]
 InnerT = TypeVar("InnerT")
 SleepT = TypeVar("SleepT")
 
 
 class _Retrying(Generic[InnerT, SleepT]):
     """What both transports hold: the inner transport (None: built on first use), the engine,
-    how to sleep, and the user's hooks."""
+    how to sleep, the user's hooks, the body cap and the client's check of final responses."""
+
+    # The flavour's own: the real transport to build, and how to wait between attempts.
+    _default_transport: ClassVar[type[Any]]
+    _default_sleep: ClassVar[Callable[[float], Any]]
 
     def __init__(
         self,
         inner: InnerT | None,
         engine: RetryEngine,
-        sleep: SleepT,
-        hooks: Hooks,
-        max_body: int | None,
-    ):
-        self._given = inner
-        self._engine = engine
-        self._sleep = sleep
-        self._request_hooks = tuple(hooks.get("request", ()))
-        self._response_hooks = tuple(hooks.get("response", ()))
-        self._max_body = max_body
-        if inner is not None:
-            with_attempt_deadlines(inner)
-
-
-def _waits_past_call_deadline(wait: float) -> bool:
-    remaining = remaining_call_time()
-    return remaining is not None and wait >= remaining
-
-
-class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
-    def __init__(
-        self,
-        inner: httpx.BaseTransport | None,
-        engine: RetryEngine,
-        sleep: Callable[[float], None] | None = None,
+        check: Check,
+        *,
+        sleep: SleepT | None = None,
         hooks: Hooks | None = None,
         max_body: int | None = None,
     ) -> None:
-        super().__init__(inner, engine, sleep or time.sleep, hooks or {}, max_body)
+        self._given = inner
+        self._engine = engine
+        self._sleep: Any = sleep or type(self)._default_sleep
+        self._request_hooks = tuple((hooks or {}).get("request", ()))
+        self._response_hooks = tuple((hooks or {}).get("response", ()))
+        self._max_body = max_body
+        self._check = check
+        if inner is not None:
+            with_attempt_deadlines(inner)
+
+    @functools.cached_property
+    def _inner(self) -> InnerT:
+        if self._given is not None:
+            return self._given
+        built: InnerT = self._default_transport()
+        with_attempt_deadlines(built)
+        return built
+
+    def _received(self, request: httpx.Request, response: httpx.Response) -> None:
+        cap_body(response, self._max_body)
+        response.request = request  # httpx sets it later; hooks and error reading want it now
+
+
+class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
+    _default_transport = httpx.HTTPTransport
+    _default_sleep = time.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
-        first_started = time.perf_counter()
-        for attempt in attempts:
-            if attempt.wait > 0 and _waits_past_call_deadline(attempt.wait):
-                break  # the last outcome stands
-            if attempt.stale is not None:
-                attempt.stale.close()
-            if attempt.wait > 0:
-                self._sleep(attempt.wait)
+        while attempts.more:
+            if attempts.stale is not None:
+                attempts.stale.close()
+            if attempts.wait > 0:
+                self._sleep(attempts.wait)
             for hook in self._request_hooks:
                 hook(request)
-            started = time.perf_counter()
-            start_attempt(request)
-            outcome: Outcome
+            attempts.start()
             try:
-                outcome = self._inner.handle_request(request)
+                response = self._inner.handle_request(request)
             except httpx.TransportError as error:
-                outcome = error
-            else:
-                cap_body(outcome, self._max_body)
-                if self._response_hooks:
-                    outcome.request = request
-                    for hook in self._response_hooks:
-                        hook(outcome)
-            attempts.record(outcome, time.perf_counter() - started)
-        return _stamped(attempts.result(), attempts.retries, first_started)
-
-    @functools.cached_property
-    def _inner(self) -> httpx.BaseTransport:
-        if self._given is not None:
-            return self._given
-        built = httpx.HTTPTransport()
-        with_attempt_deadlines(built)
-        return built
+                attempts.failed(error)
+                continue
+            self._received(request, response)
+            for hook in self._response_hooks:
+                hook(response)
+            attempts.answered(response)
+        response = attempts.result()
+        if not 200 <= response.status_code < 300:
+            with suppress(httpx.HTTPError):  # a broken error body still gets its exception
+                response.read()
+        self._check(response)
+        return response
 
     def close(self) -> None:
         if "_inner" in vars(self):
@@ -118,62 +118,38 @@ class AsyncRetryTransport(
     _Retrying[httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]],
     httpx.AsyncBaseTransport,
 ):
-    def __init__(
-        self,
-        inner: httpx.AsyncBaseTransport | None,
-        engine: RetryEngine,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        hooks: Hooks | None = None,
-        max_body: int | None = None,
-    ) -> None:
-        super().__init__(inner, engine, sleep or asyncio.sleep, hooks or {}, max_body)
+    _default_transport = httpx.AsyncHTTPTransport
+    _default_sleep = asyncio.sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = self._engine.attempts(request)
-        first_started = time.perf_counter()
-        for attempt in attempts:
-            if attempt.wait > 0 and _waits_past_call_deadline(attempt.wait):
-                break  # the last outcome stands
-            if attempt.stale is not None:
-                await attempt.stale.aclose()
-            if attempt.wait > 0:
-                await self._sleep(attempt.wait)
+        while attempts.more:
+            if attempts.stale is not None:
+                await attempts.stale.aclose()
+            if attempts.wait > 0:
+                await self._sleep(attempts.wait)
             for hook in self._request_hooks:
                 await _awaited(hook(request))
-            started = time.perf_counter()
-            start_attempt(request)
-            outcome: Outcome
+            attempts.start()
             try:
-                outcome = await self._inner.handle_async_request(request)
+                response = await self._inner.handle_async_request(request)
             except httpx.TransportError as error:
-                outcome = error
-            else:
-                cap_body(outcome, self._max_body)
-                if self._response_hooks:
-                    outcome.request = request
-                    for hook in self._response_hooks:
-                        await _awaited(hook(outcome))
-            attempts.record(outcome, time.perf_counter() - started)
-        return _stamped(attempts.result(), attempts.retries, first_started)
-
-    @functools.cached_property
-    def _inner(self) -> httpx.AsyncBaseTransport:
-        if self._given is not None:
-            return self._given
-        built = httpx.AsyncHTTPTransport()
-        with_attempt_deadlines(built)
-        return built
+                attempts.failed(error)
+                continue
+            self._received(request, response)
+            for hook in self._response_hooks:
+                await _awaited(hook(response))
+            attempts.answered(response)
+        response = attempts.result()
+        if not 200 <= response.status_code < 300:
+            with suppress(httpx.HTTPError):
+                await response.aread()
+        self._check(response)
+        return response
 
     async def aclose(self) -> None:
         if "_inner" in vars(self):
             await self._inner.aclose()
-
-
-def _stamped(response: httpx.Response, retries: int, started: float) -> httpx.Response:
-    extensions = response.extensions
-    extensions[RETRIES_TAKEN] = retries
-    extensions[UNTIL_HEADERS] = time.perf_counter() - started
-    return response
 
 
 async def _awaited(result: object) -> None:

@@ -20,7 +20,7 @@ to say what is wrong and where (`Shape.problems`).
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, TypeVar
@@ -271,6 +271,11 @@ class BodyReader:
     def __init__(self, readers: ModuleType) -> None:
         self._readers: Mapping[type, Reader] = readers.READERS
         self._shapes: Mapping[type, ModelShape] = readers.SHAPES
+
+    @property
+    def models(self) -> Collection[type]:
+        """The models it reads (`model in reader.models`)."""
+        return self._readers.keys()
 
     def is_model(self, cls: object) -> bool:
         return cls in self._readers

@@ -11,10 +11,12 @@ bodies: `parse_webhook` (see `backbeat.musicgpt_webhooks`).
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any, Literal, TypeVar
+import functools
+from collections.abc import Callable, Generator
+from typing import Any, Literal
 
-from ._client import APIProfile, AsyncClient, Call, SyncClient
+from . import _procedures as procedures
+from ._client import APIProfile, AsyncClient, Call, SyncClient, itself
 from ._deadline import call_deadline
 from ._exceptions import APIConnectionError
 from ._generated import musicgpt as musicgpt_client
@@ -43,7 +45,8 @@ from ._jobs import (
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import KeyPager
 from ._polling import Polling
-from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._procedures import Items, Step
+from ._raw import RawResponses, async_iterator_raw_variant, async_raw_variant, raw_variant
 from ._receiver import webhook_app, webhook_wsgi_app
 from ._uploads import Media, MediaInput
 from .musicgpt_webhooks import InvalidWebhook, WebhookEvent, parse_webhook
@@ -72,17 +75,16 @@ __all__ = [
     "webhook_wsgi_app",
 ]
 
-# The vendor puts the human text under `error` (most endpoints) or `message` (some).
-MUSICGPT = APIProfile.of(
-    musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
-)
 DEFAULT_WAIT_TIMEOUT = 600.0
 DEFAULT_POLL_INTERVAL = 2.0
 # A poll that starts at the deadline may take this long (or as long as the wait itself, if
 # shorter): it may be the one that finds the task finished. Nothing of `wait_for_conversion`
 # runs later than its timeout plus this.
 FINAL_POLL_GRACE = 5.0
-ResultT = TypeVar("ResultT")
+# The vendor puts the human text under `error` (most endpoints) or `message` (some).
+MUSICGPT = APIProfile.of(
+    musicgpt_client, name="MusicGPT", message_fields=("error", "message", "detail")
+)
 SortOrder = Literal["ASC", "DESC"]
 Date = str | datetime.date
 
@@ -122,13 +124,9 @@ def _conversion_call(
     def record_of(details: ConversionDetails, response: Any) -> ConversionRecord:
         return as_record(details.conversion, conversion_type)
 
-    return MUSICGPT.calls.wrapped(  # type: ignore[no-any-return]
-        "getConversion",
-        ConversionDetails,
-        record_of,
-        conversion_type=conversion_type,
-        task_id=task_id,
-        conversion_id=conversion_id,
+    query = {"conversion_type": conversion_type, "task_id": task_id, "conversion_id": conversion_id}
+    return MUSICGPT.calls.built(  # type: ignore[no-any-return]
+        "getConversion", ConversionDetails, record_of, None, query
     )
 
 
@@ -149,7 +147,99 @@ def _type_of_operation(operation: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class MusicGPT(SyncClient, Methods):
+def _get_conversion(
+    client: Any,
+    task: Task,
+    *,
+    task_id: str | None = None,
+    conversion_id: str | None = None,
+    extra_headers: Headers | None = None,
+    timeout: Timeout = NOT_GIVEN,
+) -> Generator[Step, Any, ConversionRecord]:
+    """The current record of a task: of a job a start method returned, or by conversion
+    type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
+    or `conversion_id`."""
+    call = _conversion_call(task, task_id, conversion_id)
+    record: ConversionRecord = yield lambda: client._with(extra_headers, timeout)._request(call)
+    return record
+
+
+def _wait_for_conversion(
+    client: Any,
+    task: Task,
+    *,
+    task_id: str | None = None,
+    conversion_id: str | None = None,
+    timeout: float = DEFAULT_WAIT_TIMEOUT,
+    poll_interval: float = DEFAULT_POLL_INTERVAL,
+    extra_headers: Headers | None = None,
+) -> Generator[Step, Any, ConversionRecord]:
+    """Poll `get_conversion` (a job, or a type with `task_id` or `conversion_id`) every
+    `poll_interval` seconds, growing, until COMPLETED; `ConversionFailedError` on ERROR or
+    FAILED, `ConversionTimeoutError` when still running after `timeout` seconds (a poll
+    started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
+    that). `job.wait(...)` is the same call."""
+    conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
+    call = _conversion_call(conversion_type, task_id, conversion_id)
+    polling = _polling(timeout, poll_interval, client._clock)
+    with call_deadline(_wait_deadline(polling)):
+        for pause in polling:
+            yield functools.partial(client._pause, pause)
+            try:
+                record = yield lambda: client._with(extra_headers, NOT_GIVEN)._request(call)
+            except APIConnectionError as error:
+                polling.raise_if_expired(error)
+                raise
+            polling.record(record)
+    return polling.result()
+
+
+def _iter_conversions(
+    client: Any,
+    *,
+    page_size: int | None = None,
+    conversion_type: str | None = None,
+    start_date: Date | None = None,
+    end_date: Date | None = None,
+    sort_order: SortOrder | None = None,
+    extra_headers: Headers | None = None,
+    timeout: Timeout = NOT_GIVEN,
+) -> Generator[Step | Items[ConversionRecord], Any, None]:
+    """Every conversion of the account that matches the filters, a page at a time."""
+    filters: dict[str, Any] = {
+        "limit": page_size,
+        "conversion_type": conversion_type,
+        "start_date": start_date,
+        "end_date": end_date,
+        "sort_order": sort_order,
+        "extra_headers": extra_headers,
+        "timeout": timeout,
+    }
+    fetch = functools.partial(client.list_user_conversions, **filters)
+    pager = KeyPager()
+    while pager.more:
+        page: ConversionPage = yield functools.partial(fetch, last_evaluated_key=pager.key)
+        taken = pager.take(page.conversions, page.last_evaluated_key)
+        yield Items([as_record(conversion) for conversion in taken])
+
+
+class _Conversions:
+    """What both flavours add to their generated methods: a started task comes back as a
+    job (it knows its type, and `wait()`s), and the methods that take more than one call."""
+
+    def _wrap_of(self, operation: str, result: type[Any]) -> tuple[type[Any], Any]:
+        model = model_of(result)
+        if model is result:
+            return result, itself
+        conversion_type = _type_of_operation(operation)
+
+        def job_of(answer: Any, response: Any) -> Any:
+            return as_job(answer, result, conversion_type, self)
+
+        return model, job_of
+
+
+class MusicGPT(_Conversions, SyncClient, Methods):
     """MusicGPT client. Key from `api_key` or `MUSICGPT_API_KEY` (sent raw in `Authorization`);
     base URL from `base_url`, `MUSICGPT_BASE_URL` or production. POST conversions are retried
     only when they certainly never reached the server (or were refused with 429).
@@ -161,193 +251,20 @@ class MusicGPT(SyncClient, Methods):
     """
 
     profile = MUSICGPT
-
-    @property
-    def with_raw_response(self) -> MusicGPTRawResponses:
-        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
-        rate limits, retries and time of that call, and `parse()` for the usual result."""
-        return MusicGPTRawResponses(self)
-
-    def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> ResultT:
-        """A started task comes back as a job: it knows its type, and `wait()`s."""
-        model = model_of(result)
-        answer: object = super()._invoke(operation, model, media, fields, extra_headers, timeout)
-        return as_job(answer, result, _type_of_operation(operation), self)
-
-    def get_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionRecord:
-        """The current record of a task: of a job a start method returned, or by conversion
-        type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
-        or `conversion_id`."""
-        call = _conversion_call(task, task_id, conversion_id)
-        return self._with(extra_headers, timeout)._request(call)
-
-    def wait_for_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = DEFAULT_POLL_INTERVAL,
-        extra_headers: Headers | None = None,
-    ) -> ConversionRecord:
-        """Poll `get_conversion` (a job, or a type with `task_id` or `conversion_id`) every
-        `poll_interval` seconds, growing, until COMPLETED; `ConversionFailedError` on ERROR or
-        FAILED, `ConversionTimeoutError` when still running after `timeout` seconds (a poll
-        started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
-        that). `job.wait(...)` is the same call."""
-        conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
-        polling = _polling(timeout, poll_interval, self._clock)
-        with call_deadline(_wait_deadline(polling)):
-            for pause in polling:
-                self._pause(pause)
-                try:
-                    record = self.get_conversion(
-                        conversion_type,
-                        task_id=task_id,
-                        conversion_id=conversion_id,
-                        extra_headers=extra_headers,
-                    )
-                except APIConnectionError as error:
-                    polling.raise_if_expired(error)
-                    raise
-                polling.record(record)
-        return polling.result()
-
-    def iter_conversions(
-        self,
-        *,
-        page_size: int | None = None,
-        conversion_type: str | None = None,
-        start_date: Date | None = None,
-        end_date: Date | None = None,
-        sort_order: SortOrder | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> Iterator[ConversionRecord]:
-        """Every conversion of the account that matches the filters, a page at a time."""
-        pager = KeyPager()
-        while pager.more:
-            page = self.list_user_conversions(
-                limit=page_size,
-                last_evaluated_key=pager.key,
-                conversion_type=conversion_type,
-                start_date=start_date,
-                end_date=end_date,
-                sort_order=sort_order,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-            for conversion in pager.take(page.conversions, page.last_evaluated_key):
-                yield as_record(conversion)
+    get_conversion = procedures.sync_method(_get_conversion)
+    wait_for_conversion = procedures.sync_method(_wait_for_conversion)
+    iter_conversions = procedures.sync_iterator_method(_iter_conversions)
+    with_raw_response = RawResponses(lambda client: MusicGPTRawResponses(client))
 
 
-class AsyncMusicGPT(AsyncClient, AsyncMethods):
+class AsyncMusicGPT(_Conversions, AsyncClient, AsyncMethods):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
-
-    @property
-    def with_raw_response(self) -> AsyncMusicGPTRawResponses:
-        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
-        return AsyncMusicGPTRawResponses(self)
-
-    async def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Any],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
-    ) -> ResultT:
-        model = model_of(result)
-        answer: object = await super()._invoke(
-            operation, model, media, fields, extra_headers, timeout
-        )
-        return as_job(answer, result, _type_of_operation(operation), self)
-
-    async def get_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> ConversionRecord:
-        call = _conversion_call(task, task_id, conversion_id)
-        return await self._with(extra_headers, timeout)._request(call)
-
-    async def wait_for_conversion(
-        self,
-        task: Task,
-        *,
-        task_id: str | None = None,
-        conversion_id: str | None = None,
-        timeout: float = DEFAULT_WAIT_TIMEOUT,
-        poll_interval: float = DEFAULT_POLL_INTERVAL,
-        extra_headers: Headers | None = None,
-    ) -> ConversionRecord:
-        conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
-        polling = _polling(timeout, poll_interval, self._clock)
-        with call_deadline(_wait_deadline(polling)):
-            for pause in polling:
-                await self._pause(pause)
-                try:
-                    record = await self.get_conversion(
-                        conversion_type,
-                        task_id=task_id,
-                        conversion_id=conversion_id,
-                        extra_headers=extra_headers,
-                    )
-                except APIConnectionError as error:
-                    polling.raise_if_expired(error)
-                    raise
-                polling.record(record)
-        return polling.result()
-
-    async def iter_conversions(
-        self,
-        *,
-        page_size: int | None = None,
-        conversion_type: str | None = None,
-        start_date: Date | None = None,
-        end_date: Date | None = None,
-        sort_order: SortOrder | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> AsyncIterator[ConversionRecord]:
-        pager = KeyPager()
-        while pager.more:
-            page = await self.list_user_conversions(
-                limit=page_size,
-                last_evaluated_key=pager.key,
-                conversion_type=conversion_type,
-                start_date=start_date,
-                end_date=end_date,
-                sort_order=sort_order,
-                extra_headers=extra_headers,
-                timeout=timeout,
-            )
-            for conversion in pager.take(page.conversions, page.last_evaluated_key):
-                yield as_record(conversion)
+    get_conversion = procedures.async_method(_get_conversion)
+    wait_for_conversion = procedures.async_method(_wait_for_conversion)
+    iter_conversions = procedures.async_iterator_method(_iter_conversions)
+    with_raw_response = RawResponses(lambda client: AsyncMusicGPTRawResponses(client))
 
 
 class MusicGPTRawResponses(RawMethods):

@@ -8,14 +8,16 @@ their own: `download_track` (the MP3 and what its headers say, as a `Download`) 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import urllib.parse
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import _procedures as procedures
 from ._client import APIProfile, AsyncClient, Call, SyncClient
 from ._generated import trackyard as trackyard_client
 from ._generated.trackyard.facade import AsyncMethods, AsyncRawMethods, Methods, RawMethods
@@ -33,7 +35,8 @@ from ._generated.trackyard.models import (
 from ._generated.trackyard.types import File
 from ._options import NOT_GIVEN, Headers, Timeout
 from ._paging import GrowingLogPager
-from ._raw import async_iterator_raw_variant, async_raw_variant, raw_variant
+from ._procedures import Items, Step
+from ._raw import RawResponses, async_iterator_raw_variant, async_raw_variant, raw_variant
 
 __all__ = [
     "AsyncTrackyard",
@@ -81,14 +84,49 @@ class Download:
 def _download_call(
     track_id: str, duration_seconds: float | None, hit_point_seconds: float | None
 ) -> Call[File, Download]:
-    return TRACKYARD.calls.wrapped(  # type: ignore[no-any-return]
-        "downloadTrack",
-        File,
-        _download_wrapper(track_id),
-        track_id=track_id,
-        duration_seconds=duration_seconds,
-        hit_point_seconds=hit_point_seconds,
+    fields = {
+        "track_id": track_id,
+        "duration_seconds": duration_seconds,
+        "hit_point_seconds": hit_point_seconds,
+    }
+    return TRACKYARD.calls.built(  # type: ignore[no-any-return]
+        "downloadTrack", File, _download_wrapper(track_id), None, fields
     )
+
+
+def _download_track(
+    client: Any,
+    track_id: str,
+    *,
+    duration_seconds: float | None = None,
+    hit_point_seconds: float | None = None,
+    extra_headers: Headers | None = None,
+    timeout: Timeout = NOT_GIVEN,
+) -> Generator[Step, Any, Download]:
+    """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
+    at `hit_point_seconds` (1 credit)."""
+    call = _download_call(track_id, duration_seconds, hit_point_seconds)
+    download: Download = yield lambda: client._with(extra_headers, timeout)._request(call)
+    return download
+
+
+def _iter_usage(
+    client: Any,
+    *,
+    page_size: int = USAGE_PAGE_SIZE,
+    extra_headers: Headers | None = None,
+    timeout: Timeout = NOT_GIVEN,
+) -> Generator[Step | Items[UsageRecord], Any, None]:
+    """Every record of the call log as of the first page, newest first, each exactly
+    once, however many calls are logged meanwhile (`total_count` says how far the log
+    grew between two pages)."""
+    client = client._with(extra_headers, timeout)
+    pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
+    while pager.more:
+        page: UsagePage = yield functools.partial(
+            client.usage, limit=pager.limit, offset=pager.offset
+        )
+        yield Items(pager.take(page.usage, page.total_count))
 
 
 class Trackyard(SyncClient, Methods):
@@ -96,79 +134,18 @@ class Trackyard(SyncClient, Methods):
     `TRACKYARD_BASE_URL` or production. Retries, timeouts and errors: see the README."""
 
     profile = TRACKYARD
-
-    @property
-    def with_raw_response(self) -> TrackyardRawResponses:
-        """`client.with_raw_response.<method>(...)` returns a `RawResponse`: status, headers,
-        rate limits, retries and time of that call, and `parse()` for the usual result."""
-        return TrackyardRawResponses(self)
-
-    def download_track(
-        self,
-        track_id: str,
-        *,
-        duration_seconds: float | None = None,
-        hit_point_seconds: float | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> Download:
-        """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
-        at `hit_point_seconds` (1 credit)."""
-        call = _download_call(track_id, duration_seconds, hit_point_seconds)
-        return self._with(extra_headers, timeout)._request(call)
-
-    def iter_usage(
-        self,
-        *,
-        page_size: int = USAGE_PAGE_SIZE,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> Iterator[UsageRecord]:
-        """Every record of the call log as of the first page, newest first, each exactly
-        once, however many calls are logged meanwhile (`total_count` says how far the log
-        grew between two pages)."""
-        client = self._with(extra_headers, timeout)
-        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
-        while pager.more:
-            page = client.usage(limit=pager.limit, offset=pager.offset)
-            yield from pager.take(page.usage, page.total_count)
+    download_track = procedures.sync_method(_download_track)
+    iter_usage = procedures.sync_iterator_method(_iter_usage)
+    with_raw_response = RawResponses(lambda client: TrackyardRawResponses(client))
 
 
 class AsyncTrackyard(AsyncClient, AsyncMethods):
     """`Trackyard` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = TRACKYARD
-
-    @property
-    def with_raw_response(self) -> AsyncTrackyardRawResponses:
-        """`await client.with_raw_response.<method>(...)` returns a `RawResponse`."""
-        return AsyncTrackyardRawResponses(self)
-
-    async def download_track(
-        self,
-        track_id: str,
-        *,
-        duration_seconds: float | None = None,
-        hit_point_seconds: float | None = None,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> Download:
-        call = _download_call(track_id, duration_seconds, hit_point_seconds)
-        return await self._with(extra_headers, timeout)._request(call)
-
-    async def iter_usage(
-        self,
-        *,
-        page_size: int = USAGE_PAGE_SIZE,
-        extra_headers: Headers | None = None,
-        timeout: Timeout = NOT_GIVEN,
-    ) -> AsyncIterator[UsageRecord]:
-        client = self._with(extra_headers, timeout)
-        pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
-        while pager.more:
-            page = await client.usage(limit=pager.limit, offset=pager.offset)
-            for record in pager.take(page.usage, page.total_count):
-                yield record
+    download_track = procedures.async_method(_download_track)
+    iter_usage = procedures.async_iterator_method(_iter_usage)
+    with_raw_response = RawResponses(lambda client: AsyncTrackyardRawResponses(client))
 
 
 class TrackyardRawResponses(RawMethods):

@@ -35,16 +35,10 @@ class Methods:
     The client class that inherits this provides `_invoke`."""
 
     def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Media],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
+        self, operation: str, result: type[ResultT], *arguments: Any
     ) -> ResultT:
-        """Send `operation` with `fields` and `media` (argument name -> input); answer its
-        success body as a `result`."""
+        """Send `operation` with its `arguments` (media: argument name -> input, fields,
+        extra_headers, timeout); answer its success body as a `result`."""
         raise NotImplementedError
 
     def change_audio_speed(
@@ -1019,16 +1013,10 @@ class AsyncMethods:
     The client class that inherits this provides `_invoke`."""
 
     async def _invoke(
-        self,
-        operation: str,
-        result: type[ResultT],
-        media: Mapping[str, Media],
-        fields: Mapping[str, Any],
-        extra_headers: Headers | None,
-        timeout: Timeout,
+        self, operation: str, result: type[ResultT], *arguments: Any
     ) -> ResultT:
-        """Send `operation` with `fields` and `media` (argument name -> input); answer its
-        success body as a `result`."""
+        """Send `operation` with its `arguments` (media: argument name -> input, fields,
+        extra_headers, timeout); answer its success body as a `result`."""
         raise NotImplementedError
 
     async def change_audio_speed(

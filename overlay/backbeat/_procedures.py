@@ -1,0 +1,160 @@
+"""Methods written once for both flavours, as sans-IO procedures with two thin drivers.
+
+A facade method that makes more than one request, or does more than send one (polling,
+paging, a job's `wait()`), is written once as a *procedure*: a generator that yields each
+piece of I/O it needs as a `Step` (a function of no arguments: a call to make, a pause to
+take) and is sent back the step's result, or has its error raised where it yielded. The
+sync driver (`sync_method`) calls each step; the async one (`async_method`) awaits what the
+step returns, which on an async client is a coroutine. An iterating procedure also yields
+`Items`; the step after them runs only once they are all taken, so a consumer that stops
+early costs no further page.
+
+The drivers keep the procedure's signature (ParamSpec) and docstring, so a strict type
+checker and `help()` see the method as written; the async one answers `Awaitable[...]`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+
+__all__ = [
+    "Items",
+    "Step",
+    "async_iterator_method",
+    "async_method",
+    "sync_iterator_method",
+    "sync_method",
+]
+
+Params = ParamSpec("Params")
+ResultT = TypeVar("ResultT")
+ItemT = TypeVar("ItemT")
+Step = Callable[[], Any]
+
+
+class Items(Generic[ItemT]):
+    """What an iterating procedure yields to hand out a batch of items."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Sequence[ItemT]) -> None:
+        self.items = items
+
+
+Procedure = Callable[Concatenate[Any, Params], Generator[Step, Any, ResultT]]
+IteratingProcedure = Callable[Concatenate[Any, Params], Generator["Step | Items[ItemT]", Any, None]]
+
+
+class _Run(Generic[ResultT]):
+    """One run of a procedure: the step it waits on (None once it has returned) and what it
+    returned."""
+
+    __slots__ = ("_steps", "result", "step")
+
+    def __init__(self, steps: Generator[Any, Any, ResultT]) -> None:
+        self._steps = steps
+        self.result: Any = None
+        self.step: Any = None
+        self._advance(steps.send, None)
+
+    def finish(self) -> ResultT:
+        """Run every step here (the sync way); what the procedure returns."""
+        while self.step is not None:
+            self.take()
+        result: ResultT = self.result
+        return result
+
+    async def finish_async(self) -> ResultT:
+        while self.step is not None:
+            await self.take_async()
+        result: ResultT = self.result
+        return result
+
+    def send(self, value: object) -> None:
+        self._advance(self._steps.send, value)
+
+    def fail(self, error: Exception) -> None:
+        self._advance(self._steps.throw, error)
+
+    def handed_out(self) -> Sequence[Any]:
+        """The items the procedure yields, and it resumed (up to its next step: the step is
+        not run before the items are all taken)."""
+        items: Sequence[Any] = self.step.items
+        self.send(None)
+        return items
+
+    def take(self) -> None:
+        """Run the current step here (the sync way) and resume with what it gives."""
+        try:
+            value = self.step()
+        except Exception as error:
+            self.fail(error)
+        else:
+            self.send(value)
+
+    async def take_async(self) -> None:
+        """Await the current step's result and resume with it."""
+        try:
+            value = await self.step()
+        except Exception as error:
+            self.fail(error)
+        else:
+            self.send(value)
+
+    def _advance(self, resume: Callable[[Any], Any], value: Any) -> None:
+        try:
+            self.step = resume(value)
+        except StopIteration as returned:
+            self.step = None
+            self.result = returned.value
+
+
+def sync_method(
+    procedure: Procedure[Params, ResultT],
+) -> Callable[Concatenate[Any, Params], ResultT]:
+    def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
+        return _Run(procedure(self, *args, **kwargs)).finish()
+
+    return functools.wraps(procedure)(method)
+
+
+def async_method(
+    procedure: Procedure[Params, ResultT],
+) -> Callable[Concatenate[Any, Params], Awaitable[ResultT]]:
+    async def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
+        return await _Run(procedure(self, *args, **kwargs)).finish_async()
+
+    return functools.wraps(procedure)(method)
+
+
+def sync_iterator_method(
+    procedure: IteratingProcedure[Params, ItemT],
+) -> Callable[Concatenate[Any, Params], Iterator[ItemT]]:
+    def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> Iterator[ItemT]:
+        run = _Run(procedure(self, *args, **kwargs))
+        while run.step is not None:
+            if isinstance(run.step, Items):
+                yield from run.handed_out()
+            else:
+                run.take()
+
+    return functools.wraps(procedure)(method)
+
+
+def async_iterator_method(
+    procedure: IteratingProcedure[Params, ItemT],
+) -> Callable[Concatenate[Any, Params], AsyncIterator[ItemT]]:
+    async def method(
+        self: Any, /, *args: Params.args, **kwargs: Params.kwargs
+    ) -> AsyncIterator[ItemT]:
+        run = _Run(procedure(self, *args, **kwargs))
+        while run.step is not None:
+            if not isinstance(run.step, Items):
+                await run.take_async()
+                continue
+            for item in run.handed_out():
+                yield item
+
+    return functools.wraps(procedure)(method)
