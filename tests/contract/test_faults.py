@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.contract.suite_runs import FAST, fault_server, run_suite, serve
+from tests.contract.suite_runs import FAST, fault_server, judging, run_suite, serve
 
 BASE_PATHS = {"trackyard": "/api/external/v1", "musicgpt": "/api/public"}
 REPORTS = {"trackyard": "contract-coverage.md", "musicgpt": "contract-musicgpt-coverage.md"}
@@ -55,7 +54,7 @@ VARIANTS = [
 def test_fault_is_caught(api: str, fault: str, expected: str, tmp_path: Path) -> None:
     with serve(fault_server(fault), "/_sandbox/health") as root:
         args = ["--api", api, "--base-url", root + BASE_PATHS[api], "--sandbox-magic", "1"]
-        run = run_suite([*args, *FAST, "-k", _judging(expected)], tmp_path)
+        run = run_suite([*args, *FAST, "-k", judging(expected, RUN_WIDE)], tmp_path)
     assert run.returncode == 1, run.output[-3000:]
     violations = [line for line in run.report(REPORTS[api]).splitlines() if line.startswith("- **")]
     assert any(expected in line for line in violations), "\n".join(violations) or run.output[-3000:]
@@ -71,16 +70,3 @@ RUN_WIDE = {
     "[outputs]": "task_extensions or {operation}-200",
     "[credit-estimate]": "task_extensions or {operation}-200",
 }
-
-
-def _judging(expected: str) -> str:
-    """The tests of the suite (a pytest -k expression) that judge the promise `expected` names:
-    every test of the operation the line names (`**operationId ...`), or a cross-operation
-    check's own test."""
-    point = re.search(r"\[[\w:-]+\]", expected)
-    operation = re.match(r"\*\*(\w+)", expected)
-    assert point, expected
-    if point.group(0) in RUN_WIDE:
-        return RUN_WIDE[point.group(0)].format(operation=operation and operation.group(1))
-    assert operation, expected
-    return operation.group(1)
