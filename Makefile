@@ -94,10 +94,11 @@ check-generated: $(VENV_STAMP)
 	if diff -r -x __pycache__ $(GENERATED) "$$tmp"; then echo "$(GENERATED) is up to date"; \
 	else echo "$(GENERATED) differs from what the specs produce: run 'make generate'"; exit 1; fi
 
-# The bootstrap steps run side by side (pip and npm wait on the network, not on each other).
+# The bootstrap steps run side by side (uv and npm wait on the network, not on each other).
+# One xdist worker per core, at most 4 (each worker starts its own session sandbox).
 test:
 	@$(MAKE) --no-print-directory -j3 --output-sync=target $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
-	python -m pytest tests -n 2 --dist loadgroup
+	python -m pytest tests -n auto --maxprocesses 4 --dist loadgroup
 
 check: lint check-generated test
 
