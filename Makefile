@@ -10,7 +10,6 @@ NODE_STAMP := node_modules/.backbeat-installed
 CHROMIUM_STAMP := $(VENV)/.chromium-installed
 PIP_VERSION := 26.3
 UV_VERSION := 0.13.8
-UV_PIP = $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python
 
 # API=trackyard|musicgpt selects the spec for the contract suite and the sandbox checks.
 API ?= trackyard
@@ -48,12 +47,16 @@ venv: $(VENV_STAMP)
 # The version (metadata) and entry points (console scripts, the pytest plugin) too.
 PACKAGE_DIRS := overlay sandbox contract_tests specs plugin
 # uv installs the lock file (complete and exact, so --no-deps: nothing to resolve) with parallel
-# downloads and no byte-compiling; pip alone took 40-60 s of every fresh `make test`.
+# downloads and no byte-compiling: pip alone took 40-60 s of every fresh `make test`. uv reads
+# no pip configuration: where only pip can reach the index (a mirror in pip.conf), pip does it.
 $(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_version.py $(foreach dir,$(PACKAGE_DIRS),$(wildcard $(dir)/*/__init__.py))
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV_PIP) --no-deps pip==$(PIP_VERSION) -r requirements-dev.lock
-	$(UV_PIP) --no-deps -e .
+	{ $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
+	  $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python --no-deps \
+	    pip==$(PIP_VERSION) -r requirements-dev.lock -e . ; } || \
+	{ echo "uv could not install the lock file: pip installs it"; \
+	  $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION) && \
+	  $(VENV)/bin/python -m pip install --quiet --no-deps -r requirements-dev.lock -e . ; }
 	@touch $@
 
 node: $(NODE_STAMP)
