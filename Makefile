@@ -47,12 +47,13 @@ venv: $(VENV_STAMP)
 # The version (metadata) and entry points (console scripts, the pytest plugin) too.
 PACKAGE_DIRS := overlay sandbox contract_tests specs plugin
 # uv installs the lock file (complete and exact, so --no-deps: nothing to resolve) with parallel
-# downloads and no byte-compiling: pip alone took 40-60 s of every fresh `make test`. uv reads
+# downloads, and byte-compiles it as pip does (where PYTHONDONTWRITEBYTECODE is set, nothing
+# else would, and every process would compile its imports again): pip took 40-60 s. uv reads
 # no pip configuration: where only pip can reach the index (a mirror in pip.conf), pip does it.
 $(VENV_STAMP): requirements-dev.lock pyproject.toml setup.py overlay/backbeat/_version.py $(foreach dir,$(PACKAGE_DIRS),$(wildcard $(dir)/*/__init__.py))
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	{ $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
-	  $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python --no-deps \
+	  $(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python --no-deps --compile-bytecode \
 	    pip==$(PIP_VERSION) -r requirements-dev.lock -e . ; } || \
 	{ echo "uv could not install the lock file: pip installs it"; \
 	  $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION) && \
@@ -99,9 +100,11 @@ check-generated: $(VENV_STAMP)
 
 # The bootstrap steps run side by side (uv and npm wait on the network, not on each other).
 # One xdist worker per core, at most 4 (each worker starts its own session sandbox).
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: the suite starts hundreds of
+# Python processes (servers, suite runs, pytest sessions), each compiling the same modules again.
 test:
 	@$(MAKE) --no-print-directory -j3 --output-sync=target $(VENV_STAMP) $(NODE_STAMP) $(CHROMIUM_STAMP)
-	python -m pytest tests -n auto --maxprocesses 4 --dist loadgroup
+	PYTHONDONTWRITEBYTECODE= python -m pytest tests -n auto --maxprocesses 4 --dist loadgroup
 
 check: lint check-generated test
 
