@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import pytest
 from backbeat_pytest import Sandbox
+from hypothesis import settings
 
 pytest_plugins = ["pytester"]  # tests/plugin runs pytest sessions that use backbeat's plugin
+
+# Runs are deterministic: every property test draws the same examples on every run and machine
+# (a test's own @settings still sets its example count), and no example database is written.
+settings.register_profile("backbeat", derandomize=True, database=None)
+settings.load_profile("backbeat")
 
 
 @pytest.fixture(scope="session")

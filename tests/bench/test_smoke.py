@@ -45,7 +45,7 @@ def test_client_overhead_compares_three_clients_sync_and_async() -> None:
 
 def test_throughput_against_prism_keeps_the_sandbox_state_exact() -> None:
     section = throughput.run(
-        seconds=0.5, slices=1, connections=4, generator=throughput.choose_generator("python")
+        seconds=0.2, slices=1, connections=4, generator=throughput.choose_generator("python")
     )
     # six paths (sandbox and Prism throughput and p99, and their ratio); on the download, Prism
     # on the spec as it is and the bytes-only floor as well (unjudged); three servers' memory

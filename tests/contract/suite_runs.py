@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,3 +112,17 @@ def run_suite(args: Sequence[str], reports: Path, env: dict[str, str] | None = N
         check=False,
     )
     return SuiteRun(done.returncode, done.stdout + done.stderr, reports)
+
+
+def judging(expected: str, run_wide: Mapping[str, str]) -> str:
+    """The tests of the contract suite (a pytest -k expression) that judge the promise a line
+    of its violation list names: every test of the operation the line names
+    (`**operationId ...`), or, for a check `run_wide` lists by its point (`[point]`), the
+    expression given there (`{operation}` filled in)."""
+    point = re.search(r"\[[\w:-]+\]", expected)
+    operation = re.match(r"\*\*(\w+)", expected)
+    assert point, expected
+    if point.group(0) in run_wide:
+        return run_wide[point.group(0)].format(operation=operation and operation.group(1))
+    assert operation, expected
+    return operation.group(1)

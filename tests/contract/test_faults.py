@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.contract.suite_runs import FAST, fault_server, run_suite, serve
+from tests.contract.suite_runs import FAST, fault_server, judging, run_suite, serve
 
 BASE_PATHS = {"trackyard": "/api/external/v1", "musicgpt": "/api/public"}
 REPORTS = {"trackyard": "contract-coverage.md", "musicgpt": "contract-musicgpt-coverage.md"}
 
-# (api, fault, a line of the report's violation list must contain this)
+# (api, fault, a line of the report's violation list must contain this). The suite runs only the
+# tests that judge the bent promise (pytest -k: the operation the line names, or the run-wide
+# check); the honest sandbox's whole runs are in test_runner.
 VARIANTS = [
     ("trackyard", "not_found_as_bad_request", "**downloadTrack 404** [status]"),
     ("trackyard", "missing_retry_after", "**getMe 429** [header:Retry-After]"),
@@ -52,7 +54,19 @@ VARIANTS = [
 def test_fault_is_caught(api: str, fault: str, expected: str, tmp_path: Path) -> None:
     with serve(fault_server(fault), "/_sandbox/health") as root:
         args = ["--api", api, "--base-url", root + BASE_PATHS[api], "--sandbox-magic", "1"]
-        run = run_suite([*args, *FAST], tmp_path)
+        run = run_suite([*args, *FAST, "-k", judging(expected, RUN_WIDE)], tmp_path)
     assert run.returncode == 1, run.output[-3000:]
     violations = [line for line in run.report(REPORTS[api]).splitlines() if line.startswith("- **")]
     assert any(expected in line for line in violations), "\n".join(violations) or run.output[-3000:]
+
+
+# A check the contract suite makes across operations (its test_semantics) -> the tests that make
+# it, with one cell judged so that the run writes its reports.
+RUN_WIDE = {
+    "[ratelimit-remaining-decreases]": "ratelimit_remaining_decreases or getMe-200",
+    "[download-content-disposition]": "download_is_an_attachment or downloadTrack-200",
+    "[credits-charged-on-failure]": "credits_charged_only_on_success or getMe-200",
+    "[credits-charged-on-success]": "credits_charged_only_on_success or getMe-200",
+    "[outputs]": "task_extensions or {operation}-200",
+    "[credit-estimate]": "task_extensions or {operation}-200",
+}

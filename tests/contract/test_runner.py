@@ -23,10 +23,20 @@ BEFORE_THE_MOVE = Path(__file__).with_name("verdicts_before_the_move.json")
 STARTED = re.compile(r"contract: sandbox at (\S+) \(pid (\d+)\)")
 
 
+# `python -m backbeat_contract` with Ctrl-C working as in a terminal: a blocked or ignored
+# SIGINT passes from parent to child across exec, and a test worker may have inherited or set
+# one (a full `make test` run did: the runner never saw the signal and finished its run).
+AS_IN_A_TERMINAL = (
+    "import runpy, signal; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('backbeat_contract', run_name='__main__', alter_sys=True)"
+)
+
+
 def _runner(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
     return subprocess.Popen(
-        [sys.executable, "-m", "backbeat_contract", *args],
+        [sys.executable, "-c", AS_IN_A_TERMINAL, *args],
         cwd=REPO,
         env={**clean, **env},
         stdout=subprocess.PIPE,

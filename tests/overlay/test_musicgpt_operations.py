@@ -80,8 +80,15 @@ def test_every_public_method_serves_an_operation_or_builds_on_one() -> None:
     assert public(MusicGPT) == public(AsyncMusicGPT)
 
 
-@pytest.mark.parametrize("operation", sorted(CALLS))
 def test_request_shape_follows_the_spec(
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle]
+) -> None:
+    """For every operation: method, path, the raw key, and the spec's first encoding."""
+    for operation in sorted(CALLS):
+        _request_shape_follows_the_spec(mock_mg, make_mg, operation)
+
+
+def _request_shape_follows_the_spec(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], operation: str
 ) -> None:
     route = answered(mock_mg, operation)
@@ -116,29 +123,24 @@ MEDIA_CALLS = [
 ]
 
 
-@pytest.mark.parametrize(("operation", "method", "args"), MEDIA_CALLS)
 @pytest.mark.parametrize("source", ["path", "file object", "url"])
 def test_audio_from_a_path_a_file_object_or_a_url(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    tmp_path: Path,
-    operation: str,
-    method: str,
-    args: tuple[Any, ...],
-    source: str,
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], tmp_path: Path, source: str
 ) -> None:
-    route = answered(mock_mg, operation)
+    """For every operation that takes audio."""
     song = a_file(tmp_path, "take.wav", b"RIFF-take")
-    audio = {"path": song, "file object": io.BytesIO(b"RIFF-take"), "url": URL}[source]
-    call(make_mg(), operation, audio, *args[1:])
-    parts = multipart_parts(route.calls.last.request)
-    if source == "url":
-        assert parts["audio_url"] == URL.encode()
-        assert "audio_file" not in parts
-    else:
-        name = "take.wav" if source == "path" else "audio"
-        assert parts["audio_file"] == f"{name}|RIFF-take".encode()
-        assert "audio_url" not in parts
+    for operation, _, args in MEDIA_CALLS:
+        route = answered(mock_mg, operation)
+        audio = {"path": song, "file object": io.BytesIO(b"RIFF-take"), "url": URL}[source]
+        call(make_mg(), operation, audio, *args[1:])
+        parts = multipart_parts(route.calls.last.request)
+        if source == "url":
+            assert parts["audio_url"] == URL.encode(), operation
+            assert "audio_file" not in parts, operation
+        else:
+            name = "take.wav" if source == "path" else "audio"
+            assert parts["audio_file"] == f"{name}|RIFF-take".encode(), operation
+            assert "audio_url" not in parts, operation
 
 
 def test_mastering_takes_two_files_or_two_urls(
@@ -352,57 +354,65 @@ def test_deprecated_operations_warn_and_still_work(
     assert route.call_count == 1
 
 
-@pytest.mark.parametrize("operation", POSTS)
-@pytest.mark.parametrize(
-    "failure",
-    [
-        httpx.Response(500),
-        httpx.Response(502),
-        httpx.Response(503),
-        httpx.Response(408),
-        httpx.ReadTimeout("no answer"),
-        httpx.WriteTimeout("stalled upload"),
-        httpx.RemoteProtocolError("peer closed"),
-    ],
-    ids=["500", "502", "503", "408", "read-timeout", "write-timeout", "peer-closed"],
-)
+MAY_HAVE_ARRIVED = {  # failures after which the server may have acted on the request
+    "500": httpx.Response(500),
+    "502": httpx.Response(502),
+    "503": httpx.Response(503),
+    "408": httpx.Response(408),
+    "read-timeout": httpx.ReadTimeout("no answer"),
+    "write-timeout": httpx.WriteTimeout("stalled upload"),
+    "peer-closed": httpx.RemoteProtocolError("peer closed"),
+}
+
+
 def test_post_conversions_are_never_repeated_once_they_may_have_arrived(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    fake_time: FakeTime,
-    operation: str,
-    failure: httpx.Response | Exception,
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], fake_time: FakeTime
 ) -> None:
-    assert OPERATIONS[operation]["idempotent"] is False
-    route = route_of(mock_mg, operation).mock(
-        side_effect=[failure, httpx.Response(200, json=success_body(operation))]
-    )
-    with pytest.raises(backbeat.APIError):
-        call(make_mg(max_retries=5), operation)
-    assert route.call_count == 1
+    """Every POST of the spec is non-idempotent, and the retry rule for one is a function of
+    that flag alone: checked for each POST against each failure that may have arrived."""
+    client = make_mg(max_retries=5)
+    for operation in POSTS:
+        assert OPERATIONS[operation]["idempotent"] is False, operation
+        route = route_of(mock_mg, operation)
+        for name, failure in MAY_HAVE_ARRIVED.items():
+            route.reset()
+            route.mock(side_effect=[failure, httpx.Response(200, json=success_body(operation))])
+            with pytest.raises(backbeat.APIError):
+                call(client, operation)
+            assert route.call_count == 1, (operation, name)
     assert fake_time.sleeps == []
 
 
-@pytest.mark.parametrize("operation", POSTS)
 def test_post_conversions_are_retried_when_refused_unseen(
-    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], operation: str
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle]
 ) -> None:
-    route = route_of(mock_mg, operation).mock(
-        side_effect=[
-            httpx.ConnectError("refused"),
-            httpx.Response(200, json=success_body(operation)),
-        ]
-    )
-    assert call(make_mg(), operation).task_id
-    assert route.call_count == 2
+    """A refused connection proves the request never arrived: every POST is retried."""
+    client = make_mg()
+    for operation in POSTS:
+        route = route_of(mock_mg, operation).mock(
+            side_effect=[
+                httpx.ConnectError("refused"),
+                httpx.Response(200, json=success_body(operation)),
+            ]
+        )
+        assert call(client, operation).task_id, operation
+        assert route.call_count == 2, operation
 
 
 def conversion_record(status: str) -> dict[str, Any]:
     return {"success": True, "conversion": {"task_id": "task-1", "status": status}}
 
 
-@pytest.mark.parametrize("operation", CONVERSIONS)
 def test_wait_for_every_conversion_type(
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], fake_time: FakeTime
+) -> None:
+    """For every operation that starts a conversion."""
+    for operation in CONVERSIONS:
+        fake_time.sleeps.clear()
+        _wait_for_the_conversion_of(mock_mg, make_mg, fake_time, operation)
+
+
+def _wait_for_the_conversion_of(
     mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], fake_time: FakeTime, operation: str
 ) -> None:
     answered(mock_mg, operation)

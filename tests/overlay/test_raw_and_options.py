@@ -26,12 +26,7 @@ EXPECTED_RATE_LIMIT = RateLimitInfo(
 )
 
 
-def method_cases() -> list[Any]:
-    return [
-        pytest.param(facade, method, id=f"{facade.id}.{method}")
-        for facade in FACADES
-        for method in api_methods(facade.cls)
-    ]
+EACH_FACADE = pytest.mark.parametrize("facade", FACADES, ids=lambda f: f.id)
 
 
 def invoke(facade: Facade, target: Any, method: str, **options: Any) -> Any:
@@ -54,8 +49,14 @@ def test_every_facade_offers_its_methods_raw() -> None:
             client.with_raw_response._request  # noqa: B018
 
 
-@pytest.mark.parametrize(("facade", "method"), method_cases())
-def test_raw_response_has_the_documented_attributes(facade: Facade, method: str) -> None:
+@EACH_FACADE
+def test_raw_response_has_the_documented_attributes(facade: Facade) -> None:
+    """On every public API method of the facade."""
+    for method in api_methods(facade.cls):
+        _raw_response_has_the_documented_attributes(facade, method)
+
+
+def _raw_response_has_the_documented_attributes(facade: Facade, method: str) -> None:
     api = ScriptedAPI(spec_bodies(facade.spec))
     client = facade.build(api)
     args, kwargs = sample_arguments(getattr(facade.cls, method))
@@ -79,8 +80,14 @@ def test_raw_response_has_the_documented_attributes(facade: Facade, method: str)
         assert [type(item) for item in parsed] == [type(item) for item in direct]
 
 
-@pytest.mark.parametrize(("facade", "method"), method_cases())
-def test_retries_taken_counts_real_retries(facade: Facade, method: str) -> None:
+@EACH_FACADE
+def test_retries_taken_counts_real_retries(facade: Facade) -> None:
+    """On every public API method of the facade."""
+    for method in api_methods(facade.cls):
+        _retries_taken_counts_real_retries(facade, method)
+
+
+def _retries_taken_counts_real_retries(facade: Facade, method: str) -> None:
     if not _makes_requests(facade, method):
         return  # nothing to retry; the raw test above covers such a method
     for failures in (1, 2):
@@ -123,10 +130,14 @@ def _operation_is_json(facade: Facade, method: str) -> bool:
     return api.operation_of(api.requests[-1]).schema is not None
 
 
-@pytest.mark.parametrize(("facade", "method"), method_cases())
-def test_extra_headers_reach_the_wire_and_never_replace_the_key(
-    facade: Facade, method: str
-) -> None:
+@EACH_FACADE
+def test_extra_headers_reach_the_wire_and_never_replace_the_key(facade: Facade) -> None:
+    """On every public API method of the facade."""
+    for method in api_methods(facade.cls):
+        _extra_headers_reach_the_wire_and_never_replace_the_key(facade, method)
+
+
+def _extra_headers_reach_the_wire_and_never_replace_the_key(facade: Facade, method: str) -> None:
     api = ScriptedAPI(spec_bodies(facade.spec))
     client = facade.build(api)
     invoke(facade, client, method)
@@ -145,8 +156,14 @@ def test_extra_headers_reach_the_wire_and_never_replace_the_key(
     assert all("x-trace" not in request.headers for request in api.requests)
 
 
-@pytest.mark.parametrize(("facade", "method"), method_cases())
-def test_every_method_takes_a_per_call_timeout(facade: Facade, method: str) -> None:
+@EACH_FACADE
+def test_every_method_takes_a_per_call_timeout(facade: Facade) -> None:
+    """On every public API method of the facade."""
+    for method in api_methods(facade.cls):
+        _every_method_takes_a_per_call_timeout(facade, method)
+
+
+def _every_method_takes_a_per_call_timeout(facade: Facade, method: str) -> None:
     signature = inspect.signature(getattr(facade.cls, method))
     assert "extra_headers" in signature.parameters
     api = ScriptedAPI(spec_bodies(facade.spec))

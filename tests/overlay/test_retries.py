@@ -29,47 +29,53 @@ def jitter_window(retry_number: int) -> tuple[float, float]:
     return base * 0.75, base
 
 
-@pytest.mark.parametrize("status", RETRIED)
 def test_retryable_status_is_retried_then_succeeds(
-    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime, status: int
+    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime
 ) -> None:
-    route = mock_api.get("/me").mock(
-        side_effect=[
-            httpx.Response(status),
-            httpx.Response(status),
-            httpx.Response(200, json=ME_BODY),
-        ]
-    )
-    me = make_client().call("me")
-    assert me.tier == "free"
-    assert route.call_count == 3
-    assert len(fake_time.sleeps) == 2
-    for number, wait in enumerate(fake_time.sleeps, start=1):
-        low, high = jitter_window(number)
-        assert low <= wait <= high
+    """Each status of the retried set, with backoff inside the jitter window."""
+    for status in RETRIED:
+        fake_time.sleeps.clear()
+        route = mock_api.get("/me").mock(
+            side_effect=[
+                httpx.Response(status),
+                httpx.Response(status),
+                httpx.Response(200, json=ME_BODY),
+            ]
+        )
+        route.reset()
+        me = make_client().call("me")
+        assert me.tier == "free"
+        assert route.call_count == 3, status
+        assert len(fake_time.sleeps) == 2, status
+        for number, wait in enumerate(fake_time.sleeps, start=1):
+            low, high = jitter_window(number)
+            assert low <= wait <= high, status
 
 
-@pytest.mark.parametrize("status", RETRIED)
 def test_retryable_status_gives_up_after_max_retries(
-    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime, status: int
+    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime
 ) -> None:
-    route = mock_api.get("/me").respond(status, json={"error": "x", "message": "still failing"})
-    with pytest.raises(APIStatusError) as caught:
-        make_client(max_retries=3).call("me")
-    assert caught.value.status_code == status
-    assert caught.value.message == "still failing"
-    assert route.call_count == 4
-    assert len(fake_time.sleeps) == 3
+    for status in RETRIED:
+        fake_time.sleeps.clear()
+        route = mock_api.get("/me").respond(status, json={"error": "x", "message": "still failing"})
+        route.reset()
+        with pytest.raises(APIStatusError) as caught:
+            make_client(max_retries=3).call("me")
+        assert caught.value.status_code == status
+        assert caught.value.message == "still failing"
+        assert route.call_count == 4, status
+        assert len(fake_time.sleeps) == 3, status
 
 
-@pytest.mark.parametrize("status", NOT_RETRIED)
 def test_client_errors_are_never_retried(
-    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime, status: int
+    mock_api: respx.MockRouter, make_client: Callable[..., Handle], fake_time: FakeTime
 ) -> None:
-    route = mock_api.post("/search").respond(status, json={"error": "x", "message": "y"})
-    with pytest.raises(APIStatusError):
-        make_client(max_retries=5).call("search", "piano")
-    assert route.call_count == 1
+    for status in NOT_RETRIED:
+        route = mock_api.post("/search").respond(status, json={"error": "x", "message": "y"})
+        route.reset()
+        with pytest.raises(APIStatusError):
+            make_client(max_retries=5).call("search", "piano")
+        assert route.call_count == 1, status
     assert fake_time.sleeps == []
 
 

@@ -7,6 +7,7 @@ documented error body, never a 500.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -46,10 +47,20 @@ def test_every_conversion_of_the_spec_is_served() -> None:
     assert len(OPERATIONS) == 30
 
 
-@pytest.mark.parametrize("operation_id", TASKS)
-def test_conversion_accepts_its_example_and_completes(
-    client: TestClient, operation_id: str
-) -> None:
+def each_on_a_fresh_sandbox(client: TestClient, operation_ids: list[str]) -> Iterator[str]:
+    """Each operation in turn, the sandbox reset before each (as a case of its own would be)."""
+    for operation_id in operation_ids:
+        assert client.post("/_sandbox/reset").status_code == 200
+        yield operation_id
+
+
+def test_conversion_accepts_its_example_and_completes(client: TestClient) -> None:
+    """For every operation that starts a task."""
+    for operation_id in each_on_a_fresh_sandbox(client, TASKS):
+        _conversion_accepts_its_example_and_completes(client, operation_id)
+
+
+def _conversion_accepts_its_example_and_completes(client: TestClient, operation_id: str) -> None:
     key = "mg_test_pro_ops"
     before = balance(client, key)
     response = start(client, key, operation_id)
@@ -82,10 +93,13 @@ def test_conversion_accepts_its_example_and_completes(
     assert send(client, key, "getConversion", params=query).status_code == 404
 
 
-@pytest.mark.parametrize("operation_id", UPLOADS)
-def test_upload_without_a_source_is_422_with_the_documented_body(
-    client: TestClient, operation_id: str
-) -> None:
+def test_upload_without_a_source_is_422_with_the_documented_body(client: TestClient) -> None:
+    """For every operation that takes an upload."""
+    for operation_id in each_on_a_fresh_sandbox(client, UPLOADS):
+        _upload_without_a_source_is_422(client, operation_id)
+
+
+def _upload_without_a_source_is_422(client: TestClient, operation_id: str) -> None:
     names = fact(operation_id, "x-requires-one-of")
     body = {k: v for k, v in example_body(operation_id).items() if not k.startswith(
         tuple(name.split("_")[0] for name in names))}  # fmt: skip
@@ -117,13 +131,14 @@ def _properties(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("operation_id", TASKS)
-def test_a_value_of_the_wrong_type_is_400_never_500(client: TestClient, operation_id: str) -> None:
-    field = _typed_field(operation_id)
-    response = start(client, "mg_test_pro", operation_id, **{field: "not-a-value"})
-    assert response.status_code == 400, response.text
-    assert not errors_of(ERRORS, response.json())
-    assert response.json()["error"].startswith(f"{field}: ")
+def test_a_value_of_the_wrong_type_is_400_never_500(client: TestClient) -> None:
+    """For every operation that starts a task: a typed field given a wrong value."""
+    for operation_id in each_on_a_fresh_sandbox(client, TASKS):
+        field = _typed_field(operation_id)
+        response = start(client, "mg_test_pro", operation_id, **{field: "not-a-value"})
+        assert response.status_code == 400, (operation_id, response.text)
+        assert not errors_of(ERRORS, response.json()), operation_id
+        assert response.json()["error"].startswith(f"{field}: "), operation_id
 
 
 @pytest.mark.parametrize(

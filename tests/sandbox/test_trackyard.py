@@ -265,28 +265,32 @@ def test_unknown_paths_and_methods(client: TestClient) -> None:
     assert wrong_method.headers["Allow"] == "POST"
 
 
-@pytest.mark.parametrize(
-    ("path", "method", "status"),
+DOCUMENTED = (
     [("/search", "POST", s) for s in (200, 400, 401, 402, 403, 429, 500)]
     + [("/download-track", "POST", s) for s in (200, 400, 401, 402, 403, 404, 429, 500)]
     + [("/me", "GET", s) for s in (200, 401, 403, 429, 500)]
-    + [("/usage", "GET", s) for s in (200, 400, 401, 403, 429, 500)],
+    + [("/usage", "GET", s) for s in (200, 400, 401, 403, 429, 500)]
 )
-def test_prefer_code_forces_each_documented_status(
-    client: TestClient, path: str, method: str, status: int
-) -> None:
-    body = {"track_id": "trk_abc123"} if path == "/download-track" else SEARCH
-    response = call(client, "ty_test_free_p", method, path, headers={"Prefer": f"code={status}"},
-                    json=body if method == "POST" else None)  # fmt: skip
-    assert response.status_code == status
-    if status == 429:
-        assert int(response.headers["Retry-After"]) >= 0
-        assert response.headers["X-RateLimit-Remaining"] == "0"
-    if status == 200 and path == "/download-track":
-        assert response.headers["Content-Type"] == "audio/mpeg"
-        assert response.headers["X-Track-Id"] == "trk_abc123"
-    elif status != 200 or path != "/download-track":
-        assert response.headers["Content-Type"] == "application/json"
+
+
+def test_prefer_code_forces_each_documented_status(client: TestClient) -> None:
+    """Every (operation, documented status), each on a freshly reset sandbox."""
+    for path, method, status in DOCUMENTED:
+        assert client.post("/_sandbox/reset").status_code == 200
+        body = {"track_id": "trk_abc123"} if path == "/download-track" else SEARCH
+        response = call(client, "ty_test_free_p", method, path,
+                        headers={"Prefer": f"code={status}"},
+                        json=body if method == "POST" else None)  # fmt: skip
+        case = (path, status)
+        assert response.status_code == status, case
+        if status == 429:
+            assert int(response.headers["Retry-After"]) >= 0, case
+            assert response.headers["X-RateLimit-Remaining"] == "0", case
+        if status == 200 and path == "/download-track":
+            assert response.headers["Content-Type"] == "audio/mpeg"
+            assert response.headers["X-Track-Id"] == "trk_abc123"
+        else:
+            assert response.headers["Content-Type"] == "application/json", case
 
 
 def test_prefer_is_free_logged_and_needs_a_valid_key(client: TestClient) -> None:
