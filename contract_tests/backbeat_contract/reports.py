@@ -216,7 +216,7 @@ table.matrix{border-collapse:separate;border-spacing:3px}
 .matrix th.op{text-align:left}
 .matrix td.op{padding:4px 10px 4px 0;white-space:nowrap}
 .matrix td.op small{display:block;color:#868e96;font:12px ui-monospace,monospace}
-.matrix td.cell{width:92px;height:38px;padding:0;text-align:center;border-radius:5px}
+.matrix td.cell{width:92px;min-width:92px;height:38px;padding:0;text-align:center;border-radius:5px}
 .matrix td.cell a{display:flex;align-items:center;justify-content:center;height:100%;
  color:inherit;text-decoration:none;font-size:12px;font-weight:600}
 .matrix td.blank{background:transparent}
