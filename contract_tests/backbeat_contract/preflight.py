@@ -57,7 +57,7 @@ def check(harness: Harness) -> None:
     if operation.is_secured and response.status_code == 401:
         raise Unusable(
             f"the key was refused: {operation.label} answered 401 to the run's key "
-            "(check --api-key / $CONTRACT_API_KEY and --base-url)"
+            "(check $CONTRACT_API_KEY or --api-key-env, and --base-url)"
         )
 
 

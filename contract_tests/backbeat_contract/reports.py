@@ -26,7 +26,10 @@ LABELS = {
 }
 MEANINGS = {
     "verified": "provoked for real, and the answer kept the contract",
-    "observed": "only forced with `Prefer: code=N` or seen while fuzzing, and kept the contract",
+    "observed": (
+        "only forced with `Prefer: code=N`, seen while fuzzing, or drawn by a heuristic aimed "
+        "at another status; the answer kept the contract"
+    ),
     "not_provokable": "the target offers no way to provoke it (the reason is given)",
     "violated": "the answer broke the contract (the rule is named)",
     "not_run": "no scenario reached it",
@@ -204,7 +207,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .facts{display:grid;grid-template-columns:max-content minmax(0,1fr) max-content minmax(0,1fr);
  gap:2px 16px;margin:12px 0;
  padding:10px 14px;background:#f8f9fa;border:1px solid #dee2e6;border-radius:6px;max-width:1100px}
-.facts dt{font-weight:600;color:#495057}.facts dd{margin:0;word-break:break-all}
+.facts dt{font-weight:600;color:#495057}.facts dd{margin:0;overflow-wrap:anywhere}
 .summary span,.legend span{display:inline-block;margin:0 14px 6px 0}
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;
  margin-right:5px;border:1px solid #868e96}
@@ -213,7 +216,7 @@ table.matrix{border-collapse:separate;border-spacing:3px}
 .matrix th.op{text-align:left}
 .matrix td.op{padding:4px 10px 4px 0;white-space:nowrap}
 .matrix td.op small{display:block;color:#868e96;font:12px ui-monospace,monospace}
-.matrix td.cell{width:92px;height:38px;padding:0;text-align:center;border-radius:5px}
+.matrix td.cell{width:92px;min-width:92px;height:38px;padding:0;text-align:center;border-radius:5px}
 .matrix td.cell a{display:flex;align-items:center;justify-content:center;height:100%;
  color:inherit;text-decoration:none;font-size:12px;font-weight:600}
 .matrix td.blank{background:transparent}

@@ -246,7 +246,8 @@ def _keys(
         given["main"] = main
     elif magic is None:
         raise pytest.UsageError(
-            "--api-key (or $CONTRACT_API_KEY) or --auth is required unless --sandbox-magic"
+            "a key is required unless --sandbox-magic: $CONTRACT_API_KEY (backbeat-contract "
+            "--api-key-env NAME, pytest --api-key) or --auth"
         )
     sandbox_keys = magic.sandbox.keys if magic else {}
     # Live runs, like a user's, send their scenarios with the main key.

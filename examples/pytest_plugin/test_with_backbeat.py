@@ -53,10 +53,9 @@ def test_rate_limit_surfaces_after_retries(
 
 def test_generate_music_and_wait(backbeat_musicgpt: MusicGPT) -> None:
     started = backbeat_musicgpt.generate_music(prompt="lofi beat for studying")
-    done = backbeat_musicgpt.wait_for_conversion(
-        "MUSIC_AI", task_id=started.task_id, poll_interval=0.05
-    )
+    done = started.wait(poll_interval=0.05)  # the job knows its type and task
     assert done.status == "COMPLETED"
+    assert done.conversion_type == "MUSIC_AI"
 
 
 def test_two_accounts_in_one_test(
