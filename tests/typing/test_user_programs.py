@@ -1,7 +1,8 @@
 """User programs checked as users check them: mypy --strict and pyright (strict mode).
 
-`programs/correct_*.py` must give no error; in `programs/wrong_*.py` every line marked
-`# error` must be reported, and no other line, by both checkers. The clients are found
+`programs/correct_*.py` and every Python block of the README must give no error; in
+`programs/wrong_*.py` every line marked `# error` must be reported, and no other line, by both
+checkers. The clients are found
 through the checkout's `overlay/` (an editable install's import hook is invisible to type
 checkers); errors inside backbeat itself are not the programs' and are not counted.
 """
@@ -13,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = Path(__file__).parent / "programs"
 PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+README = ROOT / "README.md"
+# A block may sit indented in a list item; its closing fence has the same indent.
+README_BLOCK = re.compile(r"^( *)```python\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
+# The checkers find the packages where an editable install puts them.
+SOURCE_ROOTS = [str(ROOT / folder) for folder in ("overlay", "plugin")]
 MYPY_LINE = re.compile(r"^(?P<file>[^:]+\.py):(?P<line>\d+): error: ")
 
 pytestmark = pytest.mark.slow
@@ -36,6 +43,10 @@ def programs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("user-project")
     for program in PROGRAMS.glob("*.py"):
         shutil.copy(program, folder / program.name)
+    blocks = README_BLOCK.findall(README.read_text(encoding="utf-8"))
+    assert blocks, "the README has no Python example to check"
+    for number, (_indent, block) in enumerate(blocks, 1):
+        (folder / f"readme_example_{number:02d}.py").write_text(textwrap.dedent(block))
     return folder
 
 
@@ -63,7 +74,7 @@ def test_mypy_strict_accepts_correct_calls_and_rejects_each_wrong_one(programs: 
             *sorted(p.name for p in programs.glob("*.py")),
         ],
         cwd=programs,
-        env={"MYPYPATH": str(ROOT / "overlay"), "PATH": "/usr/bin:/bin"},
+        env={"MYPYPATH": ":".join(SOURCE_ROOTS), "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         timeout=600,
@@ -84,7 +95,7 @@ def test_pyright_strict_accepts_correct_calls_and_rejects_each_wrong_one(program
         pytest.fail("pyright is missing: run `make node` (package.json pins it)")
     config = {
         "include": sorted(p.name for p in programs.glob("*.py")),
-        "extraPaths": [str(ROOT / "overlay")],
+        "extraPaths": SOURCE_ROOTS,
         "typeCheckingMode": "strict",
         "pythonVersion": "3.11",
     }
