@@ -65,14 +65,21 @@ def interleave_sync(
 
 
 async def interleave_async(
-    contenders: Sequence[AsyncContender], *, calls: int, tasks: int, per_task: int
+    contenders: Sequence[AsyncContender],
+    *,
+    calls: int,
+    tasks: int,
+    per_task: int,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, list[float]]:
-    """Per contender, the calls per second of each kept round (at least `calls` in all)."""
+    """Per contender, the calls per second of each kept round (at least `calls` in all).
+    `clock=time.thread_time` gives calls per CPU-second of the event loop's thread: the client's
+    own cost, whatever the server and the machine's other load do."""
     throughputs: dict[str, list[float]] = {contender.name: [] for contender in contenders}
     rounds = math.ceil(calls / (tasks * per_task))
     for round_number in range(rounds + 1):
         for contender in _rotated(contenders, round_number):
-            throughput = await async_round(contender.call, tasks, per_task)
+            throughput = await async_round(contender.call, tasks, per_task, clock)
             if round_number > 0:
                 throughputs[contender.name].append(throughput)
     return throughputs
@@ -98,13 +105,18 @@ def _median_call_time(call: Callable[[], object], count: int, clock: Callable[[]
     return statistics.median(times)
 
 
-async def async_round(call: Callable[[], Awaitable[object]], tasks: int, per_task: int) -> float:
-    """`tasks` concurrent tasks of `per_task` calls each; the calls per second."""
+async def async_round(
+    call: Callable[[], Awaitable[object]],
+    tasks: int,
+    per_task: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> float:
+    """`tasks` concurrent tasks of `per_task` calls each; the calls per second of `clock`."""
 
     async def worker() -> None:
         for _ in range(per_task):
             await call()
 
-    started = time.perf_counter()
+    started = clock()
     await asyncio.gather(*(worker() for _ in range(tasks)))
-    return tasks * per_task / (time.perf_counter() - started)
+    return tasks * per_task / (clock() - started)

@@ -32,14 +32,17 @@ def assert_well_formed(section: Section, expected_figures: int) -> None:
 
 def test_client_overhead_compares_three_clients_sync_and_async() -> None:
     section = overhead.run(calls=20, per_round=10, async_calls=16, tasks=4, per_task=2)
-    assert_well_formed(section, expected_figures=15)
+    assert_well_formed(section, expected_figures=20)
     names = [figure.name for figure in section.figures]
     assert names[4] == "sync backbeat.Trackyard / raw httpx"
     assert names[9] == "sync CPU time backbeat.Trackyard / raw httpx"
     assert section.figures[9].target is None  # CPU time explains, wall time is judged
     assert section.figures[4].target is not None
     assert section.figures[3].target is None  # generated/raw is reported, not judged
-    assert names[-1] == "async throughput backbeat.AsyncTrackyard / raw httpx.AsyncClient"
+    assert names[14] == "async throughput backbeat.AsyncTrackyard / raw httpx.AsyncClient"
+    assert section.figures[14].target is not None
+    assert names[-1] == "async CPU throughput backbeat.AsyncTrackyard / raw httpx.AsyncClient"
+    assert section.figures[-1].target is None  # CPU explains, wall-clock throughput is judged
     assert all(figure.spread.min > 0 for figure in section.figures)
 
 
