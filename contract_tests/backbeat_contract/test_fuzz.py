@@ -1,4 +1,6 @@
-"""Property-based fuzzing, positive and negative, with every schemathesis check."""
+"""Property-based fuzzing, positive and negative, with every schemathesis check. As
+`schemathesis run` does, the spec's examples and boundary cases run on every operation before
+generated cases do (fuzzing.FUZZ_STAGES)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,15 @@ from typing import Any
 from backbeat_contract import fuzzing, runtime
 from backbeat_contract.harness import Harness
 
-schema = fuzzing.load_schema(runtime.current())
+known, generated = (fuzzing.load_schema(runtime.current(), stage) for stage in fuzzing.FUZZ_STAGES)
 
 
-@schema.parametrize()
+@known.parametrize()
+def test_fuzz_examples_and_boundaries(case: Any, harness: Harness) -> None:
+    fuzzing.exercise(harness, case)
+
+
+@generated.parametrize()
 def test_fuzz(case: Any, harness: Harness) -> None:
     fuzzing.exercise(harness, case)
 

@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 LARGE_NODE_MODULES = REPO / "tests" / "corpus" / "large" / "node_modules"
 SERVERS_VENV = REPO / ".venv-corpus"
+# fastapi-example-server pins fastapi<0.82 (pydantic 1): a virtualenv of its own, from its lock.
+ITEMS_VENV = REPO / ".venv-corpus-items"
 PRISM = NODE_MODULES / ".bin" / "prism"
 # The key every target gets: Prism accepts any credential; the servers check none.
 KEY = "corpus-key-3c9e"
@@ -31,11 +33,16 @@ class Finding:
     operation: str
     rule: str
     why: str
+    detail: str = ""
+    """Text the violation's reason must hold: the finding covers that deviation and no other
+    failure of the same check."""
 
     def covers(self, violation: dict[str, object]) -> bool:
-        return self.operation in ("*", violation["operation"]) and str(
-            violation["rule"]
-        ).startswith(self.rule)
+        return (
+            self.operation in ("*", violation["operation"])
+            and str(violation["rule"]).startswith(self.rule)
+            and self.detail in str(violation.get("reason", ""))
+        )
 
 
 # Prism 5.14.2's own deviations, which the suite must report on every spec Prism serves.
@@ -43,6 +50,7 @@ NO_ALLOW_ON_405 = Finding(
     "*",
     "schemathesis:Wrong response to undeclared method",
     "Prism answers 405 to an undeclared method (TRACE) without the Allow header RFC 9110 requires",
+    "without required `Allow` header",
 )
 PRISM_FINDINGS = (NO_ALLOW_ON_405,)
 # More of Prism's own deviations, each seen (and reported by `schemathesis run` alone too) on
@@ -73,6 +81,34 @@ VALID_REJECTED = Finding(
 )
 
 
+MISSING_KEY_401 = Finding(
+    "*",
+    "status",
+    "Prism answers a request without its credential with 401 whatever the spec says; where an "
+    "operation documents 403 for a missing key and no 401, the suite's no-key request gets an "
+    "undocumented 401",
+    "no key: expected 403, got 401",
+)
+TEMPLATED_ROUTE = Finding(
+    "*",
+    "schemathesis:Wrong response to undeclared method",
+    "Prism routes an undeclared method on a concrete path (POST /pet/findByStatus) to the "
+    "templated path that declares it (POST /pet/{petId}) and answers its validation error, "
+    "where OpenAPI matches the concrete path first and the method is not allowed there (405)",
+    "Unsupported method",
+)
+
+
+def example_breaks_schema(operations: tuple[str, ...], why: str) -> tuple[Finding, ...]:
+    """The spec's own response example breaks its schema and Prism serves it: a real finding
+    on each of `operations`, by the suite's rule and by schemathesis'."""
+    return tuple(
+        Finding(operation, rule, why)
+        for operation in operations
+        for rule in ("body-schema", "schemathesis:Response violates schema")
+    )
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
@@ -90,6 +126,9 @@ class Target:
     """Schemathesis phases, the same for the suite and for `schemathesis run`."""
     seconds: int = 240
     """How long one run of either tool may take."""
+    dies: bool = False
+    """Whether the server is known to die mid-run on a request the fuzzing sends (Prism's crash
+    on a malformed multipart body): the run must then end in a run error, and only then."""
 
     def command(self) -> list[str]:
         """The argv that serves it ({port} is filled in)."""
@@ -122,9 +161,11 @@ class Server(Target):
     argv: tuple[str, ...] = ()
     spec_path: str = "/openapi.json"
     base_path: str = ""
+    venv: Path = SERVERS_VENV
+    """The virtualenv it is installed in (`{bin}` in argv is its bin folder)."""
 
     def command(self) -> list[str]:
-        return [part.replace("{bin}", str(SERVERS_VENV / "bin")) for part in self.argv]
+        return [part.replace("{bin}", str(self.venv / "bin")) for part in self.argv]
 
     @property
     def ready_path(self) -> str:
@@ -142,7 +183,15 @@ TARGETS: tuple[Target, ...] = (
         README_EXAMPLES,
         "the classic Petstore: path ids, form and JSON bodies, api_key and oauth2 schemes",
         spec=_readme("3.0", "petstore.yaml"),
-        findings=(*PRISM_FINDINGS, ANY_CREDENTIAL, UNDOCUMENTED_REJECTION, VALID_REJECTED),
+        findings=(
+            *PRISM_FINDINGS,
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            VALID_REJECTED,
+            INVALID_ACCEPTED,
+            TEMPLATED_ROUTE,
+        ),
+        dies=True,
     ),
     Prism(
         "train-travel-3.1",
@@ -208,6 +257,8 @@ TARGETS: tuple[Target, ...] = (
         README_EXAMPLES,
         "every parameter style and explode form, in path, query, header and cookie",
         spec=_readme("3.0", "parameters-style.yaml"),
+        findings=(*PRISM_FINDINGS, UNDOCUMENTED_REJECTION, VALID_REJECTED, INVALID_ACCEPTED),
+        dies=True,
     ),
     Prism(
         "polymorphism-3.0",
@@ -222,12 +273,41 @@ TARGETS: tuple[Target, ...] = (
         "npm:@directus/specs@15.2.0",
         "a real product's API (Directus), JSON, many shared components",
         spec=NODE_MODULES / "@directus" / "specs" / "dist" / "openapi.json",
+        findings=DIRECTUS_FINDINGS,
+        dies=True,
     ),
     Prism(
         "ideal-postcodes",
         "npm:@ideal-postcodes/openapi@4.21.0",
         "a real product's API (Ideal Postcodes): query-key auth, many documented errors",
         spec=NODE_MODULES / "@ideal-postcodes" / "openapi" / "dist" / "openapi.yaml",
+        findings=(
+            *PRISM_FINDINGS,
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            VALID_REJECTED,
+            INVALID_ACCEPTED,
+            *example_breaks_schema(
+                (
+                    "AddressCleanse",
+                    "AddressVerify",
+                    "FindAddress",
+                    "ResolveAddress",
+                    "RetrieveAddress",
+                    "Addresses",
+                ),
+                "the spec's own 200 example fits none (or more than one) of its oneOf "
+                "branches, and Prism serves that example",
+            ),
+            Finding(
+                "*",
+                "schemathesis:Response violates schema",
+                "Prism's own answer to a body that is not JSON, "
+                '{"error": {"code": "invalid_json", ...}}, breaks the 400 schema the spec '
+                "documents (an integer `code` at the top)",
+                '"code" is a required property',
+            ),
+        ),
     ),
     Prism(
         "blockfrost",
@@ -235,6 +315,28 @@ TARGETS: tuple[Target, ...] = (
         "a real product's API (Blockfrost, Cardano): 129 operations, header key, paging",
         spec=NODE_MODULES / "@blockfrost" / "openapi" / "openapi.yaml",
         max_examples=3,
+        findings=(
+            *PRISM_FINDINGS,
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            VALID_REJECTED,
+            INVALID_ACCEPTED,
+            MISSING_KEY_401,
+            *example_breaks_schema(
+                (
+                    "get_accounts_stake_address_utxos",
+                    "get_addresses_address_utxos",
+                    "get_addresses_address_utxos_asset",
+                    "get_pools_extended",
+                    "get_utils_addresses_xpub_xpub_role_index",
+                ),
+                "the spec's own 200 example breaks its schema (utxo examples without the "
+                "required tx_index; pool_list_extended's example holds pasted schema fragments "
+                "as values; the xpub example is an array where the schema says object), and "
+                "Prism serves that example",
+            ),
+        ),
+        dies=True,
     ),
 )
 
@@ -245,6 +347,21 @@ SERVERS: tuple[Server, ...] = (
         "a FastAPI application (OpenAPI 3.1 from pydantic): numeric JSON bodies, 422s",
         argv=("{bin}/serve-analytic-continuation", "--host", "127.0.0.1", "--port", "{port}"),
         max_examples=10,
+    ),
+    Server(
+        "fastapi-example-server",
+        "pypi:fastapi-example-server==0.1.1",
+        "a FastAPI 0.81 CRUD application (OpenAPI 3.0 from pydantic 1): item ids in paths, "
+        "create and patch bodies, its own 404s",
+        argv=(
+            "{bin}/uvicorn",
+            "fastapi_example_server.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+        ),
+        venv=ITEMS_VENV,
     ),
 )
 LARGE = Prism(
