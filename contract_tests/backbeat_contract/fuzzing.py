@@ -13,6 +13,7 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.config import ApiKeyAuthConfig, HttpBasicAuthConfig, HttpBearerAuthConfig
 from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.result import Ok
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
@@ -31,6 +32,17 @@ AuthSetting = ApiKeyAuthConfig | HttpBasicAuthConfig | HttpBearerAuthConfig
 # over every operation before the next starts. A server that dies on a generated request then
 # loses only the later phases, never the examples and boundary cases of operations further on.
 FUZZ_STAGES = (("examples", "coverage"), ("fuzzing",))
+# Within a stage, operations go in the order `schemathesis run` gives them: its dependency
+# layers (producers before consumers). Filled from the schema when test_fuzz is collected.
+RUN_ORDER: dict[str, int] = {}
+
+
+def remember_run_order(schema: BaseSchema) -> None:
+    """Record the order in which `schemathesis run` takes the operations of `schema`."""
+    operations = [result.ok() for result in schema.get_all_operations() if isinstance(result, Ok)]
+    layers = schema.get_operation_layers(operations) if operations else []
+    ordered = (operation.label for layer in layers for operation in layer)
+    RUN_ORDER.update((label, position) for position, label in enumerate(ordered))
 
 
 def load_schema(h: Harness, phases: tuple[str, ...] | None = None) -> BaseSchema:

@@ -10,6 +10,7 @@ from backbeat_contract import fuzzing, runtime
 from backbeat_contract.harness import Harness
 
 known, generated = (fuzzing.load_schema(runtime.current(), stage) for stage in fuzzing.FUZZ_STAGES)
+fuzzing.remember_run_order(known)
 
 
 @known.parametrize()
