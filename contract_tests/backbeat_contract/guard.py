@@ -156,6 +156,9 @@ class GuardedSession(requests.Session):
         throttle = self._throttle_for(account)
         if throttle:
             throttle.wait()
+        # A redirect is an answer to judge, never a request to make: following one would judge
+        # another resource's answer, and could leave the target (a `Location` the spec gives).
+        kwargs["allow_redirects"] = False
         response = super().send(request, **kwargs)
         if throttle:
             throttle.learn(response)

@@ -70,3 +70,40 @@ def test_throttle_waits_retry_after_and_refuses_endless_waits() -> None:
     assert clock.slept == [7.0]
     with pytest.raises(QuotaSpent):
         throttle.learn(_response(429, **{"Retry-After": "86400"}))
+
+
+def test_a_redirect_is_judged_as_sent_never_followed() -> None:
+    """A 302 whose Location leaves the machine is the answer the suite judges: the guarded
+    session does not follow it (nothing the suite runs may reach a non-loopback address)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from pathlib import Path
+
+    from backbeat_contract.guard import GuardedSession
+    from backbeat_contract.spec import Spec
+
+    class Redirects(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", "https://example.invalid/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Redirects)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+        root = f"http://127.0.0.1:{server.server_port}"
+        session = GuardedSession(
+            Spec(Path("t.yaml"), document), root, CreditBudget(None), None, None
+        )
+        response = session.get(root + "/verify")
+    finally:
+        server.shutdown()
+        thread.join()
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://example.invalid/elsewhere"
