@@ -188,7 +188,6 @@ TARGETS: tuple[Target, ...] = (
             ANY_CREDENTIAL,
             UNDOCUMENTED_REJECTION,
             VALID_REJECTED,
-            INVALID_ACCEPTED,
             TEMPLATED_ROUTE,
         ),
         dies=True,
@@ -257,7 +256,9 @@ TARGETS: tuple[Target, ...] = (
         README_EXAMPLES,
         "every parameter style and explode form, in path, query, header and cookie",
         spec=_readme("3.0", "parameters-style.yaml"),
-        findings=(*PRISM_FINDINGS, UNDOCUMENTED_REJECTION, VALID_REJECTED, INVALID_ACCEPTED),
+        # Prism dies on the valid request of `headers_standard`, a scenario, before any
+        # fuzzing: the run error is the whole outcome.
+        findings=(),
         dies=True,
     ),
     Prism(
@@ -414,7 +415,10 @@ SERVERS: tuple[Server, ...] = (
         "pypi:analytic-continuation-server==0.1.0",
         "a FastAPI application (OpenAPI 3.1 from pydantic): numeric JSON bodies, 422s",
         argv=("{bin}/serve-analytic-continuation", "--host", "127.0.0.1", "--port", "{port}"),
-        max_examples=10,
+        # Its operations fit Laurent series and render domain colourings (scipy, numpy): a few
+        # examples each keep a run within minutes on two cores; coverage finds its 500s.
+        max_examples=3,
+        seconds=900,
     ),
     Server(
         "fastapi-example-server",
