@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from backbeat_contract import fuzzing, preflight, reports, runtime, settings
+from backbeat_contract import preflight, reports, runtime, settings
 from backbeat_contract.coverage import RunFacts
 from backbeat_contract.harness import Harness
 from backbeat_contract.keys import variable
@@ -79,20 +79,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 MODULE_ORDER = ("test_statuses", "test_semantics", "test_webhooks", "test_fuzz", "test_stateful")
 
 
-# The fuzzing stages, in order (fuzzing.FUZZ_STAGES): every operation's examples and boundary
-# cases, then every operation's generated cases, each in `schemathesis run`'s operation order.
-FUZZ_TESTS = ("test_fuzz_examples_and_boundaries", "test_fuzz")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    def rank(item: pytest.Item) -> tuple[int, int, int]:
+    def rank(item: pytest.Item) -> int:
         name = item.path.stem
-        module = MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
-        function = getattr(item, "originalname", item.name)
-        if name != "test_fuzz" or function not in FUZZ_TESTS:
-            return (module, len(FUZZ_TESTS), 0)
-        label = getattr(item, "operation_label", "")
-        return (module, FUZZ_TESTS.index(function), fuzzing.RUN_ORDER.get(label, 0))
+        return MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
 
     items.sort(key=rank)
 

@@ -13,7 +13,6 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.config import ApiKeyAuthConfig, HttpBasicAuthConfig, HttpBearerAuthConfig
 from schemathesis.core.failures import Failure, FailureGroup
-from schemathesis.core.result import Ok
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
@@ -28,25 +27,7 @@ STATEFUL_STEPS = 6
 AuthSetting = ApiKeyAuthConfig | HttpBasicAuthConfig | HttpBearerAuthConfig
 
 
-# Which phases each fuzzing test runs, in this order: like `schemathesis run`, each phase goes
-# over every operation before the next starts. A server that dies on a generated request then
-# loses only the later phases, never the examples and boundary cases of operations further on.
-FUZZ_STAGES = (("examples", "coverage"), ("fuzzing",))
-# Within a stage, operations go in the order `schemathesis run` gives them: its dependency
-# layers (producers before consumers). Filled from the schema when test_fuzz is collected.
-RUN_ORDER: dict[str, int] = {}
-
-
-def remember_run_order(schema: BaseSchema) -> None:
-    """Record the order in which `schemathesis run` takes the operations of `schema`."""
-    operations = [result.ok() for result in schema.get_all_operations() if isinstance(result, Ok)]
-    layers = schema.get_operation_layers(operations) if operations else []
-    ordered = (operation.label for layer in layers for operation in layer)
-    RUN_ORDER.update((label, position) for position, label in enumerate(ordered))
-
-
-def load_schema(h: Harness, phases: tuple[str, ...] | None = None) -> BaseSchema:
-    """schemathesis' schema for the run; `phases` narrows the run's phases (--phases)."""
+def load_schema(h: Harness) -> BaseSchema:
     schema = schemathesis.openapi.from_path(h.settings.spec_path)
     schema.config.update(base_url=h.settings.base_url, request_timeout=30)
     uniform = h.spec.uniform_scheme
@@ -65,8 +46,7 @@ def load_schema(h: Harness, phases: tuple[str, ...] | None = None) -> BaseSchema
         max_examples=h.settings.max_examples,
         database="none",
     )
-    wanted = h.settings.phases if phases is None else phases
-    schema.config.phases.update(phases=[p for p in h.settings.phases if p in wanted])
+    schema.config.phases.update(phases=list(h.settings.phases))
     schema.config.phases.stateful.max_steps = STATEFUL_STEPS
     schema.hook(filter_case)
     return schema

@@ -1,6 +1,4 @@
-"""Property-based fuzzing, positive and negative, with every schemathesis check. As
-`schemathesis run` does, the spec's examples and boundary cases run on every operation before
-generated cases do (fuzzing.FUZZ_STAGES)."""
+"""Property-based fuzzing, positive and negative, with every schemathesis check."""
 
 from __future__ import annotations
 
@@ -9,16 +7,10 @@ from typing import Any
 from backbeat_contract import fuzzing, runtime
 from backbeat_contract.harness import Harness
 
-known, generated = (fuzzing.load_schema(runtime.current(), stage) for stage in fuzzing.FUZZ_STAGES)
-fuzzing.remember_run_order(known)
+schema = fuzzing.load_schema(runtime.current())
 
 
-@known.parametrize()
-def test_fuzz_examples_and_boundaries(case: Any, harness: Harness) -> None:
-    fuzzing.exercise(harness, case)
-
-
-@generated.parametrize()
+@schema.parametrize()
 def test_fuzz(case: Any, harness: Harness) -> None:
     fuzzing.exercise(harness, case)
 
