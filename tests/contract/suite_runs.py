@@ -42,7 +42,8 @@ class SuiteRun:
 @contextmanager
 def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
     """Start `command` with {port} = 0: the server binds a free port itself and announces
-    "listening on URL" (or "serving on", uvicorn's "running on"); yield that root URL once it answers."""
+    "listening on URL" (or "serving on", uvicorn's "running on"); yield that root URL once it
+    answers."""
     argv = [part.format(port=0) for part in command]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
