@@ -422,10 +422,13 @@ ANALYTIC_FINDINGS = (
         "schemathesis:Allow header mismatch",
         "Starlette answers a 405 with the Allow of the first route that matched the path only",
     ),
-    Finding(
-        "stream_session_progress_api_session__session_id__progress_stream_get",
-        "schemathesis:Undocumented Content-Type",
-        "the progress stream answers text/event-stream where the spec says application/json",
+    *(
+        Finding(
+            "stream_session_progress_api_session__session_id__progress_stream_get",
+            rule,
+            "the progress stream answers text/event-stream where the spec says application/json",
+        )
+        for rule in ("content-type", "schemathesis:Undocumented Content-Type")
     ),
 )
 # fastapi-example-server 0.1.1's real findings, each reported by `schemathesis run` alone too.
