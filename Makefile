@@ -145,10 +145,18 @@ $(CORPUS_VENV_STAMP): tests/corpus/servers.lock
 	$(CORPUS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(CORPUS_VENV)/bin/python -m pip install --quiet -r tests/corpus/servers.lock
 	@touch $@
+# fastapi-example-server pins fastapi<0.82 (pydantic 1): its own virtualenv, from its own lock.
+ITEMS_VENV := .venv-corpus-items
+ITEMS_VENV_STAMP := $(ITEMS_VENV)/.backbeat-installed
+$(ITEMS_VENV_STAMP): tests/corpus/items-server.lock
+	@test -x $(ITEMS_VENV)/bin/python || $(PYTHON) -m venv $(ITEMS_VENV)
+	$(ITEMS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(ITEMS_VENV)/bin/python -m pip install --quiet -r tests/corpus/items-server.lock
+	@touch $@
 $(LARGE_STAMP): tests/corpus/large/package.json tests/corpus/large/package-lock.json
 	cd tests/corpus/large && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
-corpus: $(VENV_STAMP) $(NODE_STAMP) $(CORPUS_VENV_STAMP) $(LARGE_STAMP)
+corpus: $(VENV_STAMP) $(NODE_STAMP) $(CORPUS_VENV_STAMP) $(ITEMS_VENV_STAMP) $(LARGE_STAMP)
 	python -m pytest tests/corpus --corpus -n 2 -rA $(CORPUS_ARGS)
 
 # Benchmarks (bench/): wrk from Debian's packages when it can be installed (root), else the

@@ -20,6 +20,9 @@ from backbeat_contract import meters
 from backbeat_contract.spec import Spec
 
 MAX_WAIT_SECONDS = 120.0
+# An event stream (text/event-stream) may never end, and a run must: its body is what arrives
+# within this long (enough for its first events), then the connection is closed.
+EVENT_STREAM_SECONDS = 3.0
 
 
 class BudgetSpent(Exception):
@@ -105,6 +108,24 @@ def _integer_header(response: requests.Response, name: str | None) -> int | None
         return None
 
 
+def _read_body(response: requests.Response, clock: Callable[[], float] = time.monotonic) -> None:
+    """Read the whole body, as requests does unless streaming; an event stream only for
+    EVENT_STREAM_SECONDS."""
+    if not response.headers.get("Content-Type", "").startswith("text/event-stream"):
+        _ = response.content
+        return
+    deadline = clock() + EVENT_STREAM_SECONDS
+    chunks = []
+    try:
+        for chunk in response.iter_content(chunk_size=None):
+            chunks.append(chunk)
+            if clock() > deadline:
+                break
+    finally:
+        response.close()
+    response._content = b"".join(chunks)  # what a non-streamed answer holds once read
+
+
 class GuardedSession(requests.Session):
     def __init__(
         self,
@@ -156,7 +177,14 @@ class GuardedSession(requests.Session):
         throttle = self._throttle_for(account)
         if throttle:
             throttle.wait()
+        # A redirect is an answer to judge, never a request to make: following one would judge
+        # another resource's answer, and could leave the target (a `Location` the spec gives).
+        kwargs["allow_redirects"] = False
+        streamed_by_caller = bool(kwargs.get("stream"))
+        kwargs["stream"] = True
         response = super().send(request, **kwargs)
+        if not streamed_by_caller:
+            _read_body(response)
         if throttle:
             throttle.learn(response)
         balance = _integer_header(response, self._credits_header)

@@ -51,6 +51,7 @@ def _run_scenario(harness: Harness, operation: Operation, status: Status) -> Non
             step.what,
             heuristic=step.heuristic,
             success_unproven=step.success_unproven,
+            any_success=step.any_success,
         )
 
 

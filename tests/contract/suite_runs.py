@@ -19,7 +19,7 @@ import httpx
 from backbeat_sandbox.launcher import stop_process
 
 REPO = Path(__file__).resolve().parents[2]
-ANNOUNCED = re.compile(r"(?:listening|serving) on (http://127\.0\.0\.1:\d+)", re.IGNORECASE)
+ANNOUNCED = re.compile(r"(?:listening|serving|running) on (http://127\.0\.0\.1:\d+)", re.IGNORECASE)
 SUITE_SECONDS = 120
 # PYTHONDONTWRITEBYTECODE makes pytest re-rewrite schemathesis' modules on every start.
 FAST = ("--max-examples", "3", "--assert=plain", "--phases", "examples,fuzzing")
@@ -42,7 +42,8 @@ class SuiteRun:
 @contextmanager
 def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
     """Start `command` with {port} = 0: the server binds a free port itself and announces
-    "listening on URL" (or "serving on URL"); yield that root URL once it answers."""
+    "listening on URL" (or "serving on", uvicorn's "running on"); yield that root URL once it
+    answers."""
     argv = [part.format(port=0) for part in command]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)

@@ -70,3 +70,91 @@ def test_throttle_waits_retry_after_and_refuses_endless_waits() -> None:
     assert clock.slept == [7.0]
     with pytest.raises(QuotaSpent):
         throttle.learn(_response(429, **{"Retry-After": "86400"}))
+
+
+def test_a_redirect_is_judged_as_sent_never_followed() -> None:
+    """A 302 whose Location leaves the machine is the answer the suite judges: the guarded
+    session does not follow it (nothing the suite runs may reach a non-loopback address)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from pathlib import Path
+
+    from backbeat_contract.guard import GuardedSession
+    from backbeat_contract.spec import Spec
+
+    class Redirects(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", "https://example.invalid/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Redirects)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+        root = f"http://127.0.0.1:{server.server_port}"
+        session = GuardedSession(
+            Spec(Path("t.yaml"), document), root, CreditBudget(None), None, None
+        )
+        response = session.get(root + "/verify")
+    finally:
+        server.shutdown()
+        thread.join()
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://example.invalid/elsewhere"
+
+
+def test_an_endless_event_stream_is_read_for_a_bounded_time() -> None:
+    """A text/event-stream answer that never ends is judged on what arrived within a few
+    seconds: the run goes on."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from pathlib import Path
+
+    from backbeat_contract.guard import EVENT_STREAM_SECONDS, GuardedSession
+    from backbeat_contract.spec import Spec
+
+    class Streams(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                while True:
+                    event = b"data: tick\n\n"
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+                    self.wfile.flush()
+                    time.sleep(0.1)  # the server's own pace, not the test's wait
+            except OSError:
+                return
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Streams)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+        root = f"http://127.0.0.1:{server.server_port}"
+        session = GuardedSession(
+            Spec(Path("t.yaml"), document), root, CreditBudget(None), None, None
+        )
+        started = time.monotonic()
+        response = session.get(root + "/progress/stream", timeout=30)
+        took = time.monotonic() - started
+    finally:
+        server.shutdown()
+        thread.join()
+    assert response.content.startswith(b"data: tick\n\n")
+    assert took < EVENT_STREAM_SECONDS + 5

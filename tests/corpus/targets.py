@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 LARGE_NODE_MODULES = REPO / "tests" / "corpus" / "large" / "node_modules"
 SERVERS_VENV = REPO / ".venv-corpus"
+# fastapi-example-server pins fastapi<0.82 (pydantic 1): a virtualenv of its own, from its lock.
+ITEMS_VENV = REPO / ".venv-corpus-items"
 PRISM = NODE_MODULES / ".bin" / "prism"
 # The key every target gets: Prism accepts any credential; the servers check none.
 KEY = "corpus-key-3c9e"
@@ -31,11 +33,16 @@ class Finding:
     operation: str
     rule: str
     why: str
+    detail: str = ""
+    """Text the violation's reason must hold: the finding covers that deviation and no other
+    failure of the same check."""
 
     def covers(self, violation: dict[str, object]) -> bool:
-        return self.operation in ("*", violation["operation"]) and str(
-            violation["rule"]
-        ).startswith(self.rule)
+        return (
+            self.operation in ("*", violation["operation"])
+            and str(violation["rule"]).startswith(self.rule)
+            and self.detail in str(violation.get("reason", ""))
+        )
 
 
 # Prism 5.14.2's own deviations, which the suite must report on every spec Prism serves.
@@ -43,6 +50,7 @@ NO_ALLOW_ON_405 = Finding(
     "*",
     "schemathesis:Wrong response to undeclared method",
     "Prism answers 405 to an undeclared method (TRACE) without the Allow header RFC 9110 requires",
+    "without required `Allow` header",
 )
 PRISM_FINDINGS = (NO_ALLOW_ON_405,)
 # More of Prism's own deviations, each seen (and reported by `schemathesis run` alone too) on
@@ -73,6 +81,34 @@ VALID_REJECTED = Finding(
 )
 
 
+MISSING_KEY_401 = Finding(
+    "*",
+    "status",
+    "Prism answers a request without its credential with 401 whatever the spec says; where an "
+    "operation documents 403 for a missing key and no 401, the suite's no-key request gets an "
+    "undocumented 401",
+    "no key: expected 403, got 401",
+)
+TEMPLATED_ROUTE = Finding(
+    "*",
+    "schemathesis:Wrong response to undeclared method",
+    "Prism routes an undeclared method on a concrete path (POST /pet/findByStatus) to the "
+    "templated path that declares it (POST /pet/{petId}) and answers its validation error, "
+    "where OpenAPI matches the concrete path first and the method is not allowed there (405)",
+    "Unsupported method",
+)
+
+
+def example_breaks_schema(operations: tuple[str, ...], why: str) -> tuple[Finding, ...]:
+    """The spec's own response example breaks its schema and Prism serves it: a real finding
+    on each of `operations`, by the suite's rule and by schemathesis'."""
+    return tuple(
+        Finding(operation, rule, why)
+        for operation in operations
+        for rule in ("body-schema", "schemathesis:Response violates schema")
+    )
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
@@ -90,6 +126,9 @@ class Target:
     """Schemathesis phases, the same for the suite and for `schemathesis run`."""
     seconds: int = 240
     """How long one run of either tool may take."""
+    dies: bool = False
+    """Whether the server is known to die mid-run on a request the fuzzing sends (Prism's crash
+    on a malformed multipart body): the run must then end in a run error, and only then."""
 
     def command(self) -> list[str]:
         """The argv that serves it ({port} is filled in)."""
@@ -122,9 +161,11 @@ class Server(Target):
     argv: tuple[str, ...] = ()
     spec_path: str = "/openapi.json"
     base_path: str = ""
+    venv: Path = SERVERS_VENV
+    """The virtualenv it is installed in (`{bin}` in argv is its bin folder)."""
 
     def command(self) -> list[str]:
-        return [part.replace("{bin}", str(SERVERS_VENV / "bin")) for part in self.argv]
+        return [part.replace("{bin}", str(self.venv / "bin")) for part in self.argv]
 
     @property
     def ready_path(self) -> str:
@@ -142,7 +183,14 @@ TARGETS: tuple[Target, ...] = (
         README_EXAMPLES,
         "the classic Petstore: path ids, form and JSON bodies, api_key and oauth2 schemes",
         spec=_readme("3.0", "petstore.yaml"),
-        findings=(*PRISM_FINDINGS, ANY_CREDENTIAL, UNDOCUMENTED_REJECTION, VALID_REJECTED),
+        findings=(
+            *PRISM_FINDINGS,
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            VALID_REJECTED,
+            TEMPLATED_ROUTE,
+        ),
+        dies=True,
     ),
     Prism(
         "train-travel-3.1",
@@ -208,6 +256,10 @@ TARGETS: tuple[Target, ...] = (
         README_EXAMPLES,
         "every parameter style and explode form, in path, query, header and cookie",
         spec=_readme("3.0", "parameters-style.yaml"),
+        # Prism dies on the valid request of `headers_standard`, a scenario, before any
+        # fuzzing: the run error is the whole outcome.
+        findings=(),
+        dies=True,
     ),
     Prism(
         "polymorphism-3.0",
@@ -222,12 +274,67 @@ TARGETS: tuple[Target, ...] = (
         "npm:@directus/specs@15.2.0",
         "a real product's API (Directus), JSON, many shared components",
         spec=NODE_MODULES / "@directus" / "specs" / "dist" / "openapi.json",
+        # 347 documented cells: a small budget, and no coverage phase (its boundary cases of
+        # Directus' large schemas took minutes per operation), the same for both tools.
+        max_examples=3,
+        phases="examples,fuzzing,stateful",
+        seconds=600,
+        # No coverage phase, so no undeclared-method probe: NO_ALLOW_ON_405 is not met here.
+        findings=(
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            VALID_REJECTED,
+            INVALID_ACCEPTED,
+            MISSING_KEY_401,
+            *example_breaks_schema(
+                ("getPresets", "createPreset", "updatePresets", "getPreset", "updatePreset"),
+                "the spec's Presets schema gives `layout` type string with `example: null`, "
+                "and Prism serves that example",
+            ),
+            *(
+                Finding(
+                    operation,
+                    "status",
+                    "the path's `id` is oneOf integer/string: Prism reads a numeric id as both, "
+                    "answers 422 (`must match exactly one schema in oneOf`) to every request "
+                    "with one, an integer id the spec allows included",
+                    "got 422",
+                )
+                for operation in ("getItem", "updateItem", "deleteItem")
+            ),
+        ),
+        dies=True,
     ),
     Prism(
         "ideal-postcodes",
         "npm:@ideal-postcodes/openapi@4.21.0",
         "a real product's API (Ideal Postcodes): query-key auth, many documented errors",
         spec=NODE_MODULES / "@ideal-postcodes" / "openapi" / "dist" / "openapi.yaml",
+        findings=(
+            *PRISM_FINDINGS,
+            VALID_REJECTED,
+            INVALID_ACCEPTED,
+            *example_breaks_schema(
+                (
+                    "AddressCleanse",
+                    "AddressVerify",
+                    "FindAddress",
+                    "ResolveAddress",
+                    "RetrieveAddress",
+                    "Addresses",
+                ),
+                "the spec's own 200 example fits none (or more than one) of its oneOf "
+                "branches, and Prism serves that example",
+            ),
+            Finding(
+                "*",
+                "schemathesis:Response violates schema",
+                "Prism's own answer to a body that is not JSON, "
+                '{"error": {"code": "invalid_json", ...}}, breaks the 400 schema the spec '
+                "documents (an integer `code` at the top)",
+                '"code" is a required property',
+            ),
+        ),
     ),
     Prism(
         "blockfrost",
@@ -235,16 +342,159 @@ TARGETS: tuple[Target, ...] = (
         "a real product's API (Blockfrost, Cardano): 129 operations, header key, paging",
         spec=NODE_MODULES / "@blockfrost" / "openapi" / "openapi.yaml",
         max_examples=3,
+        findings=(
+            *PRISM_FINDINGS,
+            ANY_CREDENTIAL,
+            UNDOCUMENTED_REJECTION,
+            MISSING_KEY_401,
+            *example_breaks_schema(
+                (
+                    "get_accounts_stake_address_utxos",
+                    "get_addresses_address_utxos",
+                    "get_addresses_address_utxos_asset",
+                    "get_pools_extended",
+                    "get_utils_addresses_xpub_xpub_role_index",
+                ),
+                "the spec's own 200 example breaks its schema (utxo examples without the "
+                "required tx_index; pool_list_extended's example holds pasted schema fragments "
+                "as values; the xpub example is an array where the schema says object), and "
+                "Prism serves that example",
+            ),
+        ),
+        dies=True,
     ),
 )
 
+# analytic-continuation-server 0.1.0's real findings: FastAPI documents only 200 and 422, and
+# the application answers otherwise, each reported by `schemathesis run` alone too.
+ANALYTIC_FINDINGS = (
+    Finding(
+        "*",
+        "status",
+        "a request the spec calls valid gets a 5xx: 500 from params-from-bounds, transform-point, "
+        "spline-export and continuation-import on values their schemas allow; 501 from every "
+        "domain-colouring operation (its renderer is not part of the package)",
+        "got 50",
+    ),
+    Finding(
+        "*",
+        "status",
+        "a valid request gets an undocumented 400 (laurent compose and intrinsic-curve, "
+        "resume-with-data check more than their schemas say)",
+        "got 400",
+    ),
+    Finding(
+        "*",
+        "status",
+        "a session's continuation that was never computed gets an undocumented 404",
+        "got 404",
+    ),
+    Finding(
+        "*",
+        "body-schema",
+        "the laurent operations answer null (a NaN) for fields their schema types as number",
+        "null is not of type",
+    ),
+    Finding("*", "schemathesis:Server error", "the same 500s and 501s, found by schemathesis"),
+    Finding(
+        "*",
+        "schemathesis:Undocumented status code",
+        "400, 404, 500 and 501 in answer, none documented",
+    ),
+    Finding(
+        "*",
+        "schemathesis:Response violates schema",
+        "the null numbers, found by schemathesis",
+        "null is not of type",
+    ),
+    Finding(
+        "*",
+        "schemathesis:Schema-violating request accepted",
+        "pydantic coerces what the schema forbids (a string for a number, extra fields)",
+    ),
+    Finding(
+        "*",
+        "schemathesis:Schema-valid request rejected",
+        "the same 400s to requests the spec calls valid",
+    ),
+    Finding(
+        "*",
+        "schemathesis:Allow header mismatch",
+        "Starlette answers a 405 with the Allow of the first route that matched the path only",
+    ),
+    *(
+        Finding(
+            "stream_session_progress_api_session__session_id__progress_stream_get",
+            rule,
+            "the progress stream answers text/event-stream where the spec says application/json",
+        )
+        for rule in ("content-type", "schemathesis:Undocumented Content-Type")
+    ),
+)
+# fastapi-example-server 0.1.1's real findings, each reported by `schemathesis run` alone too.
+NULL_NOT_DOCUMENTED = (
+    "pydantic 1 documents an Optional field (description, tax) as a plain string/number, "
+    "without `nullable`, and the server sends and accepts null there"
+)
+ITEMS_FINDINGS = (
+    # Which operations meet a null depends on the items the run created (any of the four).
+    *(
+        Finding("*", rule, NULL_NOT_DOCUMENTED, "null is not of type")
+        for rule in ("body-schema", "schemathesis:Response violates schema")
+    ),
+    Finding("*", "schemathesis:Schema-violating request accepted", NULL_NOT_DOCUMENTED),
+    Finding(
+        "*",
+        "schemathesis:Allow header mismatch",
+        "Starlette 0.19 answers a 405 on /items/ and /items/{id} with the Allow header of the "
+        "first route that matched the path only (`Allow: GET`), leaving out POST and PATCH",
+    ),
+    Finding(
+        "patch_item_items__id__patch",
+        "schemathesis:Server error",
+        "PATCH /items/{id} with `price: null` stores an item its own response model refuses: 500",
+    ),
+    Finding(
+        "patch_item_items__id__patch",
+        "schemathesis:Undocumented status code",
+        "the same 500, which the spec does not document",
+        "Received: 500",
+    ),
+    Finding(
+        "*",
+        "schemathesis:Undocumented status code",
+        "an unknown item id gets 404 and a body that is not JSON gets 400: the spec FastAPI "
+        "generates documents only 200 and 422",
+        "Received: 40",
+    ),
+)
 SERVERS: tuple[Server, ...] = (
     Server(
         "analytic-continuation-server",
         "pypi:analytic-continuation-server==0.1.0",
         "a FastAPI application (OpenAPI 3.1 from pydantic): numeric JSON bodies, 422s",
         argv=("{bin}/serve-analytic-continuation", "--host", "127.0.0.1", "--port", "{port}"),
-        max_examples=10,
+        # Its operations fit Laurent series and render domain colourings (scipy, numpy): a few
+        # examples each keep a run within minutes on two cores; coverage finds its 500s.
+        max_examples=3,
+        seconds=900,
+        findings=ANALYTIC_FINDINGS,
+    ),
+    Server(
+        "fastapi-example-server",
+        "pypi:fastapi-example-server==0.1.1",
+        "a FastAPI 0.81 CRUD application (OpenAPI 3.0 from pydantic 1): item ids in paths, "
+        "create and patch bodies, its own 404s",
+        argv=(
+            "{bin}/uvicorn",
+            "fastapi_example_server.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "{port}",
+        ),
+        venv=ITEMS_VENV,
+        findings=ITEMS_FINDINGS,
     ),
 )
 LARGE = Prism(

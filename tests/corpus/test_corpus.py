@@ -13,7 +13,7 @@ from backbeat_contract.spec import Spec
 from backbeat_specs import SpecError
 
 from tests.corpus import runner, table
-from tests.corpus.targets import LARGE, PRISM, SERVERS, SERVERS_VENV, TARGETS, Target
+from tests.corpus.targets import LARGE, PRISM, SERVERS, SERVERS_VENV, TARGETS, Server, Target
 
 
 def _targets(test: str) -> list[object]:
@@ -30,7 +30,7 @@ def _targets(test: str) -> list[object]:
 def _available(target: Target) -> None:
     if not PRISM.exists():
         pytest.fail("node_modules missing: run `make node` (the Makefile does)")
-    if target in SERVERS and not SERVERS_VENV.exists():
+    if isinstance(target, Server) and not target.venv.exists():
         pytest.fail("the corpus servers are not installed: run `make corpus`")
 
 
@@ -44,6 +44,8 @@ def test_the_suite_gives_the_written_outcome(target: Target, tmp_path: Path) -> 
     assert suite.report is not None, suite.output[-3000:]
     assert runner.false_failures(target, suite) == [], suite.output[-1500:]
     assert runner.unreported(target, suite) == []
+    # A server known to die must be reported as a run error; no other run may claim one.
+    assert (suite.report.get("run_error") is not None) == target.dies, suite.output[-1500:]
 
 
 @pytest.mark.slow
