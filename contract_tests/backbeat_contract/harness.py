@@ -18,10 +18,6 @@ from backbeat_contract.settings import RunSettings
 from backbeat_contract.spec import Node, Operation, Spec, Status, Tweak
 from backbeat_contract.valid import Builder, Invalid
 
-INVALID_KEY = "contract-suite-invalid-key"
-# Links are followed back at most this far (a chain of prerequisites).
-MAX_LINK_DEPTH = 3
-
 
 @dataclass(frozen=True)
 class Answer:
@@ -30,6 +26,11 @@ class Answer:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
+
+
+INVALID_KEY = "contract-suite-invalid-key"
+# Links are followed back at most this far (a chain of prerequisites).
+MAX_LINK_DEPTH = 3
 
 
 def _fills_only_path(operation: Operation, link: Node) -> bool:

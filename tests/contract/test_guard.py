@@ -1,10 +1,25 @@
-"""The budget guard and the throttle, without a server."""
+"""The budget guard and the throttle without a server; the guarded session on a loopback one."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
 import pytest
 import requests
-from backbeat_contract.guard import BudgetSpent, CreditBudget, QuotaSpent, Throttle
+from backbeat_contract.guard import (
+    EVENT_STREAM_SECONDS,
+    BudgetSpent,
+    CreditBudget,
+    GuardedSession,
+    QuotaSpent,
+    Throttle,
+)
+from backbeat_contract.spec import Spec
 
 
 def test_budget_refuses_the_call_that_would_exceed_it() -> None:
@@ -72,39 +87,43 @@ def test_throttle_waits_retry_after_and_refuses_endless_waits() -> None:
         throttle.learn(_response(429, **{"Retry-After": "86400"}))
 
 
+@contextmanager
+def guarded_session_to(
+    handler: type[BaseHTTPRequestHandler],
+) -> Iterator[tuple[str, GuardedSession]]:
+    """A loopback server answering with `handler`, and a guarded session on an empty spec."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+        root = f"http://127.0.0.1:{server.server_port}"
+        spec = Spec(Path("t.yaml"), document)
+        yield root, GuardedSession(spec, root, CreditBudget(None), None, None)
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def test_a_redirect_is_judged_as_sent_never_followed() -> None:
     """A 302 whose Location leaves the machine is the answer the suite judges: the guarded
     session does not follow it (nothing the suite runs may reach a non-loopback address)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-    from pathlib import Path
 
-    from backbeat_contract.guard import GuardedSession
-    from backbeat_contract.spec import Spec
-
-    class Redirects(BaseHTTPRequestHandler):
+    class Redirects(QuietHandler):
         def do_GET(self) -> None:
             self.send_response(302)
             self.send_header("Location", "https://example.invalid/elsewhere")
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Redirects)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
-        root = f"http://127.0.0.1:{server.server_port}"
-        session = GuardedSession(
-            Spec(Path("t.yaml"), document), root, CreditBudget(None), None, None
-        )
+    with guarded_session_to(Redirects) as (root, session):
         response = session.get(root + "/verify")
-    finally:
-        server.shutdown()
-        thread.join()
     assert response.status_code == 302
     assert response.headers["Location"] == "https://example.invalid/elsewhere"
 
@@ -112,15 +131,8 @@ def test_a_redirect_is_judged_as_sent_never_followed() -> None:
 def test_an_endless_event_stream_is_read_for_a_bounded_time() -> None:
     """A text/event-stream answer that never ends is judged on what arrived within a few
     seconds: the run goes on."""
-    import threading
-    import time
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-    from pathlib import Path
 
-    from backbeat_contract.guard import EVENT_STREAM_SECONDS, GuardedSession
-    from backbeat_contract.spec import Spec
-
-    class Streams(BaseHTTPRequestHandler):
+    class Streams(QuietHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
@@ -137,24 +149,9 @@ def test_an_endless_event_stream_is_read_for_a_bounded_time() -> None:
             except OSError:
                 return
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Streams)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
-        root = f"http://127.0.0.1:{server.server_port}"
-        session = GuardedSession(
-            Spec(Path("t.yaml"), document), root, CreditBudget(None), None, None
-        )
+    with guarded_session_to(Streams) as (root, session):
         started = time.monotonic()
         response = session.get(root + "/progress/stream", timeout=30)
         took = time.monotonic() - started
-    finally:
-        server.shutdown()
-        thread.join()
     assert response.content.startswith(b"data: tick\n\n")
     assert took < EVENT_STREAM_SECONDS + 5
