@@ -44,6 +44,15 @@ def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
     """Start `command` with {port} = 0: the server binds a free port itself and announces
     "listening on URL" (or "serving on", uvicorn's "running on"); yield that root URL once it
     answers."""
+    with launched(command, ready_path) as (_process, root):
+        yield root
+
+
+@contextmanager
+def launched(
+    command: Sequence[str], ready_path: str
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`serve`, with the process: (the process, its root URL once it answers)."""
     argv = [part.format(port=0) for part in command]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
@@ -52,7 +61,7 @@ def serve(command: Sequence[str], ready_path: str) -> Iterator[str]:
             if root is None or not _answers(root + ready_path, process):
                 log.seek(0)
                 raise RuntimeError(f"{argv[:3]} did not start:\n{log.read().decode()[-2000:]}")
-            yield root
+            yield process, root
         finally:
             stop_process(process)
 

@@ -20,6 +20,7 @@ from typing import Any
 from backbeat_contract.spec import Spec
 
 from tests.contract.suite_runs import REPO, serve
+from tests.corpus.supervised import supervised
 from tests.corpus.targets import KEY, Server, Target
 
 SEED = "20260222"
@@ -63,10 +64,13 @@ class Outcome:
 
 
 @contextmanager
-def served(target: Target, directory: Path) -> Iterator[tuple[str, Path]]:
+def served(
+    target: Target, directory: Path, *, restarted: bool = False
+) -> Iterator[tuple[str, Path]]:
     """The target running on a free 127.0.0.1 port: (root URL, the spec file to check it
-    against). A server's own spec is fetched from it, over loopback, into `directory`."""
-    with serve(target.command(), target.ready_path) as root:
+    against). A server's own spec is fetched from it, over loopback, into `directory`.
+    `restarted`: behind a supervisor that starts it again whenever it dies (`supervised`)."""
+    with _root(target, restarted) as root:
         if isinstance(target, Server):
             directory.mkdir(parents=True, exist_ok=True)
             spec = directory / "served-openapi.json"
@@ -75,6 +79,16 @@ def served(target: Target, directory: Path) -> Iterator[tuple[str, Path]]:
             yield root + target.base_path, spec
         else:
             yield root, target.spec  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _root(target: Target, restarted: bool) -> Iterator[str]:
+    if not restarted:
+        with serve(target.command(), target.ready_path) as root:
+            yield root
+        return
+    with supervised(target.command(), target.ready_path) as supervisor:
+        yield supervisor.root
 
 
 def run_contract_suite(target: Target, root: str, spec: Path, reports: Path) -> Outcome:
