@@ -62,18 +62,18 @@ class UsageRecord:
     response_time_ms: int
 
 
-@dataclass
-class Window:
-    index: int = -1
-    used: int = 0
-
-
 @dataclass(frozen=True)
 class Denial:
     """A spent window: which limit, and whole seconds until it frees (at least 1)."""
 
     limit: Limit
     retry_after: int
+
+
+@dataclass
+class Window:
+    index: int = -1
+    used: int = 0
 
 
 @dataclass(eq=False)

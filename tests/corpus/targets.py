@@ -498,9 +498,9 @@ SERVERS: tuple[Server, ...] = (
     ),
 )
 LARGE = Prism(
-    "github-rest-api",
-    "npm:@octokit/openapi@23.0.2",
-    "GitHub's REST API: 13 MB of JSON, 1,223 operations (the large-spec target)",
+    name="github-rest-api",
+    package="npm:@octokit/openapi@23.0.2",
+    shape="GitHub's REST API: 13 MB of JSON, 1,223 operations (the large-spec target)",
     spec=LARGE_NODE_MODULES / "@octokit" / "openapi" / "generated" / "api.github.com.json",
     # The budget: one fuzzed request per operation, no coverage or stateful phase.
     max_examples=1,
