@@ -203,7 +203,8 @@ def docstring(text: str, indent: str) -> list[str]:
 
 def class_lines(event: EventClass, base: EventClass | None) -> list[str]:
     parent = f"({base.name})" if base else ""
-    lines = ["@dataclass(frozen=True, kw_only=True)", f"class {event.name}{parent}:"]
+    # repr=False: every event shows itself as the base class says (present fields only).
+    lines = ["@dataclass(frozen=True, kw_only=True, repr=False)", f"class {event.name}{parent}:"]
     lines += docstring("\n\n".join(event.doc), "    ")
     lines.append("")
     for attr in event.attrs.values():
@@ -222,6 +223,9 @@ def class_lines(event: EventClass, base: EventClass | None) -> list[str]:
             "    def extra(self) -> Mapping[str, Any]:",
             '        """Body fields that no attribute of this class reads (new vendor fields)."""',
             "        return unread_fields(self)",
+            "",
+            "    def __repr__(self) -> str:",
+            "        return present_fields_repr(self)",
         ]
     else:
         renamed = {name: keys for name, keys in event.sources.items() if keys != (name,)}
@@ -298,6 +302,7 @@ def render(spec_path: Path) -> str:
             "    Attribute,",
             "    Payload,",
             "    decoded_objects,",
+            "    present_fields_repr,",
             "    unread_fields,",
             *(f"    {c}," for c in converters),
             ")",

@@ -100,6 +100,17 @@ def unread_fields(event: Any) -> Body:
     return MappingProxyType({k: v for k, v in event.body.items() if k not in read})
 
 
+def present_fields_repr(event: Any) -> str:
+    """`AudioEvent(task_id='…', conversion_path='…')`: the fields that hold a value, as the
+    result models show themselves (the whole body stays in `body`, out of the repr)."""
+    shown = [
+        f"{f.name}={getattr(event, f.name)!r}"
+        for f in fields(event)
+        if f.repr and getattr(event, f.name) is not None
+    ]
+    return f"{type(event).__name__}({', '.join(shown)})"
+
+
 # --- converters: one per schema type (tools/gen_webhooks.py picks them) ---------------------
 
 

@@ -534,3 +534,14 @@ def test_any_object_with_the_two_strings_parses(
     assert event.conversion_cost is None or isinstance(event.conversion_cost, float)
     assert event.success is None or isinstance(event.success, bool)
     assert set(event.extra) <= set(body)
+
+
+def test_an_event_repr_shows_the_fields_that_hold_a_value() -> None:
+    event = parse_webhook(
+        {"task_id": "t1", "conversion_type": "COVER", "conversion_path": "https://x/a.mp3"}
+    )
+    shown = repr(event)
+    assert shown.startswith("AudioEvent(task_id='t1', conversion_type='COVER'")
+    assert "conversion_path='https://x/a.mp3'" in shown
+    assert "None" not in shown
+    assert "body=" not in shown

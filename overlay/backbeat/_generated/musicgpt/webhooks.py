@@ -13,6 +13,7 @@ from backbeat._webhook_reading import (
     Attribute,
     Payload,
     decoded_objects,
+    present_fields_repr,
     unread_fields,
     decoded,
     flag,
@@ -54,7 +55,7 @@ from .readers import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class WebhookEvent:
     """What every webhook of the API carries (the spec's `x-webhook-event-fields`). A body of a
     shape no payload schema describes parses into this class itself, so a new vendor payload
@@ -82,8 +83,11 @@ class WebhookEvent:
         """Body fields that no attribute of this class reads (new vendor fields)."""
         return unread_fields(self)
 
+    def __repr__(self) -> str:
+        return present_fields_repr(self)
 
-@dataclass(frozen=True, kw_only=True)
+
+@dataclass(frozen=True, kw_only=True, repr=False)
 class StatusEvent(WebhookEvent):
     """The generic payload of the vendor's webhook page. (GenericWebhook: `generic`)"""
 
@@ -101,7 +105,7 @@ class StatusEvent(WebhookEvent):
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class AudioEvent(WebhookEvent):
     """One POST about a song task (Music AI, remix, extend, inpaint, sing over, image to song).
     `subtype` says which: `music_ai` or `remix` (a finished track), `lyrics_timestamped`,
@@ -138,7 +142,7 @@ class AudioEvent(WebhookEvent):
         return decoded_objects(self.lyrics_timestamped)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class LyricsTimestampsEvent(WebhookEvent):
     """A SongWebhook POST whose `subtype` is 'lyrics_timestamped' (`musicAi`, `song`)."""
 
@@ -169,7 +173,7 @@ class LyricsTimestampsEvent(WebhookEvent):
         return decoded_objects(self.lyrics_timestamped)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class StreamingEvent(WebhookEvent):
     """A SongWebhook POST whose `subtype` is 'audio_streaming' (`musicAi`, `song`)."""
 
@@ -200,7 +204,7 @@ class StreamingEvent(WebhookEvent):
         return decoded_objects(self.lyrics_timestamped)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class AlbumCoverEvent(WebhookEvent):
     """A SongWebhook POST whose `subtype` is 'album_cover_generation' (`musicAi`, `song`)."""
 
@@ -231,7 +235,7 @@ class AlbumCoverEvent(WebhookEvent):
         return decoded_objects(self.lyrics_timestamped)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class StemsEvent(WebhookEvent):
     """One POST with every stem. (ExtractionWebhook: `extraction`)"""
 
@@ -240,7 +244,7 @@ class StemsEvent(WebhookEvent):
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"stems": ("audio_url",)}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class CleanupEvent(WebhookEvent):
     """One POST with the cleaned recording and the part removed (denoise: `no_noise`/`noise`;
     deecho: `no_echo`/`echo`; dereverb: `noreverb`/`reverb`). (CleanupWebhook: `denoise`,
@@ -264,7 +268,7 @@ class CleanupEvent(WebhookEvent):
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class KeyBpmEvent(WebhookEvent):
     """One POST with the key and the tempo. (KeyBpmWebhook: `keyBpm`)"""
 
@@ -275,7 +279,7 @@ class KeyBpmEvent(WebhookEvent):
     bpm: float | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class TranscriptionEvent(WebhookEvent):
     """One POST with the transcript. (TranscriptionWebhook: `transcription`)"""
 
@@ -286,7 +290,7 @@ class TranscriptionEvent(WebhookEvent):
     """Word-level timestamps; the vendor does not show an entry's shape."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class FileEvent(WebhookEvent):
     """One POST with the processed file (mastering, cutter, speed changer). (OutputFileWebhook:
     `audioMastering`, `audioCutter`, `audioSpeedChanger`)
@@ -299,7 +303,7 @@ class FileEvent(WebhookEvent):
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class MidiEvent(WebhookEvent):
     """One POST with the MIDI file and its companions. (AudioToMidiWebhook: `audioToMidi`)"""
 
@@ -308,7 +312,7 @@ class MidiEvent(WebhookEvent):
     notes_file_path: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class SoundEvent(WebhookEvent):
     """One POST with the sound, keyed by conversion id. (SoundGeneratorWebhook:
     `soundGenerator`)"""
