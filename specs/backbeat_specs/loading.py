@@ -50,7 +50,7 @@ def read_document(path: Path | str) -> dict[str, Any]:
         )
     version = document.get("openapi") if isinstance(document, dict) else None
     if not isinstance(version, str) or not version.startswith(("3.0", "3.1")):
-        raise SpecError(path, "is not an OpenAPI 3.0 or 3.1 document (no `openapi: 3.x`)")
+        raise SpecError(path, "is not an OpenAPI document (no `openapi: 3.0` or `3.1`)")
     try:
         prepare(document)
     except ValueError as error:
