@@ -46,7 +46,9 @@ class Profile:
     credits: float
     limits: tuple[Limit, ...] = ()
     revoked: bool = False
-    forbidden: frozenset[str] = frozenset()
+    role: str | None = None
+    """The spec's key role (`x-key-roles`) the key plays, if any: where an operation's
+    `x-provoke` names that role for a 403, the key is refused there."""
     details: Mapping[str, Any] = field(default_factory=dict)
 
     def limit(self, name: str) -> Limit | None:

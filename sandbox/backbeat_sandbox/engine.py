@@ -199,7 +199,7 @@ class ApiService:
             args = validate_request(self.spec, op, inbound)
         except Invalid as problem:
             return self.api.rejected(problem), 0, False
-        if op.operation_id in account.profile.forbidden:
+        if account.profile.role in op.refused_roles:
             message = f"This API key may not call {op.operation_id}"
             return Reply(403, self.api.error(403, message, "insufficient_permissions")), 0, False
         return (*self._charged(Call(op, args, account, now, self.state.served)), False)

@@ -40,6 +40,8 @@ class Operation:
     pattern: re.Pattern[str] = field(repr=False)
     reader: backbeat_specs.Operation = field(repr=False)
     """The operation as ``backbeat_specs`` reads it: its extensions, typed."""
+    refused_roles: frozenset[str | None] = frozenset()
+    """The key roles its `x-provoke` names for a 403: a key playing one is refused here."""
 
     def documented_statuses(self) -> tuple[int, ...]:
         return tuple(sorted(int(code) for code in self.node["responses"] if code.isdigit()))
@@ -149,6 +151,7 @@ def _operations(reader: backbeat_specs.Spec) -> list[Operation]:
                 node=node,
                 pattern=op.path_pattern,
                 reader=op,
+                refused_roles=frozenset(p.key for p in op.provocations(403) or () if p.key),
             )
         )
     return operations

@@ -39,13 +39,13 @@ def _tier(
     allowance: int,
     *,
     revoked: bool = False,
-    forbidden: frozenset[str] = frozenset(),
+    role: str | None = None,
 ) -> Profile:
     limits = [Limit("minute", MINUTE, per_minute)]
     if per_day is not None:
         limits.append(Limit("day", DAY, per_day))
     details = {"tier": tier, "monthly_allowance": allowance}
-    return Profile(credits, tuple(limits), revoked, forbidden, details)
+    return Profile(credits, tuple(limits), revoked, role, details)
 
 
 FREE = _tier("free", 50, 5, 50, 0)
@@ -57,9 +57,8 @@ PROFILES: Mapping[str, Profile] = {
     "ty_test_pro": PRO,
     "ty_test_exhausted": _tier("starter", 0, 10, 500, 300),
     "ty_test_revoked": _tier("starter", 300, 10, 500, 300, revoked=True),
-    "ty_test_nodownload": _tier(
-        "starter", 300, 10, 500, 300, forbidden=frozenset({"downloadTrack"})
-    ),
+    # Refused where the spec provokes a 403 with the `forbidden` key role (downloadTrack).
+    "ty_test_nodownload": _tier("starter", 300, 10, 500, 300, role="forbidden"),
     "ty_test_tinylimit": _tier("starter", 300, 2, 500, 300),
     "ty_test_burst": _tier("pro", 50, 100_000, None, 50_000),
     "ty_test_load": _tier("pro", 1_000_000_000, 1_000_000, None, 50_000),
