@@ -72,10 +72,11 @@ class Supervisor:
             self._process.terminate()
 
     def backend(self) -> tuple[str, int]:
-        if not self._ready.wait(RESTART_WAIT_SECONDS) or self._backend is None:
-            raise TimeoutError("the supervised server did not come back")
+        came_back = self._ready.wait(RESTART_WAIT_SECONDS)
         if self._failure is not None:
             raise RuntimeError(f"the supervised server did not start: {self._failure}")
+        if not came_back or self._backend is None:
+            raise TimeoutError("the supervised server did not come back")
         return self._backend
 
 
