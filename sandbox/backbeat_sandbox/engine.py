@@ -19,7 +19,7 @@ from .clock import Clock
 from .inbound import Inbound, read_inbound
 from .limits import DEFAULT_MAX_ACCOUNTS
 from .replies import Reply, complete_headers, forced_reply, parse_prefer
-from .spec import JSON, Operation, Spec
+from .spec import JSON, Operation, Spec, SpecError
 from .validation import Arguments, Invalid, validate_request
 from .webhooks import Courier, Delivery
 
@@ -54,6 +54,32 @@ class Call:
     """The how-many-th call this state has served: the seed for deterministic ids."""
 
 
+Handler = Callable[[Call], Reply]
+
+
+def handlers_for(
+    spec: Spec,
+    behaviours: Mapping[str, Handler],
+    implied: Callable[[Operation], str | None] = lambda op: None,
+) -> dict[str, Handler]:
+    """Each operation's handler: the behaviour its ``x-sandbox-behaviour`` names, else the one
+    ``implied`` derives from its other facts. The spec says what each operation does; the
+    sandbox knows only behaviours by name. An operation naming a behaviour the sandbox lacks,
+    or none, is a `SpecError` now, at bind time, not a 500 on its first call."""
+    handlers = {}
+    known = ", ".join(sorted(behaviours))
+    for op in spec.operations:
+        name = op.reader.sandbox_behaviour or implied(op)
+        if name is None:
+            problem = f"{op.operation_id} names no x-sandbox-behaviour (one of: {known})"
+            raise SpecError(spec.reader.path, problem)
+        if name not in behaviours:
+            problem = f"{op.operation_id} x-sandbox-behaviour: no {name!r} in the sandbox ({known})"
+            raise SpecError(spec.reader.path, problem)
+        handlers[op.operation_id] = behaviours[name]
+    return handlers
+
+
 class ApiBehaviour(Protocol):
     """What is specific to one API; everything else comes from its spec."""
 
@@ -73,8 +99,8 @@ class ApiBehaviour(Protocol):
     def payment_required(self, account: Account, cost: float) -> Reply: ...
 
     @property
-    def handlers(self) -> Mapping[str, Callable[[Call], Reply]]:
-        """The handler of each operation id."""
+    def handlers(self) -> Mapping[str, Handler]:
+        """The handler of each operation id, as the spec assigns them (`handlers_for`)."""
 
     def bind(self, spec: Spec) -> None:
         """Read what the API needs from its loaded spec; called once, before anything else."""

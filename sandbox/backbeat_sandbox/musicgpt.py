@@ -4,7 +4,7 @@ Every conversion operation is served by one handler driven by the operation's ex
 spec: ``x-conversion-type``, ``x-outputs``, ``x-rate-limit-category`` (whose plan limits sit in
 the top-level ``x-rate-limit-categories``), ``x-credit-estimate`` (charged) and ``x-webhook``
 (the ``webhooks`` entry whose example is the payload's template). Adding a conversion to the
-spec adds it here. Only the operations with behaviour of their own have handlers by name.
+spec adds it here. The other operations name their behaviour in ``x-sandbox-behaviour``.
 
 A task moves IN_QUEUE -> IN_PROGRESS -> COMPLETED: one step per ``getConversion`` poll of that
 task, or straight to COMPLETED once its ``eta`` has passed on the sandbox's clock, whichever
@@ -21,7 +21,7 @@ import itertools
 import json
 import math
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -29,7 +29,7 @@ from typing import Any
 from backbeat_specs import SPEC_FILES, RateLimitCategory
 
 from .accounts import Account, Limit, Profile
-from .engine import AuthFailure, Call
+from .engine import AuthFailure, Call, Handler, handlers_for
 from .limits import MAX_TASKS_PER_ACCOUNT, TASK_SECONDS_KEPT
 from .replies import Reply
 from .spec import JSON, Operation, Spec
@@ -163,6 +163,11 @@ def _new_id(call: Call, label: str) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, f"{call.sequence}-{label}"))
 
 
+def _starts_a_task(op: Operation) -> str | None:
+    """An operation whose answer names its task's outputs (``x-outputs``) starts a task."""
+    return "task-start" if op.reader.outputs is not None else None
+
+
 def _example_eta(node: Mapping[str, Any]) -> int:
     """The ``eta`` of the operation's first ``200`` example, when it is a real estimate."""
     media = node["responses"]["200"]["content"]["application/json"]
@@ -182,7 +187,7 @@ class MusicGPT:
         sandbox's clock when nobody polls it), e.g. to receive webhooks sooner."""
         self.task_seconds = task_seconds
         self.profiles: Mapping[str, Profile] = {}
-        self.handlers: Mapping[str, Callable[[Call], Reply]] = {}
+        self.handlers: Mapping[str, Handler] = {}
         self._kinds: dict[str, TaskKind] = {}
         self._categories: Mapping[str, RateLimitCategory] = {}
         self._webhooks: Mapping[str, Any] = {}
@@ -208,14 +213,14 @@ class MusicGPT:
             ({"voice_id": voice_id, "voice_name": name}, (name.casefold(), voice_id.casefold()))
             for voice_id, name in self.voices
         ]
-        own: dict[str, Callable[[Call], Reply]] = {
-            "getConversion": self._get_conversion,
-            "listUserConversions": self._list_user_conversions,
-            "generateLyrics": _generate_lyrics,
-            "listVoices": self._list_voices,
-            "searchVoices": self._list_voices,
+        behaviours: Mapping[str, Handler] = {
+            "task-start": self._start_task,
+            "conversion-status": self._get_conversion,
+            "conversion-history": self._list_user_conversions,
+            "lyrics": _generate_lyrics,
+            "voice-catalog": self._list_voices,
         }
-        self.handlers = dict.fromkeys(self._kinds, self._start_task) | own
+        self.handlers = handlers_for(spec, behaviours, implied=_starts_a_task)
 
     def _profiles(self, spec: Spec) -> dict[str, Profile]:
         """Each magic key's plan, balance and per-minute limits (from the spec's categories)."""

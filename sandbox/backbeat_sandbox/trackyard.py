@@ -6,16 +6,17 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from backbeat_specs import SPEC_FILES
+from backbeat_specs import SPEC_FILES, Plan
 
 from . import audio, catalog
 from .accounts import Account, Limit, Profile
 from .clock import timestamp
-from .engine import AuthFailure, Call
+from .engine import AuthFailure, Call, Handler, handlers_for
 from .replies import Reply
-from .spec import JSON, Operation, Spec
+from .spec import JSON, Operation, Spec, SpecError
 from .validation import Arguments, Invalid
 from .webhooks import Delivery
 
@@ -31,37 +32,39 @@ CODES = {400: "invalid_parameters", 401: "unauthorized", 402: "out_of_credits",
          500: "internal_error"}  # fmt: skip
 
 
-def _tier(
-    tier: str,
-    credits: int,
-    per_minute: int,
-    per_day: int | None,
-    allowance: int,
-    *,
-    revoked: bool = False,
-    role: str | None = None,
-) -> Profile:
-    limits = [Limit("minute", MINUTE, per_minute)]
-    if per_day is not None:
-        limits.append(Limit("day", DAY, per_day))
-    details = {"tier": tier, "monthly_allowance": allowance}
-    return Profile(credits, tuple(limits), revoked, role, details)
+@dataclass(frozen=True)
+class MagicKey:
+    """A magic key's account: a plan of the spec's ``x-plans``, with what the key changes."""
+
+    plan: str
+    credits: int | None = None
+    """The starting balance, where not the plan's."""
+    per_minute: int | None = None
+    """The per-minute limit, where not the plan's."""
+    revoked: bool = False
+    role: str | None = None
+    """A key role of the spec's ``x-key-roles``: refused where `x-provoke` names it for a 403."""
+
+    def profile(self, plans: Mapping[str, Plan]) -> Profile:
+        plan = plans[self.plan]
+        per_minute = self.per_minute or plan.requests_per_minute
+        windows = (("minute", MINUTE, per_minute), ("day", DAY, plan.requests_per_day))
+        limits = tuple(Limit(name, seconds, cap) for name, seconds, cap in windows if cap)
+        credits = plan.credits if self.credits is None else self.credits
+        details = {"tier": plan.name, "monthly_allowance": plan.monthly_allowance}
+        return Profile(credits, limits, self.revoked, self.role, details)
 
 
-FREE = _tier("free", 50, 5, 50, 0)
-STARTER = _tier("starter", 300, 10, 500, 300)
-PRO = _tier("pro", 50_000, 300, None, 50_000)
-PROFILES: Mapping[str, Profile] = {
-    "ty_test_free": FREE,
-    "ty_test_starter": STARTER,
-    "ty_test_pro": PRO,
-    "ty_test_exhausted": _tier("starter", 0, 10, 500, 300),
-    "ty_test_revoked": _tier("starter", 300, 10, 500, 300, revoked=True),
-    # Refused where the spec provokes a 403 with the `forbidden` key role (downloadTrack).
-    "ty_test_nodownload": _tier("starter", 300, 10, 500, 300, role="forbidden"),
-    "ty_test_tinylimit": _tier("starter", 300, 2, 500, 300),
-    "ty_test_burst": _tier("pro", 50, 100_000, None, 50_000),
-    "ty_test_load": _tier("pro", 1_000_000_000, 1_000_000, None, 50_000),
+MAGIC_KEYS: Mapping[str, MagicKey] = {
+    "ty_test_free": MagicKey("free"),
+    "ty_test_starter": MagicKey("starter"),
+    "ty_test_pro": MagicKey("pro"),
+    "ty_test_exhausted": MagicKey("starter", credits=0),
+    "ty_test_revoked": MagicKey("starter", revoked=True),
+    "ty_test_nodownload": MagicKey("starter", role="forbidden"),
+    "ty_test_tinylimit": MagicKey("starter", per_minute=2),
+    "ty_test_burst": MagicKey("pro", credits=50, per_minute=100_000),
+    "ty_test_load": MagicKey("pro", credits=1_000_000_000, per_minute=1_000_000),
 }
 AUTH_MESSAGES: Mapping[AuthFailure, str] = {
     "missing": "Missing API key: send 'Authorization: Bearer <api_key>'",
@@ -167,17 +170,22 @@ def _seconds_text(seconds: float) -> str:
     return f"{round(seconds, 2):g}"
 
 
+BEHAVIOURS: Mapping[str, Handler] = {
+    "catalog-search": _search,
+    "track-download": _download,
+    "key-details": _me,
+    "usage-log": _usage,
+}
+"""What an operation's ``x-sandbox-behaviour`` may name."""
+
+
 class Trackyard:
     spec_file = SPEC_FILES["trackyard"]
     max_body_bytes = 64 * 1024  # the spec's info.description promises 400 above 64 KiB
-    profiles = PROFILES
 
-    handlers: Mapping[str, Callable[[Call], Reply]] = {
-        "search": _search,
-        "downloadTrack": _download,
-        "getMe": _me,
-        "listUsage": _usage,
-    }
+    def __init__(self) -> None:
+        self.profiles: Mapping[str, Profile] = {}
+        self.handlers: Mapping[str, Handler] = {}
 
     def error(self, status: int, message: str, code: str | None = None) -> JSON:
         return error_body(status, message, code)
@@ -186,7 +194,14 @@ class Trackyard:
         return Reply(401, self.error(401, AUTH_MESSAGES[kind]))
 
     def bind(self, spec: Spec) -> None:
-        pass  # everything Trackyard reads from its spec, the engine reads for it
+        """The magic keys' accounts on the spec's ``x-plans``; each operation's handler."""
+        plans = spec.reader.plans
+        missing = sorted({magic.plan for magic in MAGIC_KEYS.values()} - set(plans))
+        if missing:
+            problem = f"x-plans names no {', '.join(missing)}: the sandbox's magic keys are on them"
+            raise SpecError(spec.reader.path, problem)
+        self.profiles = {key: magic.profile(plans) for key, magic in MAGIC_KEYS.items()}
+        self.handlers = handlers_for(spec, BEHAVIOURS)
 
     def advance(self, now: float) -> Sequence[Delivery]:
         return ()  # no background work, no webhooks

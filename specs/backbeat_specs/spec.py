@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from referencing import Registry
 
+PLAN_FIELDS = ("credits", "monthly-allowance", "requests-per-minute", "requests-per-day")
+"""The numbers of an ``x-plans`` entry."""
 RESERVED_KEY_ROLES = frozenset({"none", "unknown", "main", "scenario"})
 """`x-provoke` key values that are not roles: no key, a made-up key, the run's own keys."""
 
@@ -333,6 +335,21 @@ class RateLimitCategory:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """An entry of ``x-plans``: what a key on that plan starts with and may do."""
+
+    name: str
+    credits: int
+    """The balance a new key starts with."""
+    monthly_allowance: int = 0
+    """Credits granted each month (0: the starting credits are one-time)."""
+    requests_per_minute: int | None = None
+    requests_per_day: int | None = None
+    """None: no such cap."""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class KeyRole:
     """An entry of ``x-key-roles``: a kind of key that is the way to some status."""
 
@@ -522,6 +539,9 @@ class Operation:
 
     replaced_by = _Extension[str]("x-replaced-by", _is_str, "an operationId")
     """``x-replaced-by``: the operationId to use instead of this deprecated one."""
+
+    sandbox_behaviour = _Extension[str]("x-sandbox-behaviour", _is_str, "a behaviour name")
+    """``x-sandbox-behaviour``: what backbeat's sandbox does to serve the operation."""
 
     def provoke(self, status: int) -> tuple[str, Any] | None:
         """How the spec says to provoke ``status``, raw: (where it was found, the value). The
@@ -730,6 +750,30 @@ class Spec:
             plan = node.get("plan")
             found[role] = KeyRole(
                 role, str(node.get("description", "")), None if plan is None else str(plan)
+            )
+        return found
+
+    @cached_property
+    def plans(self) -> Mapping[str, Plan]:
+        """``x-plans``: plan -> its starting credits, allowance and request caps."""
+        found = {}
+        for name, node in _mapping(self, "x-plans", self.document.get("x-plans", {})).items():
+            where = f"x-plans.{name}"
+            node = _mapping(self, where, node)
+            counts = ((number, node.get(number)) for number in PLAN_FIELDS)
+            numbers = {
+                number: _typed(self, where, number, value, _non_negative_int, "an integer >= 0")
+                for number, value in counts
+            }
+            if numbers["credits"] is None:
+                raise SpecError(self.path, f"{where}: credits is required")
+            found[name] = Plan(
+                name,
+                credits=numbers["credits"],
+                monthly_allowance=numbers["monthly-allowance"] or 0,
+                requests_per_minute=numbers["requests-per-minute"],
+                requests_per_day=numbers["requests-per-day"],
+                description=str(node.get("description", "")).strip(),
             )
         return found
 

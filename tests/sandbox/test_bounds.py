@@ -5,23 +5,32 @@ from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pytest
 from backbeat_sandbox import create_app
-from backbeat_sandbox.accounts import KeyRegistry, UsageRecord
+from backbeat_sandbox.accounts import KeyRegistry, Profile, UsageRecord
+from backbeat_sandbox.app import SPEC_DIR
 from backbeat_sandbox.launcher import Sandbox, running_sandbox
 from backbeat_sandbox.limits import (
     DEFAULT_MAX_ACCOUNTS,
     MAX_TASKS_PER_ACCOUNT,
     MAX_USAGE_RECORDS,
 )
-from backbeat_sandbox.trackyard import PROFILES
+from backbeat_sandbox.spec import load_spec
+from backbeat_sandbox.trackyard import Trackyard
 from starlette.testclient import TestClient
 
 from tests.sandbox.conftest import FakeClock, bearer
 
 MIB = 1024 * 1024
+
+
+def _trackyard_profiles() -> Mapping[str, Profile]:
+    """The magic keys' profiles, on the plans of Trackyard's spec."""
+    trackyard = Trackyard()
+    trackyard.bind(load_spec(SPEC_DIR / trackyard.spec_file))
+    return trackyard.profiles
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +75,7 @@ def test_a_head_within_the_limit_is_served(served: Sandbox) -> None:
 
 
 def test_20000_accounts_stay_within_the_documented_cap() -> None:
-    registry = KeyRegistry(PROFILES)
+    registry = KeyRegistry(_trackyard_profiles())
     for n in range(20_000):
         registry.account(f"ty_test_pro_{n}", now=1_000.0 + n)
     assert len(registry) == DEFAULT_MAX_ACCOUNTS
@@ -91,7 +100,7 @@ def test_the_cap_is_set_on_the_command_line_and_an_idle_account_expires() -> Non
 
 
 def test_the_usage_log_keeps_the_newest_records() -> None:
-    registry = KeyRegistry(PROFILES)
+    registry = KeyRegistry(_trackyard_profiles())
     account = registry.account("ty_test_pro_log", now=0.0)
     for n in range(MAX_USAGE_RECORDS + 50):
         account.record(UsageRecord(float(n), "/me", 200, 0, 1))

@@ -80,9 +80,10 @@ def test_any_name_outside_the_vocabulary_is_refused_on_an_operation(name: str) -
         ("x-requires-one-of", "track_id", "'track_id' is not of type 'array'"),
         ("x-provoke", {"404": {"times": 11}}, "11 is greater than the maximum of 10"),
         ("x-provoke", {"4o4": {"key": "none"}}, "'4o4' does not match"),
+        ("x-sandbox-behaviour", "Track Download", "'Track Download' does not match"),
     ],
     ids=["cost-text", "cost-negative", "idempotent-text", "no-outputs", "one-of-string",
-         "provoke-times", "provoke-status"],
+         "provoke-times", "provoke-status", "behaviour-name"],
 )  # fmt: skip
 def test_a_wrong_typed_extension_is_refused_where_it_is(
     extension: str, value: Any, message: str
@@ -108,6 +109,18 @@ def test_an_extension_is_refused_where_the_vocabulary_does_not_put_it() -> None:
     assert "/: unknown extension x-credit-cost" in found
     assert "/components/schemas/Track/properties/id: unknown extension x-idempotent" in found
     assert "/components/responses/Unauthorized: unknown extension x-less-than" in found
+
+
+def test_a_plan_states_its_numbers_as_counts() -> None:
+    document = trackyard()
+    document["x-plans"]["free"]["requests-per-day"] = "fifty"
+    document["x-plans"]["pro"]["requests-per-hour"] = 10
+    del document["x-plans"]["starter"]["credits"]
+    assert problems(document) == [
+        "/x-plans/free/requests-per-day: 'fifty' is not of type 'integer'",
+        "/x-plans/pro: Additional properties are not allowed ('requests-per-hour' was unexpected)",
+        "/x-plans/starter: 'credits' is a required property",
+    ]
 
 
 def test_a_name_an_extension_gives_must_exist() -> None:

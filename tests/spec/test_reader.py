@@ -13,7 +13,7 @@ from typing import Any
 import backbeat_specs
 import pytest
 import yaml
-from backbeat_specs import Provocation, SecurityScheme, Spec, SpecError
+from backbeat_specs import Plan, Provocation, SecurityScheme, Spec, SpecError
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -217,6 +217,8 @@ def test_extensions_read_as_typed_values_and_none_where_absent(tmp_path: Path) -
     assert (op.idempotent, op.credit_cost, op.credit_estimate, op.price) == (False, 1, 0.25, 0.25)
     assert (op.outputs, op.rate_limit_category, op.conversion_type) == (2, "jobs", "THING")
     assert (op.webhook, op.requires_one_of, op.replaced_by) == ("done", ("a", "b"), "getThingV2")
+    assert bare.sandbox_behaviour is None
+    assert one_operation(tmp_path, **{"x-sandbox-behaviour": "echo"}).sandbox_behaviour == "echo"
 
 
 NOT_AN_INTEGER = st.one_of(
@@ -272,6 +274,24 @@ def test_document_extensions_read_as_records(tmp_path: Path) -> None:
     doc["x-key-roles"] = {"main": {}}
     with pytest.raises(SpecError, match="'main' is reserved"):
         _ = Spec(tmp_path / "spec.yaml", doc).key_roles
+
+
+def test_plans_read_as_records_with_their_caps(tmp_path: Path) -> None:
+    doc = document()
+    doc["x-plans"] = {
+        "free": {"credits": 50, "requests-per-minute": 5, "requests-per-day": 50},
+        "pro": {"credits": 9, "monthly-allowance": 9, "description": " No daily cap. "},
+    }
+    plans = Spec(tmp_path / "spec.yaml", doc).plans
+    assert plans["free"] == Plan("free", 50, 0, 5, 50)
+    assert plans["pro"] == Plan("pro", 9, 9, None, None, "No daily cap.")
+    assert Spec(tmp_path / "spec.yaml", document()).plans == {}
+    doc["x-plans"] = {"free": {"credits": -1}}
+    with pytest.raises(SpecError, match=r"x-plans.free credits: expected an integer >= 0"):
+        _ = Spec(tmp_path / "spec.yaml", doc).plans
+    doc["x-plans"] = {"free": {"requests-per-minute": 5}}
+    with pytest.raises(SpecError, match=r"x-plans.free: credits is required"):
+        _ = Spec(tmp_path / "spec.yaml", doc).plans
 
 
 @pytest.mark.parametrize(
