@@ -341,7 +341,7 @@ class _BaseClient:
         """The model a result is read into, and what turns it into the result."""
         return result, itself
 
-    def _with(self, extra_headers: Headers | None, timeout: Timeout) -> Self:
+    def _with(self, extra_headers: Headers | None = None, timeout: Timeout = NOT_GIVEN) -> Self:
         """This client for a call with these per-call options: itself when there are none."""
         if extra_headers is None and isinstance(timeout, NotGiven):
             return self

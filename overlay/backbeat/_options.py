@@ -1,6 +1,8 @@
 """Per-call options every public method of a facade takes, declared in its signature:
 `extra_headers=` (added to this call's request) and `timeout=` (this call's HTTP timeout;
-`None` means none, leaving it out keeps the client's).
+`None` means none, leaving it out keeps the client's). The generated methods spell them out;
+the methods written by hand type them once, as `**options: Unpack[CallOptions]`, and show them
+spelled out at run time (`spelled_out`), so `help()` and `inspect` see the same keywords.
 
 A call with options runs on a *view* of the client (`_BaseClient._view`): a shallow copy that
 shares everything (connection pool, retry engine, budget) but carries the call's headers,
@@ -11,18 +13,20 @@ from __future__ import annotations
 
 import inspect
 import itertools
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Final, TypeAlias
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import Any, Final, TypeAlias, TypedDict
 
 import httpx
 
 __all__ = [
     "NOT_GIVEN",
+    "CallOptions",
     "Headers",
     "NotGiven",
     "Timeout",
     "first_page_fetched",
     "first_page_fetched_async",
+    "spelled_out",
 ]
 
 
@@ -39,6 +43,31 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 Headers: TypeAlias = Mapping[str, str]
 Timeout: TypeAlias = float | httpx.Timeout | NotGiven | None
+
+
+class CallOptions(TypedDict, total=False):
+    """The per-call options, as keyword arguments: `**options: Unpack[CallOptions]`."""
+
+    extra_headers: Headers | None
+    timeout: Timeout
+
+
+_OPTION_PARAMETERS = (
+    inspect.Parameter("extra_headers", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation="Headers | None"),
+    inspect.Parameter("timeout", inspect.Parameter.KEYWORD_ONLY, default=NOT_GIVEN,
+                      annotation="Timeout"),
+)  # fmt: skip
+
+
+def spelled_out(function: Callable[..., Any]) -> inspect.Signature:
+    """`function`'s signature with its `**options: Unpack[CallOptions]` replaced by the
+    keyword parameters they stand for, as a generated method declares them."""
+    signature = inspect.signature(function)
+    *parameters, last = signature.parameters.values()
+    if last.kind is not inspect.Parameter.VAR_KEYWORD or "CallOptions" not in str(last.annotation):
+        return signature
+    return signature.replace(parameters=[*parameters, *_OPTION_PARAMETERS])
 
 
 def first_page_fetched(result: Any) -> Any:

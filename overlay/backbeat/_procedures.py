@@ -19,6 +19,8 @@ import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from ._options import spelled_out
+
 __all__ = [
     "Items",
     "Step",
@@ -32,6 +34,7 @@ Params = ParamSpec("Params")
 ResultT = TypeVar("ResultT")
 ItemT = TypeVar("ItemT")
 Step = Callable[[], Any]
+MethodT = TypeVar("MethodT", bound=Callable[..., Any])
 
 
 class Items(Generic[ItemT]):
@@ -111,13 +114,21 @@ class _Run(Generic[ResultT]):
             self.result = returned.value
 
 
+def _as_method(procedure: Callable[..., Any], method: MethodT) -> MethodT:
+    """`method`, named, documented and signed as `procedure` (its per-call options spelled
+    out)."""
+    functools.update_wrapper(method, procedure)
+    method.__signature__ = spelled_out(procedure)  # type: ignore[attr-defined]
+    return method
+
+
 def sync_method(
     procedure: Procedure[Params, ResultT],
 ) -> Callable[Concatenate[Any, Params], ResultT]:
     def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
         return _Run(procedure(self, *args, **kwargs)).finish()
 
-    return functools.wraps(procedure)(method)
+    return _as_method(procedure, method)
 
 
 def async_method(
@@ -126,7 +137,7 @@ def async_method(
     async def method(self: Any, /, *args: Params.args, **kwargs: Params.kwargs) -> ResultT:
         return await _Run(procedure(self, *args, **kwargs)).finish_async()
 
-    return functools.wraps(procedure)(method)
+    return _as_method(procedure, method)
 
 
 def sync_iterator_method(
@@ -140,7 +151,7 @@ def sync_iterator_method(
             else:
                 run.take()
 
-    return functools.wraps(procedure)(method)
+    return _as_method(procedure, method)
 
 
 def async_iterator_method(
@@ -157,4 +168,4 @@ def async_iterator_method(
             for item in run.handed_out():
                 yield item
 
-    return functools.wraps(procedure)(method)
+    return _as_method(procedure, method)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Generator
-from typing import Any, Literal
+from typing import Any, Literal, Unpack
 
 from . import _procedures as procedures
 from ._client import APIProfile, AsyncClient, Call, SyncClient, itself
@@ -42,7 +42,7 @@ from ._jobs import (
     conversion_type_of,
     model_of,
 )
-from ._options import NOT_GIVEN, Headers, Timeout
+from ._options import CallOptions, Headers
 from ._paging import KeyPager
 from ._polling import Polling
 from ._procedures import Items, Step
@@ -153,14 +153,13 @@ def _get_conversion(
     *,
     task_id: str | None = None,
     conversion_id: str | None = None,
-    extra_headers: Headers | None = None,
-    timeout: Timeout = NOT_GIVEN,
+    **options: Unpack[CallOptions],
 ) -> Generator[Step, Any, ConversionRecord]:
     """The current record of a task: of a job a start method returned, or by conversion
     type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
     or `conversion_id`."""
     call = _conversion_call(task, task_id, conversion_id)
-    record: ConversionRecord = yield lambda: client._with(extra_headers, timeout)._request(call)
+    record: ConversionRecord = yield lambda: client._with(**options)._request(call)
     return record
 
 
@@ -186,7 +185,7 @@ def _wait_for_conversion(
         for pause in polling:
             yield functools.partial(client._pause, pause)
             try:
-                record = yield lambda: client._with(extra_headers, NOT_GIVEN)._request(call)
+                record = yield lambda: client._with(extra_headers=extra_headers)._request(call)
             except APIConnectionError as error:
                 polling.raise_if_expired(error)
                 raise
@@ -202,8 +201,7 @@ def _iter_conversions(
     start_date: Date | None = None,
     end_date: Date | None = None,
     sort_order: SortOrder | None = None,
-    extra_headers: Headers | None = None,
-    timeout: Timeout = NOT_GIVEN,
+    **options: Unpack[CallOptions],
 ) -> Generator[Step | Items[ConversionRecord], Any, None]:
     """Every conversion of the account that matches the filters, a page at a time."""
     filters: dict[str, Any] = {
@@ -212,10 +210,8 @@ def _iter_conversions(
         "start_date": start_date,
         "end_date": end_date,
         "sort_order": sort_order,
-        "extra_headers": extra_headers,
-        "timeout": timeout,
     }
-    fetch = functools.partial(client.list_user_conversions, **filters)
+    fetch = functools.partial(client.list_user_conversions, **filters, **options)
     pager = KeyPager()
     while pager.more:
         page: ConversionPage = yield functools.partial(fetch, last_evaluated_key=pager.key)

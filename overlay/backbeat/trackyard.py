@@ -15,7 +15,7 @@ import urllib.parse
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from . import _procedures as procedures
 from ._client import APIProfile, AsyncClient, Call, SyncClient
@@ -33,7 +33,7 @@ from ._generated.trackyard.models import (
     UsageRecord,
 )
 from ._generated.trackyard.types import File
-from ._options import NOT_GIVEN, Headers, Timeout
+from ._options import CallOptions
 from ._paging import GrowingLogPager
 from ._procedures import Items, Step
 from ._raw import RawResponses, async_iterator_raw_variant, async_raw_variant, raw_variant
@@ -100,13 +100,12 @@ def _download_track(
     *,
     duration_seconds: float | None = None,
     hit_point_seconds: float | None = None,
-    extra_headers: Headers | None = None,
-    timeout: Timeout = NOT_GIVEN,
+    **options: Unpack[CallOptions],
 ) -> Generator[Step, Any, Download]:
     """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
     at `hit_point_seconds` (1 credit)."""
     call = _download_call(track_id, duration_seconds, hit_point_seconds)
-    download: Download = yield lambda: client._with(extra_headers, timeout)._request(call)
+    download: Download = yield lambda: client._with(**options)._request(call)
     return download
 
 
@@ -114,13 +113,12 @@ def _iter_usage(
     client: Any,
     *,
     page_size: int = USAGE_PAGE_SIZE,
-    extra_headers: Headers | None = None,
-    timeout: Timeout = NOT_GIVEN,
+    **options: Unpack[CallOptions],
 ) -> Generator[Step | Items[UsageRecord], Any, None]:
     """Every record of the call log as of the first page, newest first, each exactly
     once, however many calls are logged meanwhile (`total_count` says how far the log
     grew between two pages)."""
-    client = client._with(extra_headers, timeout)
+    client = client._with(**options)
     pager = GrowingLogPager(page_size, max_limit=max(page_size, USAGE_PAGE_SIZE))
     while pager.more:
         page: UsagePage = yield functools.partial(

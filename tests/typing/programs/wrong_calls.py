@@ -17,6 +17,8 @@ def trackyard(client: Trackyard) -> None:
     me_raw: RawResponse[SearchResponse] = client.with_raw_response.me()  # error
     client.with_raw_response.search("piano", limti=3)  # error
     client.with_raw_response.download_track(42)  # error
+    client.download_track("trk_1", timeot=3)  # error
+    client.iter_usage(extra_headers={"X-Trace": 3})  # error
     bpm: float = raw.parse().tracks[0].bpm  # error
     print(client.me().tier.value)  # error
     print(count, me_raw, bpm)
