@@ -95,6 +95,16 @@ def _string_list(value: Any) -> bool:
 # --- the objects an operation is made of -----------------------------------------------------
 
 
+class _Text:
+    """A text field of a part's node (``summary``, ``description``): "" where absent."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, part: Any, owner: type[Any] | None = None) -> str:
+        return str(part.node.get(self.name, ""))
+
+
 @dataclass(frozen=True)
 class Example:
     """A documented value and the schema it must satisfy (``schema_pointer`` into the
@@ -182,9 +192,7 @@ class Header(_Part):
     def schema_pointer(self) -> str:
         return f"{self.pointer}/schema"
 
-    @property
-    def description(self) -> str:
-        return str(self.node.get("description", ""))
+    description = _Text("description")
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,9 +253,7 @@ class Response(_WithContent):
     pointer: str
     node: Node = field(repr=False)
 
-    @property
-    def description(self) -> str:
-        return str(self.node.get("description", ""))
+    description = _Text("description")
 
     @cached_property
     def headers(self) -> Mapping[str, Header]:
@@ -393,13 +399,9 @@ class Operation:
     def label(self) -> str:
         return f"{self.method} {self.path}"
 
-    @property
-    def summary(self) -> str:
-        return str(self.node.get("summary", ""))
+    summary = _Text("summary")
 
-    @property
-    def description(self) -> str:
-        return str(self.node.get("description", ""))
+    description = _Text("description")
 
     @property
     def deprecated(self) -> bool:
