@@ -12,6 +12,7 @@ from backbeat_contract.conformance import problems
 from backbeat_contract.spec import Spec
 from backbeat_contract.valid import Builder
 
+from tests.contract.documents import loaded
 from tests.contract.suite_runs import REPO as REPO_ROOT
 
 RATE_HEADERS = {"X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0", "X-Credits-Remaining": "4"}
@@ -78,33 +79,17 @@ def test_an_unexpected_status_is_reported_alone(spec: Spec) -> None:
 def test_a_header_rule_the_spec_does_not_state_never_fires(tmp_path: Path) -> None:
     """A third-party spec documents X-RateLimit-Remaining on its 429 (example 3) without saying
     it must be 0 there: a 429 carrying the spec's own example breaks nothing."""
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/items": {
-                "get": {
-                    "operationId": "listItems",
-                    "responses": {
-                        "200": {"description": "ok"},
-                        "429": {
-                            "description": "Slow down.",
-                            "headers": {
-                                "X-RateLimit-Remaining": {
-                                    "schema": {"type": "integer", "minimum": 0},
-                                    "example": 3,
-                                },
-                                "Retry-After": {"schema": {"type": "integer"}, "example": 90000},
-                            },
-                        },
-                    },
-                }
-            }
+    too_many = {
+        "description": "Slow down.",
+        "headers": {
+            "X-RateLimit-Remaining": {"schema": {"type": "integer", "minimum": 0}, "example": 3},
+            "Retry-After": {"schema": {"type": "integer"}, "example": 90000},
         },
     }
-    path = tmp_path / "items.yaml"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    spec = Spec.load(path)
+    responses = {"200": {"description": "ok"}, "429": too_many}
+    spec = loaded(
+        tmp_path, {"/items": {"get": {"operationId": "listItems", "responses": responses}}}
+    )
     operation = spec.operation("listItems")
     response = _response(429, {}, **{"X-RateLimit-Remaining": "3", "Retry-After": "90000"})
     assert problems(operation, 429, response, Builder(spec).case(Call(operation, None))) == []

@@ -15,20 +15,11 @@ from backbeat_specs import SpecError, derived_operation_id, read_document
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.contract.documents import openapi, written
 from tests.contract.notes.server import READER, WRITER
 from tests.contract.suite_runs import FAST, run_suite, serve
 
 NOTES = Path(__file__).with_name("notes") / "notes.openapi.yaml"
-
-
-def _write(tmp_path: Path, document: dict[str, Any], name: str = "api.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def _api(paths: dict[str, Any], **top: Any) -> dict[str, Any]:
-    return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths, **top}
 
 
 OK = {"responses": {"200": {"description": "ok"}}}
@@ -36,9 +27,9 @@ OK = {"responses": {"200": {"description": "ok"}}}
 
 def test_operations_without_an_id_are_named_from_method_and_path(tmp_path: Path) -> None:
     spec = Spec.load(
-        _write(
+        written(
             tmp_path,
-            _api(
+            openapi(
                 {
                     "/": {"get": OK},
                     "/pets/{petId}": {"get": OK, "delete": {**OK, "operationId": "dup"}},
@@ -71,12 +62,14 @@ def test_a_derived_name_is_stable_and_has_no_separator_left(method: str, parts: 
     ("document", "message"),
     [
         (
-            _api({"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/Nope"}}}}}),
+            openapi(
+                {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/Nope"}}}}}
+            ),
             "#/paths/~1a/get/responses/200: $ref '#/components/responses/Nope' does not "
             "resolve (no 'components')",
         ),
         (
-            _api(
+            openapi(
                 {"/a": {"get": {"responses": {"200": {"$ref": "#/components/responses/A"}}}}},
                 components={
                     "responses": {
@@ -88,22 +81,25 @@ def test_a_derived_name_is_stable_and_has_no_separator_left(method: str, parts: 
             "is a loop of $refs",
         ),
         (
-            _api({"/a": {"get": {"responses": {"200": {"$ref": "other.yaml#/R"}}}}}),
+            openapi({"/a": {"get": {"responses": {"200": {"$ref": "other.yaml#/R"}}}}}),
             "#/paths/~1a/get/responses/200: $ref 'other.yaml#/R' points outside the file",
         ),
         (
             {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}},
             "is Swagger 2.0, not OpenAPI 3.x: convert it first",
         ),
-        (_api({"/a": {"get": {"responses": {"20": {"description": "x"}}}}}), "not a status code"),
-        (_api({"/a": ["get"]}), "#/paths/~1a: must be a path item, got list"),
+        (
+            openapi({"/a": {"get": {"responses": {"20": {"description": "x"}}}}}),
+            "not a status code",
+        ),
+        (openapi({"/a": ["get"]}), "#/paths/~1a: must be a path item, got list"),
     ],
 )
 def test_a_broken_spec_is_refused_at_load_in_one_line_naming_the_place(
     tmp_path: Path, document: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(SpecError) as refused:
-        Spec.load(_write(tmp_path, document))
+        Spec.load(written(tmp_path, document))
     assert message in str(refused.value)
     assert "\n" not in str(refused.value)
 
@@ -111,7 +107,7 @@ def test_a_broken_spec_is_refused_at_load_in_one_line_naming_the_place(
 def test_recursive_schemas_and_unquoted_status_codes_load(tmp_path: Path) -> None:
     node = {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Node"}}}
     text = yaml.safe_dump(
-        _api(
+        openapi(
             {
                 "/tree": {
                     "get": {
@@ -145,7 +141,7 @@ def test_a_bad_ref_ends_the_run_before_it_starts_with_one_line(tmp_path: Path) -
     document = read_document(NOTES)
     get = document["paths"]["/notes/{note_id}"]["get"]
     get["responses"]["200"] = {"$ref": "#/components/responses/Gone"}
-    spec = _write(tmp_path, document, "notes.json")
+    spec = written(tmp_path, document, "notes.json")
     run = run_suite(
         ["--spec", str(spec), "--base-url", "http://127.0.0.1:9", "--api-key", "k", *FAST],
         tmp_path / "reports",

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from backbeat_contract.calls import Call, curl
 from backbeat_contract.keys import Keys
 from backbeat_contract.scenarios import unknown_value
 from backbeat_contract.spec import Spec
 from backbeat_contract.valid import Builder, Invalid
+
+from tests.contract.documents import loaded
 
 SCHEMES = {
     "bearer": {"type": "http", "scheme": "bearer"},
@@ -28,19 +29,12 @@ OK = {"200": {"description": "ok"}}
 
 
 def _spec(tmp_path: Path, operations: dict[str, dict[str, Any]], version: str = "3.1.0") -> Spec:
-    document = {
-        "openapi": version,
-        "info": {"title": "t", "version": "1"},
-        "security": [{"bearer": []}],
-        "components": {"securitySchemes": SCHEMES},
-        "paths": {
-            f"/{name}": {"post": {"operationId": name, "responses": OK, **operation}}
-            for name, operation in operations.items()
-        },
+    paths = {
+        f"/{name}": {"post": {"operationId": name, "responses": OK, **operation}}
+        for name, operation in operations.items()
     }
-    path = tmp_path / "api.yaml"
-    path.write_text(yaml.safe_dump(document), encoding="utf-8")
-    return Spec.load(path)
+    security = {"security": [{"bearer": []}], "components": {"securitySchemes": SCHEMES}}
+    return loaded(tmp_path, paths, openapi=version, **security)
 
 
 @pytest.mark.parametrize(
@@ -201,23 +195,9 @@ def test_an_id_comes_from_a_location_header_when_the_body_names_none(tmp_path: P
     from backbeat_contract.links import from_location
     from requests import Response
 
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/photos/{photo_id}": {
-                "get": {
-                    "operationId": "getPhoto",
-                    "parameters": [{"name": "photo_id", "in": "path", "required": True,
-                                    "schema": {"type": "integer"}}],
-                    "responses": OK,
-                }
-            }
-        },
-    }  # fmt: skip
-    path = tmp_path / "api.yaml"
-    path.write_text(yaml.safe_dump(document), encoding="utf-8")
-    target = Spec.load(path).operation("getPhoto")
+    photo_id = {"name": "photo_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    get = {"operationId": "getPhoto", "parameters": [photo_id], "responses": OK}
+    target = loaded(tmp_path, {"/photos/{photo_id}": {"get": get}}).operation("getPhoto")
     created = Response()
     created.headers["Location"] = "https://api.example/v1/photos/12"
     assert from_location(target, created) == {"path": {"photo_id": "12"}}
