@@ -6,6 +6,7 @@ import asyncio
 import inspect
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -39,30 +40,35 @@ def _completed(feature: str | None = None) -> dict[str, Any]:
     return {"success": True, "conversion": record}
 
 
+@dataclass(frozen=True)
+class Start:
+    """A start method's call, the operation it sends and the answer it gets."""
+
+    operation: str
+    method: str
+    arguments: tuple[Any, ...]
+    options: dict[str, Any]
+    answer: dict[str, Any]
+    conversion_type: str
+
+
 @pytest.mark.parametrize(
-    ("method", "args", "answer", "conversion_type"),
+    "start",
     [
-        ("extract_stems", (URL,), STARTED, "EXTRACTION"),
-        ("text_to_speech", ("hello",), STARTED, "TEXT_TO_SPEECH"),
-        ("generate_music", (), MUSIC_STARTED, "MUSIC_AI"),
+        Start("extractStems", "extract_stems", (URL,), {}, STARTED, "EXTRACTION"),
+        Start("textToSpeech", "text_to_speech", ("hello",), {}, STARTED, "TEXT_TO_SPEECH"),
+        Start("generateMusic", "generate_music", (), {"prompt": "x"}, MUSIC_STARTED, "MUSIC_AI"),
     ],
+    ids=lambda start: start.method,
 )
 def test_a_started_job_waits_from_the_object_alone(
-    mock_mg: respx.MockRouter,
-    make_mg: Callable[..., Handle],
-    method: str,
-    args: tuple[Any, ...],
-    answer: dict[str, Any],
-    conversion_type: str,
+    mock_mg: respx.MockRouter, make_mg: Callable[..., Handle], start: Start
 ) -> None:
-    operation = {"extract_stems": "extractStems", "text_to_speech": "textToSpeech"}.get(
-        method, "generateMusic"
-    )
-    route_of(mock_mg, operation).respond(200, json=answer)
+    answer, conversion_type = start.answer, start.conversion_type
+    route_of(mock_mg, start.operation).respond(200, json=answer)
     polled = route_of(mock_mg, "getConversion").respond(200, json=_completed())
     handle = make_mg()
-    kwargs = {"prompt": "x"} if method == "generate_music" else {}
-    job = handle.call(method, *args, **kwargs)
+    job = handle.call(start.method, *start.arguments, **start.options)
     assert job.conversion_type == conversion_type
     assert job.task_id == answer["task_id"]  # the start response, as before
     assert isinstance(job, ConversionJob | MusicGenerationJob) or type(job).__name__.startswith(

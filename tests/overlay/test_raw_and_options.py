@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -29,6 +30,20 @@ EXPECTED_RATE_LIMIT = RateLimitInfo(
 EACH_FACADE = pytest.mark.parametrize("facade", FACADES, ids=lambda f: f.id)
 
 
+def on_every_method(check: Callable[[Facade, str], None]) -> Callable[[Facade], None]:
+    """A test of each facade that runs `check` on every public API method of it, enumerated
+    from the class: one case per facade, as the methods share the behaviour checked."""
+
+    @EACH_FACADE
+    def test(facade: Facade) -> None:
+        for method in api_methods(facade.cls):
+            check(facade, method)
+
+    test.__name__ = test.__qualname__ = check.__name__
+    test.__doc__ = f"{check.__doc__ or ''} On every public API method of the facade.".strip()
+    return test
+
+
 def invoke(facade: Facade, target: Any, method: str, **options: Any) -> Any:
     args, kwargs = sample_arguments(getattr(facade.cls, method))
     return facade.run(getattr(target, method)(*args, **kwargs, **options))
@@ -49,14 +64,8 @@ def test_every_facade_offers_its_methods_raw() -> None:
             client.with_raw_response._request  # noqa: B018
 
 
-@EACH_FACADE
-def test_raw_response_has_the_documented_attributes(facade: Facade) -> None:
-    """On every public API method of the facade."""
-    for method in api_methods(facade.cls):
-        _raw_response_has_the_documented_attributes(facade, method)
-
-
-def _raw_response_has_the_documented_attributes(facade: Facade, method: str) -> None:
+@on_every_method
+def test_raw_response_has_the_documented_attributes(facade: Facade, method: str) -> None:
     api = ScriptedAPI(spec_bodies(facade.spec))
     client = facade.build(api)
     args, kwargs = sample_arguments(getattr(facade.cls, method))
@@ -80,14 +89,8 @@ def _raw_response_has_the_documented_attributes(facade: Facade, method: str) -> 
         assert [type(item) for item in parsed] == [type(item) for item in direct]
 
 
-@EACH_FACADE
-def test_retries_taken_counts_real_retries(facade: Facade) -> None:
-    """On every public API method of the facade."""
-    for method in api_methods(facade.cls):
-        _retries_taken_counts_real_retries(facade, method)
-
-
-def _retries_taken_counts_real_retries(facade: Facade, method: str) -> None:
+@on_every_method
+def test_retries_taken_counts_real_retries(facade: Facade, method: str) -> None:
     if not _makes_requests(facade, method):
         return  # nothing to retry; the raw test above covers such a method
     for failures in (1, 2):
@@ -130,14 +133,10 @@ def _operation_is_json(facade: Facade, method: str) -> bool:
     return api.operation_of(api.requests[-1]).schema is not None
 
 
-@EACH_FACADE
-def test_extra_headers_reach_the_wire_and_never_replace_the_key(facade: Facade) -> None:
-    """On every public API method of the facade."""
-    for method in api_methods(facade.cls):
-        _extra_headers_reach_the_wire_and_never_replace_the_key(facade, method)
-
-
-def _extra_headers_reach_the_wire_and_never_replace_the_key(facade: Facade, method: str) -> None:
+@on_every_method
+def test_extra_headers_reach_the_wire_and_never_replace_the_key(
+    facade: Facade, method: str
+) -> None:
     api = ScriptedAPI(spec_bodies(facade.spec))
     client = facade.build(api)
     invoke(facade, client, method)
@@ -156,14 +155,8 @@ def _extra_headers_reach_the_wire_and_never_replace_the_key(facade: Facade, meth
     assert all("x-trace" not in request.headers for request in api.requests)
 
 
-@EACH_FACADE
-def test_every_method_takes_a_per_call_timeout(facade: Facade) -> None:
-    """On every public API method of the facade."""
-    for method in api_methods(facade.cls):
-        _every_method_takes_a_per_call_timeout(facade, method)
-
-
-def _every_method_takes_a_per_call_timeout(facade: Facade, method: str) -> None:
+@on_every_method
+def test_every_method_takes_a_per_call_timeout(facade: Facade, method: str) -> None:
     signature = inspect.signature(getattr(facade.cls, method))
     assert "extra_headers" in signature.parameters
     api = ScriptedAPI(spec_bodies(facade.spec))
