@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
@@ -172,102 +173,105 @@ class Server(Target):
         return self.spec_path
 
 
-def _readme(version: str, name: str) -> Path:
-    return NODE_MODULES / "@readme" / "oas-examples" / version / "yaml" / name
-
-
 README_EXAMPLES = "npm:@readme/oas-examples@8.2.2"
+
+
+def _readme_example(
+    name: str,
+    file: str,
+    shape: str,
+    *findings: Finding,
+    prism_findings: tuple[Finding, ...] = PRISM_FINDINGS,
+    **options: Any,
+) -> Prism:
+    """A spec of `@readme/oas-examples` (`file`: `<OpenAPI version>/<file name>`) served by
+    Prism: its findings are Prism's own deviations and `findings`."""
+    version, _, file_name = file.partition("/")
+    spec = NODE_MODULES / "@readme" / "oas-examples" / version / "yaml" / file_name
+    return Prism(
+        name, README_EXAMPLES, shape, spec=spec, findings=(*prism_findings, *findings), **options
+    )
+
+
 TARGETS: tuple[Target, ...] = (
-    Prism(
+    _readme_example(
         "petstore-3.0",
-        README_EXAMPLES,
+        "3.0/petstore.yaml",
         "the classic Petstore: path ids, form and JSON bodies, api_key and oauth2 schemes",
-        spec=_readme("3.0", "petstore.yaml"),
-        findings=(
-            *PRISM_FINDINGS,
-            ANY_CREDENTIAL,
-            UNDOCUMENTED_REJECTION,
-            VALID_REJECTED,
-            TEMPLATED_ROUTE,
-        ),
+        ANY_CREDENTIAL,
+        UNDOCUMENTED_REJECTION,
+        VALID_REJECTED,
+        TEMPLATED_ROUTE,
         dies=True,
     ),
-    Prism(
+    _readme_example(
         "train-travel-3.1",
-        README_EXAMPLES,
+        "3.1/train-travel.yaml",
         "3.1 booking API: oneOf bodies, several security schemes, links, RateLimit headers",
-        spec=_readme("3.1", "train-travel.yaml"),
-        findings=(
-            *PRISM_FINDINGS,
-            VALID_REJECTED,
-            INVALID_ACCEPTED,
-            Finding(
-                "create-booking-payment",
-                "body-schema",
-                "the spec's own 200 example breaks "
-                "its schema (unevaluated card properties), and Prism serves that example",
-            ),
-            Finding(
-                "create-booking-payment",
-                "schemathesis:Response violates schema",
-                "the same invalid example, found by schemathesis",
-            ),
-            Finding(
-                "*",
-                "schemathesis:Undocumented Content-Type",
-                "Prism's validation errors "
-                "are application/json where the spec documents application/problem+json",
-            ),
+        VALID_REJECTED,
+        INVALID_ACCEPTED,
+        Finding(
+            "create-booking-payment",
+            "body-schema",
+            "the spec's own 200 example breaks "
+            "its schema (unevaluated card properties), and Prism serves that example",
+        ),
+        Finding(
+            "create-booking-payment",
+            "schemathesis:Response violates schema",
+            "the same invalid example, found by schemathesis",
+        ),
+        Finding(
+            "*",
+            "schemathesis:Undocumented Content-Type",
+            "Prism's validation errors "
+            "are application/json where the spec documents application/problem+json",
         ),
     ),
-    Prism(
+    _readme_example(
         "security-3.1",
-        README_EXAMPLES,
+        "3.1/security.yaml",
         "every security scheme kind (apiKey in header/query/cookie, basic, bearer, oauth2)",
-        spec=_readme("3.1", "security.yaml"),
+        ANY_CREDENTIAL,
+        UNDOCUMENTED_REJECTION,
         in_make_test=("outcome", "superset"),
-        findings=(*PRISM_FINDINGS, ANY_CREDENTIAL, UNDOCUMENTED_REJECTION),
     ),
-    Prism(
+    _readme_example(
         "circular-3.0",
-        README_EXAMPLES,
+        "3.0/schema-circular.yaml",
         "recursive schemas, request and response bodies that refer back to themselves",
-        spec=_readme("3.0", "schema-circular.yaml"),
-        findings=(
-            *PRISM_FINDINGS,
-            UNDOCUMENTED_REJECTION,
-            INVALID_ACCEPTED,
-            VALID_REJECTED,
-            Finding(
-                "put_circular",
-                "status",
-                "Prism refuses the recursive body the spec allows "
-                "with 400: the suite's valid request, checked against the spec, is refused",
-            ),
-            Finding(
-                "put_circular",
-                "schemathesis:Missing required header accepted",
-                "Prism answers 400, not 401, to a request without its Authorization header",
-            ),
+        UNDOCUMENTED_REJECTION,
+        INVALID_ACCEPTED,
+        VALID_REJECTED,
+        Finding(
+            "put_circular",
+            "status",
+            "Prism refuses the recursive body the spec allows "
+            "with 400: the suite's valid request, checked against the spec, is refused",
+        ),
+        Finding(
+            "put_circular",
+            "schemathesis:Missing required header accepted",
+            "Prism answers 400, not 401, to a request without its Authorization header",
         ),
     ),
-    Prism(
+    _readme_example(
         "parameters-style-3.0",
-        README_EXAMPLES,
+        "3.0/parameters-style.yaml",
         "every parameter style and explode form, in path, query, header and cookie",
-        spec=_readme("3.0", "parameters-style.yaml"),
         # Prism dies on the valid request of `headers_standard`, a scenario, before any
-        # fuzzing: the run error is the whole outcome.
-        findings=(),
+        # fuzzing: the run error is the whole outcome, none of its deviations is reached.
+        prism_findings=(),
         dies=True,
     ),
-    Prism(
+    _readme_example(
         "polymorphism-3.0",
-        README_EXAMPLES,
+        "3.0/polymorphism.yaml",
         "allOf/oneOf/anyOf with discriminators",
-        spec=_readme("3.0", "polymorphism.yaml"),
+        UNDOCUMENTED_REJECTION,
+        INVALID_ACCEPTED,
+        VALID_REJECTED,
         in_make_test=("outcome", "superset"),
-        findings=(*PRISM_FINDINGS, UNDOCUMENTED_REJECTION, INVALID_ACCEPTED, VALID_REJECTED),
     ),
     Prism(
         "directus",
