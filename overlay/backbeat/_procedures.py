@@ -9,6 +9,9 @@ step returns, which on an async client is a coroutine. An iterating procedure al
 `Items`; the step after them runs only once they are all taken, so a consumer that stops
 early costs no further page.
 
+A method written by hand that makes one request is only its call: a function that builds the
+`Call` from the method's arguments, made a procedure by `one_request`.
+
 The drivers keep the procedure's signature (ParamSpec) and docstring, so a strict type
 checker and `help()` see the method as written; the async one answers `Awaitable[...]`.
 """
@@ -16,16 +19,21 @@ checker and `help()` see the method as written; the async one answers `Awaitable
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from ._options import spelled_out
+from ._options import CallOptions, spelled_out
+
+if TYPE_CHECKING:
+    from ._client import Call
 
 __all__ = [
     "Items",
     "Step",
     "async_iterator_method",
     "async_method",
+    "one_request",
     "sync_iterator_method",
     "sync_method",
 ]
@@ -112,6 +120,29 @@ class _Run(Generic[ResultT]):
         except StopIteration as returned:
             self.step = None
             self.result = returned.value
+
+
+def one_request(build: Callable[Params, Call[Any, ResultT]]) -> Procedure[Params, ResultT]:
+    """The procedure of a method that sends the one call `build` makes from its arguments.
+    `build` declares the per-call options (`**options: Unpack[CallOptions]`), so the method
+    shows them; they apply to the client the call is sent on."""
+
+    def procedure(
+        client: Any, /, *args: Params.args, **kwargs: Params.kwargs
+    ) -> Generator[Step, Any, ResultT]:
+        options = {name: kwargs.pop(name) for name in CallOptions.__annotations__ if name in kwargs}
+        call = build(*args, **kwargs)
+        result: ResultT = yield lambda: client._with(**options)._request(call)
+        return result
+
+    functools.update_wrapper(procedure, build)
+    signature = inspect.signature(build)
+    sender = inspect.Parameter("client", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation="Any")
+    parameters = [sender, *signature.parameters.values()]
+    procedure.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=parameters, return_annotation=inspect.Signature.empty
+    )
+    return procedure
 
 
 def _as_method(procedure: Callable[..., Any], method: MethodT) -> MethodT:

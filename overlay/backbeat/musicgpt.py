@@ -112,9 +112,16 @@ def _task_query(
     return conversion_type, task.task_id, None
 
 
-def _conversion_call(
-    task: Task, task_id: str | None, conversion_id: str | None
+def _get_conversion(
+    task: Task,
+    *,
+    task_id: str | None = None,
+    conversion_id: str | None = None,
+    **options: Unpack[CallOptions],
 ) -> Call[ConversionDetails, ConversionRecord]:
+    """The current record of a task: of a job a start method returned, or by conversion
+    type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
+    or `conversion_id`."""
     conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
     if not isinstance(conversion_type, str) or not conversion_type.strip():
         raise ValueError("conversion_type must be a non-empty string, e.g. 'MUSIC_AI'")
@@ -147,22 +154,6 @@ def _type_of_operation(operation: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _get_conversion(
-    client: Any,
-    task: Task,
-    *,
-    task_id: str | None = None,
-    conversion_id: str | None = None,
-    **options: Unpack[CallOptions],
-) -> Generator[Step, Any, ConversionRecord]:
-    """The current record of a task: of a job a start method returned, or by conversion
-    type (an open string: the type its start method names, e.g. `"COVER"`) and `task_id`
-    or `conversion_id`."""
-    call = _conversion_call(task, task_id, conversion_id)
-    record: ConversionRecord = yield lambda: client._with(**options)._request(call)
-    return record
-
-
 def _wait_for_conversion(
     client: Any,
     task: Task,
@@ -178,8 +169,7 @@ def _wait_for_conversion(
     FAILED, `ConversionTimeoutError` when still running after `timeout` seconds (a poll
     started at the deadline gets `FINAL_POLL_GRACE` more; no request or retry runs past
     that). `job.wait(...)` is the same call."""
-    conversion_type, task_id, conversion_id = _task_query(task, task_id, conversion_id)
-    call = _conversion_call(conversion_type, task_id, conversion_id)
+    call = _get_conversion(task, task_id=task_id, conversion_id=conversion_id)
     polling = _polling(timeout, poll_interval, client._clock)
     with call_deadline(_wait_deadline(polling)):
         for pause in polling:
@@ -247,7 +237,7 @@ class MusicGPT(_Conversions, SyncClient, Methods):
     """
 
     profile = MUSICGPT
-    get_conversion = procedures.sync_method(_get_conversion)
+    get_conversion = procedures.sync_method(procedures.one_request(_get_conversion))
     wait_for_conversion = procedures.sync_method(_wait_for_conversion)
     iter_conversions = procedures.sync_iterator_method(_iter_conversions)
     with_raw_response = RawResponses(lambda client: MusicGPTRawResponses(client))
@@ -257,7 +247,7 @@ class AsyncMusicGPT(_Conversions, AsyncClient, AsyncMethods):
     """`MusicGPT` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = MUSICGPT
-    get_conversion = procedures.async_method(_get_conversion)
+    get_conversion = procedures.async_method(procedures.one_request(_get_conversion))
     wait_for_conversion = procedures.async_method(_wait_for_conversion)
     iter_conversions = procedures.async_iterator_method(_iter_conversions)
     with_raw_response = RawResponses(lambda client: AsyncMusicGPTRawResponses(client))

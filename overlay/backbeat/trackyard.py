@@ -81,9 +81,15 @@ class Download:
         return target
 
 
-def _download_call(
-    track_id: str, duration_seconds: float | None, hit_point_seconds: float | None
+def _download_track(
+    track_id: str,
+    *,
+    duration_seconds: float | None = None,
+    hit_point_seconds: float | None = None,
+    **options: Unpack[CallOptions],
 ) -> Call[File, Download]:
+    """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
+    at `hit_point_seconds` (1 credit)."""
     fields = {
         "track_id": track_id,
         "duration_seconds": duration_seconds,
@@ -92,21 +98,6 @@ def _download_call(
     return TRACKYARD.calls.built(  # type: ignore[no-any-return]
         "downloadTrack", File, _download_wrapper(track_id), None, fields
     )
-
-
-def _download_track(
-    client: Any,
-    track_id: str,
-    *,
-    duration_seconds: float | None = None,
-    hit_point_seconds: float | None = None,
-    **options: Unpack[CallOptions],
-) -> Generator[Step, Any, Download]:
-    """The full track, or a smart-trimmed clip of `duration_seconds` with the energy peak
-    at `hit_point_seconds` (1 credit)."""
-    call = _download_call(track_id, duration_seconds, hit_point_seconds)
-    download: Download = yield lambda: client._with(**options)._request(call)
-    return download
 
 
 def _iter_usage(
@@ -132,7 +123,7 @@ class Trackyard(SyncClient, Methods):
     `TRACKYARD_BASE_URL` or production. Retries, timeouts and errors: see the README."""
 
     profile = TRACKYARD
-    download_track = procedures.sync_method(_download_track)
+    download_track = procedures.sync_method(procedures.one_request(_download_track))
     iter_usage = procedures.sync_iterator_method(_iter_usage)
     with_raw_response = RawResponses(lambda client: TrackyardRawResponses(client))
 
@@ -141,7 +132,7 @@ class AsyncTrackyard(AsyncClient, AsyncMethods):
     """`Trackyard` for asyncio: the same methods, awaited; the same retry engine."""
 
     profile = TRACKYARD
-    download_track = procedures.async_method(_download_track)
+    download_track = procedures.async_method(procedures.one_request(_download_track))
     iter_usage = procedures.async_iterator_method(_iter_usage)
     with_raw_response = RawResponses(lambda client: AsyncTrackyardRawResponses(client))
 
