@@ -64,10 +64,10 @@ def spelled_out(function: Callable[..., Any]) -> inspect.Signature:
     """`function`'s signature with its `**options: Unpack[CallOptions]` replaced by the
     keyword parameters they stand for, as a generated method declares them."""
     signature = inspect.signature(function)
-    *parameters, last = signature.parameters.values()
-    if last.kind is not inspect.Parameter.VAR_KEYWORD or "CallOptions" not in str(last.annotation):
+    parameters = list(signature.parameters.values())
+    if not parameters or "Unpack[CallOptions]" not in str(parameters[-1].annotation):
         return signature
-    return signature.replace(parameters=[*parameters, *_OPTION_PARAMETERS])
+    return signature.replace(parameters=[*parameters[:-1], *_OPTION_PARAMETERS])
 
 
 def first_page_fetched(result: Any) -> Any:
