@@ -1,9 +1,14 @@
 """schemathesis wired to the run: the target, the key, the seed, and the guarded session
-through which every request (checks' own re-sends included) goes."""
+through which every request (checks' own re-sends included) goes.
+
+The unit phases (examples, coverage, fuzzing) run on schemathesis' own engine, the one
+`schemathesis run` executes, so the suite draws every case schemathesis alone would; the stateful
+phase runs as a state machine (test_stateful)."""
 
 from __future__ import annotations
 
 import copy
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,9 +16,12 @@ from typing import Any
 import hypothesis
 import pytest
 import schemathesis
-from schemathesis import GenerationMode
+from schemathesis import GenerationMode, engine
 from schemathesis.config import ApiKeyAuthConfig, HttpBasicAuthConfig, HttpBearerAuthConfig
 from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.engine import StopReason, events
+from schemathesis.engine import context as engine_context
+from schemathesis.engine.recorder import ScenarioRecorder
 from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
@@ -21,10 +29,12 @@ from backbeat_contract.calls import reproduce
 from backbeat_contract.guard import BudgetSpent, QuotaSpent
 from backbeat_contract.harness import Answer, Harness
 from backbeat_contract.ledger import Verdict, Violation
+from backbeat_contract.preflight import ServerGone
 from backbeat_contract.rules import filter_case
 from backbeat_contract.spec import DEFAULT, Operation, Status
 
 STATEFUL_STEPS = 6
+UNIT_PHASES = ("examples", "coverage", "fuzzing")
 AuthSetting = ApiKeyAuthConfig | HttpBasicAuthConfig | HttpBearerAuthConfig
 
 
@@ -85,11 +95,96 @@ def stateful_settings(h: Harness) -> hypothesis.settings:
     )
 
 
-def exercise(h: Harness, case: Any) -> None:
-    """Send one generated case through the guard and run every schemathesis check on it."""
-    with skip_when_refused():
-        response = case.call(session=h.session)
-        validate(h, case, response)
+def run_engine(h: Harness) -> None:
+    """The selected unit phases (examples, coverage, fuzzing) on schemathesis' own engine, with
+    its probes, error feedback and data learnt from earlier answers. Every distinct failure is
+    recorded; every answer that passed is evidence for its cell. The stateful phase is
+    test_stateful's.
+
+    The first pass is `schemathesis run` itself: an operation stops at its first failure, so each
+    later draw is the one schemathesis alone makes, and the suite finds at least what it finds.
+    Only when that pass found something, a second one goes through the whole budget (as
+    `--continue-on-failure`) for every distinct failure; on a clean run the two are the same."""
+    phases = [phase for phase in h.settings.phases if phase in UNIT_PHASES]
+    if not phases:
+        pytest.skip("no unit phase (examples, coverage, fuzzing) is selected (--phases)")
+    refused: list[str] = []
+    with _through_guard(h):
+        found = _engine_pass(h, phases, refused, continue_on_failure=False)
+        if found:
+            _engine_pass(h, phases, refused, continue_on_failure=True)
+    if refused:
+        h.ledger.note(f"fuzzing: {len(refused)} operation(s) cut short: {refused[0]}")
+
+
+def _engine_pass(
+    h: Harness, phases: list[str], refused: list[str], *, continue_on_failure: bool
+) -> bool:
+    """One run of the engine; whether it found any failure."""
+    before = len(h.fuzz_failures)
+    schema = load_schema(h)
+    schema.config.phases.update(phases=phases)
+    schema.config.update(continue_on_failure=continue_on_failure)
+    schema.config.checks.update(included_check_names=["all"])
+    # A fresh example database, as `schemathesis run` has in a fresh directory: an operation's
+    # later phases replay what its earlier ones found, which steers what they draw.
+    with tempfile.TemporaryDirectory(prefix="backbeat-examples-") as examples:
+        schema.config.generation.update(database=examples)
+        for event in engine.from_schema(schema).execute():
+            if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
+                _judge_scenario(h, event.recorder)
+            elif isinstance(event, events.NonFatalError):
+                refused.extend(_refusal(event.value))
+            elif (
+                isinstance(event, events.EngineFinished)
+                and event.stop_reason is StopReason.SERVER_UNAVAILABLE
+            ):
+                raise ServerGone("the server stopped answering during schemathesis' run")
+    return len(h.fuzz_failures) > before
+
+
+@contextmanager
+def _through_guard(h: Harness) -> Iterator[None]:
+    """Every request of the suite goes through its one guarded session (budget, pace, no
+    redirects); the engine builds its own session per worker, so it is handed the guarded one.
+    tests/contract proves the engine's requests pass the guard (schemathesis is pinned)."""
+    original = engine_context.make_session
+    engine_context.make_session = lambda config, *, operation=None: h.session
+    try:
+        yield
+    finally:
+        engine_context.make_session = original
+
+
+def _refusal(error: BaseException) -> list[str]:
+    """The guard's refusal, when that is what stopped an operation (the engine reports it as
+    an error of that operation)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, BudgetSpent | QuotaSpent):
+            return [str(cause)]
+        cause = cause.__cause__ or cause.__context__
+    return []
+
+
+def _judge_scenario(h: Harness, recorder: ScenarioRecorder) -> None:
+    """Every answer the engine checked: its failures recorded, or its cell observed."""
+    for case_id, node in recorder.cases.items():
+        interaction = recorder.interactions.get(case_id)
+        if interaction is None or interaction.response is None:
+            continue
+        case, response = node.value, interaction.response
+        operation = _counted(h, case)
+        excluded = {negative_data_rejection.__name__} if _fields_as_text(operation, case) else set()
+        failures = [
+            check.failure_info.failure
+            for check in recorder.checks.get(case_id, ())
+            if check.failure_info is not None and check.name not in excluded
+        ]
+        if failures:
+            _record(h, operation, case, response, failures)
+        elif operation:
+            _observe(h, operation, case, response)
 
 
 def _phase(case: Any) -> str:
@@ -107,11 +202,9 @@ def skip_when_refused() -> Iterator[None]:
 
 
 def validate(h: Harness, case: Any, response: Any) -> None:
-    operation = h.spec.find(case.operation.method.upper(), case.operation.path)
-    h.ledger.cases[_phase(case)] += 1
-    h.ledger.judged += 1
-    fields_as_text = operation and _is_form(operation) and isinstance(case.body, dict)
-    excluded = [negative_data_rejection] if fields_as_text else []
+    """Run every schemathesis check on one answer of the state machine."""
+    operation = _counted(h, case)
+    excluded = [negative_data_rejection] if _fields_as_text(operation, case) else []
     try:
         case.validate_response(
             response, excluded_checks=excluded, transport_kwargs={"session": h.session}
@@ -122,14 +215,28 @@ def validate(h: Harness, case: Any, response: Any) -> None:
     except Failure as failure:
         _record(h, operation, case, response, [failure])
         return
-    cell = _cell(operation, response.status_code) if operation else None
-    if operation and cell is not None:
-        h.ledger.mark(operation.operation_id, cell, Verdict.OBSERVED, "fuzzing")
-        if h.ledger.wants_evidence(operation.operation_id, cell):
-            what = f"schemathesis, {_phase(case)} phase"
-            headers = tuple((k, ", ".join(v)) for k, v in response.headers.items())
-            answer = Answer(response.status_code, headers, response.content)
-            h.witness(operation.operation_id, cell, what, _curl(h, response), answer)
+    if operation:
+        _observe(h, operation, case, response)
+
+
+def _counted(h: Harness, case: Any) -> Operation | None:
+    """Count one judged answer; the operation it belongs to."""
+    h.ledger.cases[_phase(case)] += 1
+    h.ledger.judged += 1
+    return h.spec.find(case.operation.method.upper(), case.operation.path)
+
+
+def _observe(h: Harness, operation: Operation, case: Any, response: Any) -> None:
+    """An answer that passed every check is evidence for its cell."""
+    cell = _cell(operation, response.status_code)
+    if cell is None:
+        return
+    h.ledger.mark(operation.operation_id, cell, Verdict.OBSERVED, "fuzzing")
+    if h.ledger.wants_evidence(operation.operation_id, cell):
+        what = f"schemathesis, {_phase(case)} phase"
+        headers = tuple((k, ", ".join(v)) for k, v in response.headers.items())
+        answer = Answer(response.status_code, headers, response.content)
+        h.witness(operation.operation_id, cell, what, _curl(h, response), answer)
 
 
 def _cell(operation: Operation, status: int) -> Status | None:
@@ -146,6 +253,10 @@ def _curl(h: Harness, response: Any) -> str:
     if request is None:
         return "(no request recorded)"
     return h.settings.keys.redact(reproduce(request, h.settings.keys.shown_all()))
+
+
+def _fields_as_text(operation: Operation | None, case: Any) -> bool:
+    return operation is not None and _is_form(operation) and isinstance(case.body, dict)
 
 
 def _is_form(operation: Operation) -> bool:

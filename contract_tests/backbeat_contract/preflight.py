@@ -31,6 +31,10 @@ PREFLIGHT_SECONDS = 10
 STOP_AFTER = 3
 
 
+class ServerGone(requests.ConnectionError):
+    """schemathesis' engine found the server gone (it stops its run when it does)."""
+
+
 class Unusable(Exception):
     """The target cannot be judged; the message is the one line the user sees."""
 
@@ -126,7 +130,7 @@ class Outage:
         if self.first is None:
             assert error is not None
             self.first = f"{nodeid.split('::')[-1]}: {_reason(_innermost(error))}"
-        return self.streak >= STOP_AFTER
+        return self.streak >= STOP_AFTER or isinstance(error, ServerGone)
 
     def confirm(self) -> None:
         self.confirmed = True

@@ -1,18 +1,14 @@
-"""Property-based fuzzing, positive and negative, with every schemathesis check."""
+"""Property-based testing, positive and negative, with every schemathesis check: the examples,
+coverage and fuzzing phases as `schemathesis run` executes them."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from backbeat_contract import fuzzing, runtime
+from backbeat_contract import fuzzing
 from backbeat_contract.harness import Harness
 
-schema = fuzzing.load_schema(runtime.current())
 
-
-@schema.parametrize()
-def test_fuzz(case: Any, harness: Harness) -> None:
-    fuzzing.exercise(harness, case)
+def test_fuzz(harness: Harness) -> None:
+    fuzzing.run_engine(harness)
 
 
 def test_fuzzing_found_nothing(harness: Harness) -> None:

@@ -91,12 +91,18 @@ def _root(target: Target, restarted: bool) -> Iterator[str]:
         yield supervisor.root
 
 
-def run_contract_suite(target: Target, root: str, spec: Path, reports: Path) -> Outcome:
-    """The suite as a user runs it (`backbeat-contract`), with the target's seed and budget."""
-    command = [sys.executable, "-m", "backbeat_contract", "--spec", str(spec), "--base-url", root]
+def run_contract_suite(
+    target: Target, root: str, spec: Path, reports: Path, *, installed: Path | None = None
+) -> Outcome:
+    """The suite as a user runs it (`backbeat-contract`), with the target's seed and budget.
+    `installed`: a site-packages directory to run the suite's packages from (`as_installed`)."""
+    command = [str(Path(sys.executable).with_name("backbeat-contract"))]
+    command += ["--spec", str(spec), "--base-url", root]
     command += ["--seed", SEED, "--max-examples", str(target.max_examples)]
     command += ["--phases", target.phases, "--report-dir", str(reports)]
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
+    if installed is not None:
+        clean["PYTHONPATH"] = str(installed)
     started = time.monotonic()
     done = subprocess.run(
         command,
@@ -111,6 +117,26 @@ def run_contract_suite(target: Target, root: str, spec: Path, reports: Path) -> 
     path = reports / "contract-coverage.json"
     report = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     return Outcome(done.returncode, wall, report, done.stdout[-20000:] + done.stderr[-5000:])
+
+
+def as_installed(directory: Path) -> Path:
+    """A `site-packages` directory holding the suite's packages, as an installed wheel puts
+    them. Hypothesis also draws constants from the source of every *local* module in the process
+    (outside the standard library and site-packages): from this checkout's editable install the
+    suite's own modules are local and steer what it draws, where `schemathesis run` has none.
+    Run from here, as a user's install runs, the suite draws exactly what `schemathesis run`
+    draws with the same seed (its engine, its configuration: fuzzing.py)."""
+    site = directory / "site-packages"
+    site.mkdir(parents=True, exist_ok=True)
+    import backbeat_contract
+    import backbeat_specs
+
+    for package in (backbeat_contract, backbeat_specs):
+        source = Path(package.__file__ or "").parent
+        link = site / source.name
+        if not link.exists():
+            link.symlink_to(source, target_is_directory=True)
+    return site
 
 
 def credentials(spec: Spec, directory: Path) -> list[str]:
@@ -224,4 +250,4 @@ def unreported(target: Target, suite: Outcome) -> list[str]:
     ]
 
 
-__all__ = ["REPO", "Outcome", "run_contract_suite", "run_schemathesis", "served"]
+__all__ = ["REPO", "Outcome", "as_installed", "run_contract_suite", "run_schemathesis", "served"]

@@ -57,8 +57,11 @@ def test_the_suite_reports_every_failure_schemathesis_finds(target: Target, tmp_
     # operation, whichever request each tool kills the server with (tests/corpus/supervised.py).
     with runner.served(target, tmp_path / "st", restarted=True) as (root, spec):
         alone = runner.run_schemathesis(target, root, spec, tmp_path / "schemathesis.xml")
+    installed = runner.as_installed(tmp_path / "installed")
     with runner.served(target, tmp_path / "suite", restarted=True) as (root, spec):
-        suite = runner.run_contract_suite(target, root, spec, tmp_path / "suite-reports")
+        suite = runner.run_contract_suite(
+            target, root, spec, tmp_path / "suite-reports", installed=installed
+        )
     assert suite.report is not None, suite.output[-3000:]
     table.record(target, suite, alone, runner.missed(suite, alone))
     assert runner.missed(suite, alone) == set(), alone.output[-1500:]
