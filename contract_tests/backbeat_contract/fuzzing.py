@@ -147,7 +147,7 @@ def _engine_pass(
 def _through_guard(h: Harness) -> Iterator[None]:
     """Every request of the suite goes through its one guarded session (budget, pace, no
     redirects); the engine builds its own session per worker, so it is handed the guarded one.
-    tests/contract proves the engine's requests pass the guard (schemathesis is pinned)."""
+    tests/contract/test_live_profile.py proves the engine's paid calls meet the budget."""
     original = engine_context.make_session
     engine_context.make_session = lambda config, *, operation=None: h.session
     try:

@@ -127,11 +127,14 @@ class Handler(BaseHTTPRequestHandler):
         return role
 
     def _body(self) -> tuple[bool, Any]:
+        """Whether the body is JSON, and its value. It is read whatever the method and however
+        the request ends: bytes left unread would be parsed as the connection's next request."""
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
-            return False, None
+            length = -1
         if length < 0 or length > MAX_BODY:
+            self.close_connection = True  # the body cannot be skipped: end the connection
             return False, None
         raw = self.rfile.read(length)
         try:
@@ -140,6 +143,7 @@ class Handler(BaseHTTPRequestHandler):
             return False, None
 
     def _handle(self, method: str) -> None:
+        body_ok, body = self._body()
         url = urlsplit(self.path)
         match = NOTE.match(url.path)
         allowed = {"/notes": ("GET", "POST"), "/export": ("GET",)}.get(url.path) or (
@@ -151,7 +155,6 @@ class Handler(BaseHTTPRequestHandler):
         if method not in allowed:
             self._error(405, "method not allowed here", {"Allow": ", ".join(allowed)})
             return
-        body_ok, body = self._body() if method in ("POST", "PUT") else (True, None)
         role = self._role()
         if role is None:
             self._error(401, "a valid bearer key is required")
@@ -160,7 +163,7 @@ class Handler(BaseHTTPRequestHandler):
         if writes and role == "reader" and self.server.notes.fault != "reader_can_write":
             self._error(403, "this key may only read")
             return
-        if not body_ok:
+        if method in ("POST", "PUT") and not body_ok:
             self._error(422, "the body is not JSON")
             return
         with self.server.notes.lock:
