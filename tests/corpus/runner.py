@@ -92,17 +92,16 @@ def _root(target: Target, restarted: bool) -> Iterator[str]:
 
 
 def run_contract_suite(
-    target: Target, root: str, spec: Path, reports: Path, *, installed: Path | None = None
+    target: Target, root: str, spec: Path, reports: Path, *, installed: Path
 ) -> Outcome:
-    """The suite as a user runs it (`backbeat-contract`), with the target's seed and budget.
-    `installed`: a site-packages directory to run the suite's packages from (`as_installed`)."""
+    """The suite as a user runs it (`backbeat-contract`, its packages from `installed`: see
+    `as_installed`), with the target's seed and budget."""
     command = [str(Path(sys.executable).with_name("backbeat-contract"))]
     command += ["--spec", str(spec), "--base-url", root]
     command += ["--seed", SEED, "--max-examples", str(target.max_examples)]
     command += ["--phases", target.phases, "--report-dir", str(reports)]
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CONTRACT_")}
-    if installed is not None:
-        clean["PYTHONPATH"] = str(installed)
+    clean["PYTHONPATH"] = str(installed)
     started = time.monotonic()
     done = subprocess.run(
         command,

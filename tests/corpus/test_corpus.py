@@ -27,6 +27,13 @@ def _targets(test: str) -> list[object]:
     ]
 
 
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The suite's packages in a site-packages directory: it runs as a user's install does
+    (runner.as_installed says why that matters to what it draws)."""
+    return runner.as_installed(tmp_path_factory.mktemp("installed"))
+
+
 def _available(target: Target) -> None:
     if not PRISM.exists():
         pytest.fail("node_modules missing: run `make node` (the Makefile does)")
@@ -37,10 +44,14 @@ def _available(target: Target) -> None:
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("target", _targets("outcome"))
-def test_the_suite_gives_the_written_outcome(target: Target, tmp_path: Path) -> None:
+def test_the_suite_gives_the_written_outcome(
+    target: Target, installed: Path, tmp_path: Path
+) -> None:
     _available(target)
     with runner.served(target, tmp_path) as (root, spec):
-        suite = runner.run_contract_suite(target, root, spec, tmp_path / "suite")
+        suite = runner.run_contract_suite(
+            target, root, spec, tmp_path / "suite", installed=installed
+        )
     assert suite.report is not None, suite.output[-3000:]
     assert runner.false_failures(target, suite) == [], suite.output[-1500:]
     assert runner.unreported(target, suite) == []
@@ -51,13 +62,14 @@ def test_the_suite_gives_the_written_outcome(target: Target, tmp_path: Path) -> 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("target", _targets("superset"))
-def test_the_suite_reports_every_failure_schemathesis_finds(target: Target, tmp_path: Path) -> None:
+def test_the_suite_reports_every_failure_schemathesis_finds(
+    target: Target, installed: Path, tmp_path: Path
+) -> None:
     _available(target)
     # Each tool gets a fresh server, restarted whenever it dies: both runs reach every
     # operation, whichever request each tool kills the server with (tests/corpus/supervised.py).
     with runner.served(target, tmp_path / "st", restarted=True) as (root, spec):
         alone = runner.run_schemathesis(target, root, spec, tmp_path / "schemathesis.xml")
-    installed = runner.as_installed(tmp_path / "installed")
     with runner.served(target, tmp_path / "suite", restarted=True) as (root, spec):
         suite = runner.run_contract_suite(
             target, root, spec, tmp_path / "suite-reports", installed=installed
@@ -70,7 +82,9 @@ def test_the_suite_reports_every_failure_schemathesis_finds(target: Target, tmp_
 @pytest.mark.slow
 @pytest.mark.whole_corpus
 @pytest.mark.timeout(900)
-def test_a_large_real_spec_loads_and_a_budgeted_run_finishes(tmp_path: Path) -> None:
+def test_a_large_real_spec_loads_and_a_budgeted_run_finishes(
+    installed: Path, tmp_path: Path
+) -> None:
     _available(LARGE)
     spec = LARGE.spec
     started = time.monotonic()
@@ -79,7 +93,9 @@ def test_a_large_real_spec_loads_and_a_budgeted_run_finishes(tmp_path: Path) -> 
     assert spec.stat().st_size >= 5_000_000
     assert operations >= 300
     with runner.served(LARGE, tmp_path) as (root, served):
-        suite = runner.run_contract_suite(LARGE, root, served, tmp_path / "suite")
+        suite = runner.run_contract_suite(
+            LARGE, root, served, tmp_path / "suite", installed=installed
+        )
     assert suite.report is not None, suite.output[-3000:]
     print(f"large spec: loaded in {load_seconds:.2f} s; run {suite.wall_seconds:.0f} s")
 
