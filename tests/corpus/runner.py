@@ -118,6 +118,14 @@ def run_contract_suite(
     return Outcome(done.returncode, wall, report, done.stdout[-20000:] + done.stderr[-5000:])
 
 
+def run_suite_on(
+    target: Target, directory: Path, installed: Path, *, restarted: bool = False
+) -> Outcome:
+    """The suite against `target`, served for this run only (`served`)."""
+    with served(target, directory / "served", restarted=restarted) as (root, spec):
+        return run_contract_suite(target, root, spec, directory / "reports", installed=installed)
+
+
 def as_installed(directory: Path) -> Path:
     """A `site-packages` directory holding the suite's packages, as an installed wheel puts
     them. Hypothesis also draws constants from the source of every *local* module in the process
@@ -249,4 +257,12 @@ def unreported(target: Target, suite: Outcome) -> list[str]:
     ]
 
 
-__all__ = ["REPO", "Outcome", "as_installed", "run_contract_suite", "run_schemathesis", "served"]
+__all__ = [
+    "REPO",
+    "Outcome",
+    "as_installed",
+    "run_contract_suite",
+    "run_schemathesis",
+    "run_suite_on",
+    "served",
+]

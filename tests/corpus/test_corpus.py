@@ -48,10 +48,7 @@ def test_the_suite_gives_the_written_outcome(
     target: Target, installed: Path, tmp_path: Path
 ) -> None:
     _available(target)
-    with runner.served(target, tmp_path) as (root, spec):
-        suite = runner.run_contract_suite(
-            target, root, spec, tmp_path / "suite", installed=installed
-        )
+    suite = runner.run_suite_on(target, tmp_path, installed)
     assert suite.report is not None, suite.output[-3000:]
     assert runner.false_failures(target, suite) == [], suite.output[-1500:]
     assert runner.unreported(target, suite) == []
@@ -70,10 +67,7 @@ def test_the_suite_reports_every_failure_schemathesis_finds(
     # operation, whichever request each tool kills the server with (tests/corpus/supervised.py).
     with runner.served(target, tmp_path / "st", restarted=True) as (root, spec):
         alone = runner.run_schemathesis(target, root, spec, tmp_path / "schemathesis.xml")
-    with runner.served(target, tmp_path / "suite", restarted=True) as (root, spec):
-        suite = runner.run_contract_suite(
-            target, root, spec, tmp_path / "suite-reports", installed=installed
-        )
+    suite = runner.run_suite_on(target, tmp_path / "suite", installed, restarted=True)
     assert suite.report is not None, suite.output[-3000:]
     table.record(target, suite, alone, runner.missed(suite, alone))
     assert runner.missed(suite, alone) == set(), alone.output[-1500:]
@@ -92,10 +86,7 @@ def test_a_large_real_spec_loads_and_a_budgeted_run_finishes(
     load_seconds = time.monotonic() - started
     assert spec.stat().st_size >= 5_000_000
     assert operations >= 300
-    with runner.served(LARGE, tmp_path) as (root, served):
-        suite = runner.run_contract_suite(
-            LARGE, root, served, tmp_path / "suite", installed=installed
-        )
+    suite = runner.run_suite_on(LARGE, tmp_path, installed)
     assert suite.report is not None, suite.output[-3000:]
     print(f"large spec: loaded in {load_seconds:.2f} s; run {suite.wall_seconds:.0f} s")
 
