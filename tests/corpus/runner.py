@@ -244,15 +244,18 @@ def false_failures(target: Target, suite: Outcome) -> list[str]:
     return [
         f"{v['operation']} {v['status']} [{v['rule']}] {v['reason'][:160]}"
         for v in suite.violations
-        if not any(f.covers(v) for f in target.findings)
+        if not any(f.covers(v) for f in (*target.findings, *target.past_death))
     ]
 
 
 def unreported(target: Target, suite: Outcome) -> list[str]:
-    """Written-down findings the run did not report."""
+    """Written-down findings the run did not report; those past the server's death only where
+    it did not die (no run error)."""
+    died = suite.report is not None and suite.report.get("run_error") is not None
+    expected = target.findings if died else (*target.findings, *target.past_death)
     return [
         f"{f.operation} [{f.rule}]: {f.why}"
-        for f in target.findings
+        for f in expected
         if not any(f.covers(v) for v in suite.violations)
     ]
 
