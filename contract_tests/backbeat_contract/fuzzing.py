@@ -126,6 +126,8 @@ def _engine_pass(
     schema.config.phases.update(phases=phases)
     schema.config.update(continue_on_failure=continue_on_failure)
     schema.config.checks.update(included_check_names=["all"])
+    # A live run uses the key it was given: it never signs up an account of its own.
+    schema.config.auth.auto_signup = not h.settings.is_live
     # A fresh example database, as `schemathesis run` has in a fresh directory: an operation's
     # later phases replay what its earlier ones found, which steers what they draw.
     with tempfile.TemporaryDirectory(prefix="backbeat-examples-") as examples:
