@@ -103,26 +103,33 @@ def run_engine(h: Harness) -> None:
 
     The first pass is `schemathesis run` itself: an operation stops at its first failure, so each
     later draw is the one schemathesis alone makes, and the suite finds at least what it finds.
-    Only when that pass found something, a second one goes through the whole budget (as
-    `--continue-on-failure`) for every distinct failure; on a clean run the two are the same."""
+    The operations that failed then go through their whole budget in a second pass (as
+    `--continue-on-failure`), for every distinct failure; the others would draw the same cases
+    again."""
     phases = [phase for phase in h.settings.phases if phase in UNIT_PHASES]
     if not phases:
         pytest.skip("no unit phase (examples, coverage, fuzzing) is selected (--phases)")
     refused: list[str] = []
     with _through_guard(h):
-        found = _engine_pass(h, phases, refused, continue_on_failure=False)
-        if found:
-            _engine_pass(h, phases, refused, continue_on_failure=True)
+        schema = load_schema(h)
+        failed = _engine_pass(h, schema, phases, refused, continue_on_failure=False)
+        if failed:
+            stopped_early = load_schema(h).include(name=sorted(failed))
+            _engine_pass(h, stopped_early, phases, refused, continue_on_failure=True)
     if refused:
         h.ledger.note(f"fuzzing: {len(refused)} operation(s) cut short: {refused[0]}")
 
 
 def _engine_pass(
-    h: Harness, phases: list[str], refused: list[str], *, continue_on_failure: bool
-) -> bool:
-    """One run of the engine; whether it found any failure."""
-    before = len(h.fuzz_failures)
-    schema = load_schema(h)
+    h: Harness,
+    schema: BaseSchema,
+    phases: list[str],
+    refused: list[str],
+    *,
+    continue_on_failure: bool,
+) -> set[str]:
+    """One run of the engine; the operations (labels) where a check failed."""
+    failed: set[str] = set()
     schema.config.phases.update(phases=phases)
     schema.config.update(continue_on_failure=continue_on_failure)
     schema.config.checks.update(included_check_names=["all"])
@@ -134,7 +141,7 @@ def _engine_pass(
         schema.config.generation.update(database=examples)
         for event in engine.from_schema(schema).execute():
             if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
-                _judge_scenario(h, event.recorder)
+                failed |= _judge_scenario(h, event.recorder)
             elif isinstance(event, events.NonFatalError):
                 refused.extend(_refusal(event.value))
             elif (
@@ -142,7 +149,7 @@ def _engine_pass(
                 and event.stop_reason is StopReason.SERVER_UNAVAILABLE
             ):
                 raise ServerGone("the server stopped answering during schemathesis' run")
-    return len(h.fuzz_failures) > before
+    return failed
 
 
 @contextmanager
@@ -169,8 +176,10 @@ def _refusal(error: BaseException) -> list[str]:
     return []
 
 
-def _judge_scenario(h: Harness, recorder: ScenarioRecorder) -> None:
-    """Every answer the engine checked: its failures recorded, or its cell observed."""
+def _judge_scenario(h: Harness, recorder: ScenarioRecorder) -> set[str]:
+    """Every answer the engine checked: its failures recorded, or its cell observed. Returns the
+    operations where a check failed, whether or not the suite counts that check there."""
+    failed: set[str] = set()
     for case_id, node in recorder.cases.items():
         interaction = recorder.interactions.get(case_id)
         if interaction is None or interaction.response is None:
@@ -178,15 +187,19 @@ def _judge_scenario(h: Harness, recorder: ScenarioRecorder) -> None:
         case, response = node.value, interaction.response
         operation = _counted(h, case)
         excluded = {negative_data_rejection.__name__} if _fields_as_text(operation, case) else set()
-        failures = [
-            check.failure_info.failure
+        found = [
+            (check.name, check.failure_info.failure)
             for check in recorder.checks.get(case_id, ())
-            if check.failure_info is not None and check.name not in excluded
+            if check.failure_info is not None
         ]
+        if found:
+            failed.add(case.operation.label)
+        failures = [failure for name, failure in found if name not in excluded]
         if failures:
             _record(h, operation, case, response, failures)
         elif operation:
             _observe(h, operation, case, response)
+    return failed
 
 
 def _phase(case: Any) -> str:
