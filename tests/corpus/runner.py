@@ -34,6 +34,8 @@ OWN_RULES = {
     # The suite's valid request answered with an error is its `status` rule on the success cell.
     "Schema-valid request rejected": ("status",),
 }
+# A check's title starts its line ("- ST108 Response violates schema"); an indented "- ..." is
+# a detail under it (one mutation of a schema-violating request), not a check.
 FAILURE_LINE = re.compile(r"^- (?:ST\d+ )?(?P<title>\S.*)$")
 # schemathesis' checks that probe a path rather than an operation (coverage phase: each
 # undeclared method is sent once per path).
@@ -214,7 +216,7 @@ def run_schemathesis(target: Target, root: str, spec: Path, junit: Path) -> Outc
             operation = operations.get(str(case.get("name")))
             for failure in case.iter("failure"):
                 for line in (failure.text or "").splitlines():
-                    if operation and (match := FAILURE_LINE.match(line.strip())):
+                    if operation and (match := FAILURE_LINE.match(line.rstrip())):
                         rule = f"schemathesis:{match['title']}"
                         found.append({"operation": operation, "rule": rule})
     report = {"violations": [dict(v) for v in {json.dumps(v): v for v in found}.values()]}
