@@ -223,7 +223,7 @@ TARGETS: tuple[Target, ...] = (
         UNDOCUMENTED_REJECTION,
         VALID_REJECTED,
         dies=True,
-        past_death=(TEMPLATED_ROUTE,),
+        past_death=(TEMPLATED_ROUTE, INVALID_ACCEPTED),
     ),
     _readme_example(
         "train-travel-3.1",
