@@ -295,7 +295,6 @@ TARGETS: tuple[Target, ...] = (
         UNDOCUMENTED_REJECTION,
         INVALID_ACCEPTED,
         VALID_REJECTED,
-        in_make_test=("outcome", "superset"),
     ),
     Prism(
         "directus",
