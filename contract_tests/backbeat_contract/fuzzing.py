@@ -8,7 +8,6 @@ phase runs as a state machine (test_stateful)."""
 from __future__ import annotations
 
 import copy
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -135,20 +134,20 @@ def _engine_pass(
     schema.config.checks.update(included_check_names=["all"])
     # A live run uses the key it was given: it never signs up an account of its own.
     schema.config.auth.auto_signup = not h.settings.is_live
-    # A fresh example database, as `schemathesis run` has in a fresh directory: an operation's
-    # later phases replay what its earlier ones found, which steers what they draw.
-    with tempfile.TemporaryDirectory(prefix="backbeat-examples-") as examples:
-        schema.config.generation.update(database=examples)
-        for event in engine.from_schema(schema).execute():
-            if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
-                failed |= _judge_scenario(h, event.recorder)
-            elif isinstance(event, events.NonFatalError):
-                refused.extend(_refusal(event.value))
-            elif (
-                isinstance(event, events.EngineFinished)
-                and event.stop_reason is StopReason.SERVER_UNAVAILABLE
-            ):
-                raise ServerGone("the server stopped answering during schemathesis' run")
+    # An example database, as `schemathesis run` has one (in its working directory): what a
+    # fuzzing run saves steers its shrinking and later draws. Each fuzzing run gets a fresh one,
+    # as in a fresh directory; without any, the draws after a failure are not schemathesis'.
+    schema.config.generation.update(database=":memory:")
+    for event in engine.from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
+            failed |= _judge_scenario(h, event.recorder)
+        elif isinstance(event, events.NonFatalError):
+            refused.extend(_refusal(event.value))
+        elif (
+            isinstance(event, events.EngineFinished)
+            and event.stop_reason is StopReason.SERVER_UNAVAILABLE
+        ):
+            raise ServerGone("the server stopped answering during schemathesis' run")
     return failed
 
 
