@@ -6,7 +6,9 @@ seed and budget."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from backbeat_contract.spec import Spec
@@ -14,6 +16,8 @@ from backbeat_specs import SpecError
 
 from tests.corpus import runner, table
 from tests.corpus.targets import LARGE, PRISM, SERVERS, SERVERS_VENV, TARGETS, Server, Target
+
+Test = TypeVar("Test", bound=Callable[..., Any])
 
 
 def _targets(test: str) -> list[object]:
@@ -25,6 +29,22 @@ def _targets(test: str) -> list[object]:
         )
         for target in (*TARGETS, *SERVERS)
     ]
+
+
+def on_every_target(test: str, *, seconds: int) -> Callable[[Test], Test]:
+    """A slow test of each target, within `seconds`; `make test` runs it on the targets whose
+    `in_make_test` names `test`."""
+
+    def mark(function: Test) -> Test:
+        for marker in (
+            pytest.mark.parametrize("target", _targets(test)),
+            pytest.mark.timeout(seconds),
+            pytest.mark.slow,
+        ):
+            function = marker(function)
+        return function
+
+    return mark
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +61,7 @@ def _available(target: Target) -> None:
         pytest.fail("the corpus servers are not installed: run `make corpus`")
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(600)
-@pytest.mark.parametrize("target", _targets("outcome"))
+@on_every_target("outcome", seconds=600)
 def test_the_suite_gives_the_written_outcome(
     target: Target, installed: Path, tmp_path: Path
 ) -> None:
@@ -56,9 +74,7 @@ def test_the_suite_gives_the_written_outcome(
     assert (suite.report.get("run_error") is not None) == target.dies, suite.output[-1500:]
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1800)
-@pytest.mark.parametrize("target", _targets("superset"))
+@on_every_target("superset", seconds=1800)
 def test_the_suite_reports_every_failure_schemathesis_finds(
     target: Target, installed: Path, tmp_path: Path
 ) -> None:
