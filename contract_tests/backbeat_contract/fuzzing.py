@@ -113,7 +113,7 @@ def run_engine(h: Harness) -> None:
         schema = load_schema(h)
         failed = _engine_pass(h, schema, phases, refused, continue_on_failure=False)
         if failed:
-            stopped_early = load_schema(h).include(name=sorted(failed))
+            stopped_early = schema.include(name=sorted(failed))
             _engine_pass(h, stopped_early, phases, refused, continue_on_failure=True)
     if refused:
         h.ledger.note(f"fuzzing: {len(refused)} operation(s) cut short: {refused[0]}")
